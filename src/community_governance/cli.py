@@ -1,0 +1,200 @@
+"""``cgov``: check JSON inputs against the rulebooks from the command line.
+
+Exit codes: 0 allowed, 1 denied, 2 invalid input or usage, 3 indeterminate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from .engine import evaluate
+from .exceptions import GovernanceError
+from .models import SUBJECT_MODELS, Community
+from .rulebooks import BUILTIN_RULEBOOKS, Rulebook, builtin_rulebooks, get_rulebook, load_rulebook
+from .rulebooks.loader import RulebookFile
+from .schemas import decision_schema
+
+__all__ = ["EXIT_ALLOWED", "EXIT_DENIED", "EXIT_INDETERMINATE", "EXIT_INVALID", "main"]
+
+EXIT_ALLOWED, EXIT_DENIED, EXIT_INVALID, EXIT_INDETERMINATE = 0, 1, 2, 3
+_EXIT = {"allowed": EXIT_ALLOWED, "denied": EXIT_DENIED, "indeterminate": EXIT_INDETERMINATE}
+_RULEBOOK_SUFFIXES = (".toml", ".yaml", ".yml")
+
+
+class _UsageError(Exception):
+    """Bad command-line usage or unreadable input: exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cgov",
+        description="城乡社区治理规则检查 — check community-governance inputs against rulebooks.",
+        epilog="exit codes: 0 allowed, 1 denied, 2 invalid input or usage, 3 indeterminate",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="check one input file and print the Decision")
+    check.add_argument("subject", choices=sorted(SUBJECT_MODELS), help="what the file holds")
+    check.add_argument("file", help="the input JSON file ('-' for standard input)")
+    _rulebook_arg(check)
+    check.add_argument("--at", type=_date, default=None,
+                       help="apply the law as of this date (YYYY-MM-DD); default: the "
+                       "subject's own date (a proposal's submitted_on, a body's as_of)")
+    _format_arg(check)
+
+    books = sub.add_parser("rulebooks", help="list the built-in rulebooks")
+    _format_arg(books)
+
+    rules = sub.add_parser("rules", help="list a rulebook's rules, citations and parameters")
+    _rulebook_arg(rules)
+    _format_arg(rules)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of an input or output format")
+    schema.add_argument("model", choices=sorted([*SUBJECT_MODELS, "community", "decision",
+                                                 "rulebook-file"]))
+    return parser
+
+
+def _rulebook_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rulebook", required=True,
+                   help=f"a built-in rulebook id ({', '.join(BUILTIN_RULEBOOKS)}) or a rulebook "
+                   "file (.toml/.yaml)")
+
+
+def _format_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (Chinese with English alongside) or json")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD (got {text!r})") from None
+
+
+def _rulebook(ref: str) -> Rulebook:
+    if ref.lower().endswith(_RULEBOOK_SUFFIXES):
+        return load_rulebook(ref)
+    return get_rulebook(ref)
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise _UsageError(f"{path}: cannot read: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise _UsageError(f"{path}: not UTF-8 text: {e}") from None
+
+
+def format_validation_error(error: ValidationError, source: str) -> str:
+    """Every validation error with its field path, message and the offending input."""
+    lines = [f"{source}: {error.error_count()} validation error(s) in {error.title}:"]
+    for e in error.errors():
+        path = ".".join(str(x) for x in e["loc"]) or "(top level)"
+        got = repr(e.get("input"))
+        if len(got) > 80:
+            got = got[:77] + "..."
+        lines.append(f"  {path}: {e['msg']} (got {got})")
+    return "\n".join(lines)
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n")
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    model = SUBJECT_MODELS[args.subject]
+    text = _read(args.file)
+    rulebook = _rulebook(args.rulebook)
+    subject = model.model_validate_json(text)
+    decision = evaluate(subject, rulebook, args.at)
+    out.write((decision.to_json() if args.format == "json" else decision.explain()) + "\n")
+    return _EXIT[decision.verdict]
+
+
+def _cmd_rulebooks(args: argparse.Namespace, out: TextIO) -> int:
+    books = builtin_rulebooks()
+    if args.format == "json":
+        _dump([{"id": b.id, "version": b.version, "extends": b.parent.id if b.parent else None,
+                "title": {"zh": b.title_zh, "en": b.title_en},
+                "rules": len(b.effective_rules)} for b in books], out)
+        return EXIT_ALLOWED
+    for b in books:
+        parent = f" (extends {b.parent.id})" if b.parent else ""
+        out.write(f"{b.id} v{b.version}{parent}: {len(b.effective_rules)} rules\n"
+                  f"  {b.title_zh}\n  {b.title_en}\n")
+    return EXIT_ALLOWED
+
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    book = _rulebook(args.rulebook)
+    data = book.to_dict()
+    if args.format == "json":
+        _dump(data, out)
+        return EXIT_ALLOWED
+    out.write(f"{book.id} v{book.version} — {book.title_zh} / {book.title_en}\n")
+    for r in data["rules"]:
+        level = "" if r["severity"] == "must" else " [原则上 advisory]"
+        span = f"{r['valid_from'] or '…'} – {r['valid_to'] or '…'}"
+        out.write(f"\n{r['id']} ({r['kind']}, {r['subject']}){level}  in force {span}\n"
+                  f"  {r['title']['zh']}\n  {r['title']['en']}\n")
+        for c in r["citations"]:
+            out.write(f"  依据 source: {c['source']} {c['locator']} “{c['quote']}”\n")
+        for p in r["parameters"]:
+            out.write(f"  参数 parameter {p['name']} ({p['title']['zh']}):\n")
+            for v in p["versions"]:
+                out.write(f"    {v['value']}  {v['valid_from']} – {v['valid_to'] or '…'}  "
+                          f"[{v['citation']['source']} {v['citation']['locator']}]\n")
+    for d in data["disabled"]:
+        out.write(f"\ndisabled {d['rule']}: {d['reason']}\n")
+    return EXIT_ALLOWED
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    if args.model == "decision":
+        schema = decision_schema()
+    elif args.model == "community":
+        schema = Community.model_json_schema()
+    elif args.model == "rulebook-file":
+        schema = RulebookFile.model_json_schema()
+    else:
+        schema = SUBJECT_MODELS[args.model].model_json_schema()
+    _dump(schema, out)
+    return EXIT_ALLOWED
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    """Run ``cgov`` with ``argv``; return the exit code (0 allowed, 1 denied, 2 invalid, 3
+    indeterminate)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as e:
+        return EXIT_INVALID if e.code not in (0, None) else EXIT_ALLOWED
+    handler = {"check": _cmd_check, "rulebooks": _cmd_rulebooks, "rules": _cmd_rules,
+               "schema": _cmd_schema}[args.command]
+    try:
+        return handler(args, out)
+    except ValidationError as e:
+        err.write(format_validation_error(e, getattr(args, "file", "input")) + "\n")
+    except (GovernanceError, _UsageError) as e:
+        err.write(f"cgov: error: {e}\n")
+    return EXIT_INVALID
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

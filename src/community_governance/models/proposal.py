@@ -1,0 +1,94 @@
+"""Proposals (议案 / 提案) on community matters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ._base import Id, IdTuple, Subject, duplicates
+from .community import Community
+
+__all__ = ["Proposal", "ProposalCategory", "Proposer"]
+
+#: 重大事项 (major matter) or an ordinary matter.
+ProposalCategory = Literal["major", "ordinary"]
+#: Who puts the proposal forward: 居民代表联名, 居民（户）联名, or 社区党组织.
+Proposer = Literal["representatives", "households", "party_organization"]
+
+
+class Proposal(Subject):
+    """议案: a proposal put to the community's representatives' assembly.
+
+    Sponsors (联名) are given by id so that they can be checked: every sponsoring representative
+    must be a representative of the community's representatives' assembly on ``submitted_on``,
+    and every sponsoring household a household of the community.
+
+    Examples:
+        >>> import datetime as dt
+        >>> c = Community(id="c1", name="示例社区", kind="urban", households=[{"id": "h1"}])
+        >>> p = Proposal(id="P-1", community=c, title="加装电梯", category="major",
+        ...              proposer="households", submitted_on=dt.date(2026, 3, 1),
+        ...              sponsor_household_ids=["h1"])
+        >>> p.subject_id
+        'P-1'
+    """
+
+    subject_type: ClassVar[str] = "proposal"
+
+    id: Id = Field(description="Proposal id.")
+    community: Community = Field(description="The community the proposal is made in.")
+    title: str = Field(description="What is proposed (议题).")
+    category: ProposalCategory = Field(description="major (重大事项) or ordinary.")
+    proposer: Proposer = Field(description="representatives (居民代表联名), households (居民联名) "
+                               "or party_organization (社区党组织提案).")
+    submitted_on: dt.date = Field(description="The day the proposal was put forward (提出日期).")
+    sponsor_representative_ids: IdTuple = Field(
+        default=(), description="Person ids of the sponsoring representatives (联名居民代表)."
+    )
+    sponsor_household_ids: IdTuple = Field(
+        default=(), description="Ids of the sponsoring households (联名居民户)."
+    )
+
+    @property
+    def subject_id(self) -> str:
+        """The proposal id."""
+        return self.id
+
+    @property
+    def reference_date(self) -> dt.date:
+        """The day the proposal was submitted: the default date of a check."""
+        return self.submitted_on
+
+    @model_validator(mode="after")
+    def _sponsors(self) -> Proposal:
+        for field in ("sponsor_representative_ids", "sponsor_household_ids"):
+            dup = duplicates(getattr(self, field))
+            if dup:
+                raise PydanticCustomError(
+                    "duplicate_id", "{field}: sponsor(s) listed twice: {ids}",
+                    {"field": field, "ids": ", ".join(dup)},
+                )
+        reps = self.community.representatives(self.submitted_on)
+        for i, pid in enumerate(self.sponsor_representative_ids):
+            if pid not in reps:
+                raise PydanticCustomError(
+                    "not_a_representative",
+                    "sponsor_representative_ids[{i}]: '{value}' is not a representative of "
+                    "community {community}'s representatives' assembly on {date} "
+                    "(不是该社区居民代表会议的居民代表)",
+                    {"i": i, "value": pid, "community": self.community.id,
+                     "date": self.submitted_on.isoformat()},
+                )
+        households = {h.id for h in self.community.households}
+        for i, hid in enumerate(self.sponsor_household_ids):
+            if hid not in households:
+                raise PydanticCustomError(
+                    "unknown_reference",
+                    "sponsor_household_ids[{i}]: '{value}' is not a household of community "
+                    "{community} (不是该社区的居民户)",
+                    {"i": i, "value": hid, "community": self.community.id},
+                )
+        return self

@@ -1,0 +1,295 @@
+"""Rulebooks: a jurisdiction's rules and dated parameters, extending a parent by name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ..exceptions import ConflictError, RulebookError, UnknownReferenceError
+from ..rules.citation import Citation
+from ..rules.parameter import Parameter, ParameterVersion
+from ..rules.rule import Rule
+
+__all__ = ["Disable", "Replace", "Rulebook"]
+
+
+@attrs.frozen(slots=True)
+class Disable:
+    """A parent rule switched off in this rulebook, by id, with the reason and its source."""
+
+    rule: str
+    reason: str
+    citation: Citation
+
+
+@attrs.frozen(slots=True)
+class Replace:
+    """A parent rule replaced by ``rule`` (same position), with the reason and its source."""
+
+    replaces: str
+    rule: Rule
+    reason: str
+    citation: Citation
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class Rulebook:
+    """One jurisdiction's rules and parameters (规则集), immutable.
+
+    A rulebook may extend a parent. It then inherits the parent's rules and parameters and may:
+
+    * add rules (an id already in force in the parent is a `ConflictError`: say ``replace``),
+    * replace a parent rule by naming it (`Replace`) or disable it (`Disable`), each with a
+      reason and a citation,
+    * give parameters new dated values by name (an override only covers its own dates; outside
+      them the parent's values still apply), or define new parameters.
+
+    Everything is resolved and checked when the rulebook is built; evaluation only looks up.
+
+    Args:
+        id: dotted jurisdiction id (``cn.sichuan.chengdu.jinjiang``).
+        version: version string reported in every Decision.
+        title_zh: Chinese title.
+        title_en: English title.
+        parent: the rulebook extended, or ``None``.
+        rules: rules added by this rulebook.
+        parameters: parameters defined or overridden (by name) by this rulebook.
+        replace: parent rules replaced.
+        disable: parent rules disabled.
+        citations: the documents the rulebook as a whole rests on.
+    """
+
+    id: str
+    version: str
+    title_zh: str
+    title_en: str
+    parent: Rulebook | None = None
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=_tuple)
+    parameters: tuple[Parameter, ...] = attrs.field(default=(), converter=_tuple)
+    replace: tuple[Replace, ...] = attrs.field(default=(), converter=_tuple)
+    disable: tuple[Disable, ...] = attrs.field(default=(), converter=_tuple)
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
+    _effective: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
+    _by_subject: Mapping[str, tuple[Rule, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _params: Mapping[str, tuple[Parameter, ...]] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        effective = list(self.parent.effective_rules) if self.parent else []
+        index = {r.id: i for i, r in enumerate(effective)}
+
+        def known() -> tuple[str, ...]:
+            return tuple(sorted(index))
+
+        removed: set[int] = set()
+        for d in self.disable:
+            if d.rule not in index:
+                raise UnknownReferenceError("rule", d.rule, known(), where=f"rulebook {self.id}: "
+                                            "disable")
+            removed.add(index[d.rule])
+        for r in self.replace:
+            if r.replaces not in index:
+                raise UnknownReferenceError("rule", r.replaces, known(),
+                                            where=f"rulebook {self.id}: replace")
+            effective[index[r.replaces]] = r.rule
+        effective = [r for i, r in enumerate(effective) if i not in removed]
+        ids = {r.id for r in effective}
+        for rule in self.rules:
+            if rule.id in ids:
+                raise ConflictError(
+                    f"rulebook {self.id}", f"rules.{rule.id}",
+                    "a rule with this id is already in force (from the parent or added twice); "
+                    "name it in `replace` with a reason to override it",
+                )
+            ids.add(rule.id)
+            effective.append(rule)
+
+        params: dict[str, tuple[Parameter, ...]] = dict(self.parent._params) if self.parent else {}
+        seen: set[str] = set()
+        for p in self.parameters:
+            if p.name in seen:
+                raise ConflictError(f"rulebook {self.id}", f"parameters.{p.name}",
+                                    "parameter given twice in one rulebook")
+            seen.add(p.name)
+            if p.name in params and params[p.name][0].kind != p.kind:
+                raise RulebookError(
+                    f"rulebook {self.id}", f"parameters.{p.name}",
+                    f"override is a {p.kind} but the parameter is a {params[p.name][0].kind}",
+                )
+            params[p.name] = (p, *params.get(p.name, ()))
+        for rule in effective:
+            for name in rule.parameters:
+                if name not in params:
+                    raise RulebookError(f"rulebook {self.id}", f"rules.{rule.id}",
+                                        f"reads parameter {name!r}, which no rulebook defines")
+        by_subject: dict[str, list[Rule]] = {}
+        for rule in effective:
+            by_subject.setdefault(rule.subject, []).append(rule)
+        object.__setattr__(self, "_effective", tuple(effective))
+        object.__setattr__(self, "_by_subject", {k: tuple(v) for k, v in by_subject.items()})
+        object.__setattr__(self, "_params", params)
+
+    # --- lookups -------------------------------------------------------------------------
+
+    @property
+    def effective_rules(self) -> tuple[Rule, ...]:
+        """Every rule in force in this rulebook after inheritance, replacement and disabling."""
+        return self._effective
+
+    @property
+    def lineage(self) -> tuple[str, ...]:
+        """Ids from this rulebook up to the root (``jinjiang``, ``cn``)."""
+        out: list[str] = []
+        book: Rulebook | None = self
+        while book is not None:
+            out.append(book.id)
+            book = book.parent
+        return tuple(out)
+
+    def rules_for(self, subject_type: str) -> tuple[Rule, ...]:
+        """The rules that apply to a subject type, in rulebook order."""
+        return self._by_subject.get(subject_type, ())
+
+    @property
+    def subject_types(self) -> tuple[str, ...]:
+        """The subject types this rulebook has rules for."""
+        return tuple(sorted(self._by_subject))
+
+    def rule(self, rule_id: str) -> Rule:
+        """The effective rule ``rule_id``.
+
+        Raises:
+            UnknownReferenceError: no such rule is in force in this rulebook.
+        """
+        for r in self._effective:
+            if r.id == rule_id:
+                return r
+        raise UnknownReferenceError("rule", rule_id, tuple(r.id for r in self._effective),
+                                    where=f"rulebook {self.id}")
+
+    @property
+    def parameter_names(self) -> tuple[str, ...]:
+        """Every parameter known to this rulebook (own and inherited)."""
+        return tuple(sorted(self._params))
+
+    def parameter(self, name: str) -> Parameter:
+        """The parameter ``name`` as this rulebook sees it: one timeline of dated values where
+        a more local rulebook's values cut into the parent's for the dates they cover."""
+        layers = self._layers(name)
+        return attrs.evolve(layers[-1], versions=_visible(layers))
+
+    def _layers(self, name: str) -> tuple[Parameter, ...]:
+        try:
+            return self._params[name]
+        except KeyError:
+            raise UnknownReferenceError("parameter", name, self.parameter_names,
+                                        where=f"rulebook {self.id}") from None
+
+    def parameter_version(self, name: str, at: dt.date) -> ParameterVersion:
+        """The value of parameter ``name`` in force on ``at`` in this rulebook.
+
+        The most local rulebook whose own values cover ``at`` wins; outside its dates the
+        parent's values apply.
+
+        Raises:
+            UnknownReferenceError: unknown parameter, or no value in force on ``at``.
+        """
+        layers = self._layers(name)
+        for layer in layers:
+            version = layer.version_at(at)
+            if version is not None:
+                return version
+        raise UnknownReferenceError("parameter value", f"{name} on {at.isoformat()}",
+                                    where=f"rulebook {self.id}")
+
+    def extend(
+        self,
+        id: str,
+        version: str,
+        *,
+        title_zh: str = "",
+        title_en: str = "",
+        rules: Iterable[Rule] = (),
+        parameters: Iterable[Parameter] = (),
+        replace: Iterable[Replace] = (),
+        disable: Iterable[Disable] = (),
+        citations: Iterable[Citation] = (),
+    ) -> Rulebook:
+        """A new rulebook extending this one (this one is unchanged).
+
+        Examples:
+            >>> from community_governance import get_rulebook
+            >>> local = get_rulebook("cn").extend("cn.example", "1", title_en="Example")
+            >>> local.parent.id
+            'cn'
+        """
+        return Rulebook(
+            id=id, version=version, title_zh=title_zh or id, title_en=title_en or id,
+            parent=self, rules=tuple(rules), parameters=tuple(parameters),
+            replace=tuple(replace), disable=tuple(disable), citations=tuple(citations),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form of the rulebook and its effective rules, for ``cgov rules``."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "title": {"zh": self.title_zh, "en": self.title_en},
+            "extends": self.parent.id if self.parent else None,
+            "citations": [c.to_dict() for c in self.citations],
+            "rules": [self._rule_dict(r) for r in self._effective],
+            "disabled": [
+                {"rule": d.rule, "reason": d.reason, "citation": d.citation.to_dict()}
+                for d in self._all_disabled()
+            ],
+        }
+
+    def _all_disabled(self) -> list[Disable]:
+        out: list[Disable] = []
+        book: Rulebook | None = self
+        while book is not None:
+            out.extend(book.disable)
+            book = book.parent
+        return out
+
+    def _rule_dict(self, r: Rule) -> dict[str, Any]:
+        return {
+            "id": r.id,
+            "title": {"zh": r.title_zh, "en": r.title_en},
+            "kind": r.kind,
+            "severity": r.severity,
+            "subject": r.subject,
+            "valid_from": r.valid_from.isoformat() if r.valid_from else None,
+            "valid_to": r.valid_to.isoformat() if r.valid_to else None,
+            "citations": [c.to_dict() for c in r.citations],
+            "parameters": [self.parameter(n).to_dict() for n in r.parameters],
+        }
+
+
+def _visible(layers: tuple[Parameter, ...]) -> tuple[ParameterVersion, ...]:
+    """Versions as seen through the layers: a lower layer's version is cut where a higher
+    layer's versions cover its dates, so the result never overlaps."""
+    segments: list[ParameterVersion] = []
+    for layer in layers:
+        for v in layer.versions:
+            pieces = [(v.valid_from, v.valid_to)]
+            for s in segments:
+                nxt = []
+                for start, end in pieces:
+                    # part before s
+                    if start < s.valid_from:
+                        e = s.valid_from if end is None or end > s.valid_from else end
+                        nxt.append((start, e))
+                    # part after s
+                    if s.valid_to is not None and (end is None or end > s.valid_to):
+                        st = max(start, s.valid_to)
+                        nxt.append((st, end))
+                pieces = [(a, b) for a, b in nxt if b is None or a < b]
+            segments.extend(attrs.evolve(v, valid_from=a, valid_to=b) for a, b in pieces)
+    return tuple(sorted(segments, key=lambda x: x.valid_from))
