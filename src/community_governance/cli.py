@@ -45,9 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("subject", choices=sorted(SUBJECT_MODELS), help="what the file holds")
     check.add_argument("file", help="the input JSON file ('-' for standard input)")
     _rulebook_arg(check)
-    check.add_argument("--at", type=_date, default=None,
-                       help="apply the law as of this date (YYYY-MM-DD); default: the "
-                       "subject's own date (a proposal's submitted_on, a body's as_of)")
+    check.add_argument(
+        "--at",
+        type=_date,
+        default=None,
+        help="apply the law as of this date (YYYY-MM-DD); default: the "
+        "subject's own date (a proposal's submitted_on, a body's as_of)",
+    )
     _format_arg(check)
 
     books = sub.add_parser("rulebooks", help="list the built-in rulebooks")
@@ -58,20 +62,28 @@ def _parser() -> argparse.ArgumentParser:
     _format_arg(rules)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of an input or output format")
-    schema.add_argument("model", choices=sorted([*SUBJECT_MODELS, "community", "decision",
-                                                 "rulebook-file"]))
+    schema.add_argument(
+        "model", choices=sorted([*SUBJECT_MODELS, "community", "decision", "rulebook-file"])
+    )
     return parser
 
 
 def _rulebook_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--rulebook", required=True,
-                   help=f"a built-in rulebook id ({', '.join(BUILTIN_RULEBOOKS)}) or a rulebook "
-                   "file (.toml/.yaml)")
+    p.add_argument(
+        "--rulebook",
+        required=True,
+        help=f"a built-in rulebook id ({', '.join(BUILTIN_RULEBOOKS)}) or a rulebook "
+        "file (.toml/.yaml)",
+    )
 
 
 def _format_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text (Chinese with English alongside) or json")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (Chinese with English alongside) or json",
+    )
 
 
 def _date(text: str) -> dt.date:
@@ -127,14 +139,26 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_rulebooks(args: argparse.Namespace, out: TextIO) -> int:
     books = builtin_rulebooks()
     if args.format == "json":
-        _dump([{"id": b.id, "version": b.version, "extends": b.parent.id if b.parent else None,
-                "title": {"zh": b.title_zh, "en": b.title_en},
-                "rules": len(b.effective_rules)} for b in books], out)
+        _dump(
+            [
+                {
+                    "id": b.id,
+                    "version": b.version,
+                    "extends": b.parent.id if b.parent else None,
+                    "title": {"zh": b.title_zh, "en": b.title_en},
+                    "rules": len(b.effective_rules),
+                }
+                for b in books
+            ],
+            out,
+        )
         return EXIT_ALLOWED
     for b in books:
         parent = f" (extends {b.parent.id})" if b.parent else ""
-        out.write(f"{b.id} v{b.version}{parent}: {len(b.effective_rules)} rules\n"
-                  f"  {b.title_zh}\n  {b.title_en}\n")
+        out.write(
+            f"{b.id} v{b.version}{parent}: {len(b.effective_rules)} rules\n"
+            f"  {b.title_zh}\n  {b.title_en}\n"
+        )
     return EXIT_ALLOWED
 
 
@@ -148,15 +172,19 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     for r in data["rules"]:
         level = "" if r["severity"] == "must" else " [原则上 advisory]"
         span = f"{r['valid_from'] or '…'} – {r['valid_to'] or '…'}"
-        out.write(f"\n{r['id']} ({r['kind']}, {r['subject']}){level}  in force {span}\n"
-                  f"  {r['title']['zh']}\n  {r['title']['en']}\n")
+        out.write(
+            f"\n{r['id']} ({r['kind']}, {r['subject']}){level}  in force {span}\n"
+            f"  {r['title']['zh']}\n  {r['title']['en']}\n"
+        )
         for c in r["citations"]:
             out.write(f"  依据 source: {c['source']} {c['locator']} “{c['quote']}”\n")
         for p in r["parameters"]:
             out.write(f"  参数 parameter {p['name']} ({p['title']['zh']}):\n")
             for v in p["versions"]:
-                out.write(f"    {v['value']}  {v['valid_from']} – {v['valid_to'] or '…'}  "
-                          f"[{v['citation']['source']} {v['citation']['locator']}]\n")
+                out.write(
+                    f"    {v['value']}  {v['valid_from']} – {v['valid_to'] or '…'}  "
+                    f"[{v['citation']['source']} {v['citation']['locator']}]\n"
+                )
     for d in data["disabled"]:
         out.write(f"\ndisabled {d['rule']}: {d['reason']}\n")
     return EXIT_ALLOWED
@@ -175,8 +203,9 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_ALLOWED
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run ``cgov`` with ``argv``; return the exit code (0 allowed, 1 denied, 2 invalid, 3
     indeterminate)."""
     out = out or sys.stdout
@@ -185,8 +214,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         args = _parser().parse_args(argv)
     except SystemExit as e:
         return EXIT_INVALID if e.code not in (0, None) else EXIT_ALLOWED
-    handler = {"check": _cmd_check, "rulebooks": _cmd_rulebooks, "rules": _cmd_rules,
-               "schema": _cmd_schema}[args.command]
+    handler = {
+        "check": _cmd_check,
+        "rulebooks": _cmd_rulebooks,
+        "rules": _cmd_rules,
+        "schema": _cmd_schema,
+    }[args.command]
     try:
         return handler(args, out)
     except ValidationError as e:

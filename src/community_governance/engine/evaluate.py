@@ -80,8 +80,9 @@ def evaluate(
         'allowed'
     """
     if not isinstance(subject, Subject) or not type(subject).subject_type:
-        raise TypeError(f"subject must be a subject model such as Proposal (got "
-                        f"{type(subject).__name__})")
+        raise TypeError(
+            f"subject must be a subject model such as Proposal (got {type(subject).__name__})"
+        )
     when = subject.reference_date if at is None else at
     if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
         raise TypeError(f"at must be a datetime.date (got {when!r})")
@@ -89,7 +90,9 @@ def evaluate(
     rules = rulebook.rules_for(subject_type)
     if not rules:
         raise UnknownReferenceError(
-            "subject type", subject_type, rulebook.subject_types,
+            "subject type",
+            subject_type,
+            rulebook.subject_types,
             where=f"rulebook {rulebook.id} has no rules for it",
         )
     findings = tuple(evaluate_rule(rule, subject, rulebook, when, raise_errors) for rule in rules)
@@ -113,14 +116,20 @@ def evaluate_rule(
     """Run one rule and turn its result, or its failure to run, into a `Finding`."""
     if not rule.in_force(at):
         span = f"{rule.valid_from or '…'} – {rule.valid_to or '…'}"
-        return _finding(rule, Check(
-            "not_applicable",
-            f"该规则在{at.isoformat()}不在施行期内（施行期间 {span}，截止日不含）",
-            f"not in force on {at.isoformat()} (in force {span}, end date exclusive)",
-            {"in_force": False,
-             "valid_from": rule.valid_from.isoformat() if rule.valid_from else None,
-             "valid_to": rule.valid_to.isoformat() if rule.valid_to else None},
-        ), ())
+        return _finding(
+            rule,
+            Check(
+                "not_applicable",
+                f"该规则在{at.isoformat()}不在施行期内（施行期间 {span}，截止日不含）",
+                f"not in force on {at.isoformat()} (in force {span}, end date exclusive)",
+                {
+                    "in_force": False,
+                    "valid_from": rule.valid_from.isoformat() if rule.valid_from else None,
+                    "valid_to": rule.valid_to.isoformat() if rule.valid_to else None,
+                },
+            ),
+            (),
+        )
     ctx = RuleContext(rulebook, at)
     try:
         check = rule.check(subject, ctx)
@@ -132,8 +141,12 @@ def evaluate_rule(
             {"missing": e.field},
         )
     except UnknownReferenceError as e:
-        check = Check("indeterminate", f"规则集缺少参数值：{e.name}",
-                      f"rulebook has no value for {e.name}", {"missing_parameter": e.name})
+        check = Check(
+            "indeterminate",
+            f"规则集缺少参数值：{e.name}",
+            f"rulebook has no value for {e.name}",
+            {"missing_parameter": e.name},
+        )
     except Exception as e:
         if raise_errors:
             raise

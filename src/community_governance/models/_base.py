@@ -11,8 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 __all__ = ["Id", "IdTuple", "StrictModel", "Subject", "duplicates"]
 
 #: An identifier: a non-empty string without surrounding whitespace.
-Id = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=False,
-                                      pattern=r"^\S(.*\S)?$")]
+Id = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200, strip_whitespace=False, pattern=r"^\S(.*\S)?$"),
+]
 #: A tuple of ids; a JSON array or a Python list/tuple is accepted, items stay strict strings.
 IdTuple = Annotated[tuple[Id, ...], Field(strict=False)]
 

@@ -27,33 +27,33 @@ CommunityKind = Literal["urban", "village_to_residence", "rural"]
 Gender = Literal["female", "male"]
 #: Every body a community can have; names from the project glossary.
 BodyKind = Literal[
-    "residents_committee",          # 居民委员会
-    "village_committee",            # 村民委员会
-    "residents_assembly",           # 居民会议
-    "villagers_assembly",           # 村民会议
-    "representatives_assembly",     # 居民代表会议 / 村民代表会议
-    "residents_group",              # 居民小组
-    "villager_group",               # 村民小组
-    "supervision_committee",        # 居务 / 村务监督委员会
-    "party_organization",           # 社区党组织 / 村党组织
-    "party_members_assembly",       # 党员大会
-    "joint_meeting",                # 两委联席会议
-    "assembly_working_committee",   # 居民代表会议工作委员会 (Jinjiang)
-    "election_committee",           # 居民 / 村民选举委员会
-    "mediation_committee",          # 人民调解委员会
-    "owners_assembly",              # 业主大会
-    "owners_committee",             # 业主委员会
-    "service_station",              # 社区服务站
-    "grid",                         # 网格
+    "residents_committee",  # 居民委员会
+    "village_committee",  # 村民委员会
+    "residents_assembly",  # 居民会议
+    "villagers_assembly",  # 村民会议
+    "representatives_assembly",  # 居民代表会议 / 村民代表会议
+    "residents_group",  # 居民小组
+    "villager_group",  # 村民小组
+    "supervision_committee",  # 居务 / 村务监督委员会
+    "party_organization",  # 社区党组织 / 村党组织
+    "party_members_assembly",  # 党员大会
+    "joint_meeting",  # 两委联席会议
+    "assembly_working_committee",  # 居民代表会议工作委员会 (Jinjiang)
+    "election_committee",  # 居民 / 村民选举委员会
+    "mediation_committee",  # 人民调解委员会
+    "owners_assembly",  # 业主大会
+    "owners_committee",  # 业主委员会
+    "service_station",  # 社区服务站
+    "grid",  # 网格
 ]
 #: A member's role in a body.
 Role = Literal[
-    "chair",            # 主任 / 书记 / 站长
-    "vice_chair",       # 副主任 / 副书记
-    "member",           # 委员 / 成员
-    "representative",   # 居民代表 / 村民代表
-    "group_leader",     # 居民小组长 / 村民小组长
-    "grid_worker",      # 网格员
+    "chair",  # 主任 / 书记 / 站长
+    "vice_chair",  # 副主任 / 副书记
+    "member",  # 委员 / 成员
+    "representative",  # 居民代表 / 村民代表
+    "group_leader",  # 居民小组长 / 村民小组长
+    "grid_worker",  # 网格员
 ]
 
 
@@ -68,11 +68,15 @@ class Person(StrictModel):
 
     id: Id = Field(description="Person id, unique in the community.")
     name: str | None = Field(default=None, description="Name (姓名), optional.")
-    gender: Gender | None = Field(default=None, description="性别: female or male; None if not "
-                                  "recorded (gender rules then come back indeterminate).")
+    gender: Gender | None = Field(
+        default=None,
+        description="性别: female or male; None if not "
+        "recorded (gender rules then come back indeterminate).",
+    )
     birth_date: dt.date | None = Field(default=None, description="出生日期.")
-    household_id: Id | None = Field(default=None, description="The household (户) the person "
-                                    "belongs to, if recorded.")
+    household_id: Id | None = Field(
+        default=None, description="The household (户) the person belongs to, if recorded."
+    )
 
 
 class Body(StrictModel):
@@ -94,8 +98,9 @@ class Membership(StrictModel):
     body_id: Id = Field(description="The body (a Body id of the community).")
     role: Role = Field(description="The role held (主任, 委员, 居民代表…).")
     term_start: dt.date = Field(description="First day of the term (任期开始).")
-    term_end: dt.date | None = Field(default=None, description="First day after the term "
-                                     "(exclusive); None while the term runs.")
+    term_end: dt.date | None = Field(
+        default=None, description="First day after the term (exclusive); None while the term runs."
+    )
 
     @model_validator(mode="after")
     def _term_order(self) -> Membership:
@@ -103,8 +108,7 @@ class Membership(StrictModel):
             raise PydanticCustomError(
                 "term_order",
                 "term_end {term_end} must be after term_start {term_start}",
-                {"term_end": self.term_end.isoformat(),
-                 "term_start": self.term_start.isoformat()},
+                {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
             )
         return self
 
@@ -121,19 +125,25 @@ class Community(StrictModel):
 
     id: Id = Field(description="Community id.")
     name: str = Field(description="Community name (社区名称).")
-    kind: CommunityKind = Field(description="城市社区 urban / 村改居社区 village_to_residence / "
-                                "农村社区 rural.")
-    street_office: str | None = Field(default=None, description="The street office or township "
-                                      "above the community (街道办事处 / 乡镇).")
-    households: tuple[Household, ...] = Field(default=(), strict=False,
-                                              description="Households (户) of the community.")
-    persons: tuple[Person, ...] = Field(default=(), strict=False,
-                                        description="Persons known to the input.")
-    bodies: tuple[Body, ...] = Field(default=(), strict=False,
-                                     description="Bodies (组织) of the community.")
-    memberships: tuple[Membership, ...] = Field(default=(), strict=False,
-                                                description="Who holds which role in which body, "
-                                                "and when.")
+    kind: CommunityKind = Field(
+        description="城市社区 urban / 村改居社区 village_to_residence / 农村社区 rural."
+    )
+    street_office: str | None = Field(
+        default=None,
+        description="The street office or township above the community (街道办事处 / 乡镇).",
+    )
+    households: tuple[Household, ...] = Field(
+        default=(), strict=False, description="Households (户) of the community."
+    )
+    persons: tuple[Person, ...] = Field(
+        default=(), strict=False, description="Persons known to the input."
+    )
+    bodies: tuple[Body, ...] = Field(
+        default=(), strict=False, description="Bodies (组织) of the community."
+    )
+    memberships: tuple[Membership, ...] = Field(
+        default=(), strict=False, description="Who holds which role in which body, and when."
+    )
 
     @model_validator(mode="after")
     def _references(self) -> Community:
@@ -141,7 +151,8 @@ class Community(StrictModel):
             dup = duplicates(x.id for x in getattr(self, field))
             if dup:
                 raise PydanticCustomError(
-                    "duplicate_id", "{field}: duplicate id(s) {ids}",
+                    "duplicate_id",
+                    "{field}: duplicate id(s) {ids}",
                     {"field": field, "ids": ", ".join(dup)},
                 )
         households = {h.id for h in self.households}

@@ -42,8 +42,10 @@ class Proposal(Subject):
     community: Community = Field(description="The community the proposal is made in.")
     title: str = Field(description="What is proposed (议题).")
     category: ProposalCategory = Field(description="major (重大事项) or ordinary.")
-    proposer: Proposer = Field(description="representatives (居民代表联名), households (居民联名) "
-                               "or party_organization (社区党组织提案).")
+    proposer: Proposer = Field(
+        description="representatives (居民代表联名), households (居民联名) "
+        "or party_organization (社区党组织提案)."
+    )
     submitted_on: dt.date = Field(description="The day the proposal was put forward (提出日期).")
     sponsor_representative_ids: IdTuple = Field(
         default=(), description="Person ids of the sponsoring representatives (联名居民代表)."
@@ -68,7 +70,8 @@ class Proposal(Subject):
             dup = duplicates(getattr(self, field))
             if dup:
                 raise PydanticCustomError(
-                    "duplicate_id", "{field}: sponsor(s) listed twice: {ids}",
+                    "duplicate_id",
+                    "{field}: sponsor(s) listed twice: {ids}",
                     {"field": field, "ids": ", ".join(dup)},
                 )
         reps = self.community.representatives(self.submitted_on)
@@ -79,8 +82,12 @@ class Proposal(Subject):
                     "sponsor_representative_ids[{i}]: '{value}' is not a representative of "
                     "community {community}'s representatives' assembly on {date} "
                     "(不是该社区居民代表会议的居民代表)",
-                    {"i": i, "value": pid, "community": self.community.id,
-                     "date": self.submitted_on.isoformat()},
+                    {
+                        "i": i,
+                        "value": pid,
+                        "community": self.community.id,
+                        "date": self.submitted_on.isoformat(),
+                    },
                 )
         households = {h.id for h in self.community.households}
         for i, hid in enumerate(self.sponsor_household_ids):

@@ -22,30 +22,40 @@ _BODY_ZH = {
 def _applies(s: BodyComposition, kind: str, community_kinds: Iterable[str]) -> Check | None:
     if s.body.kind != kind:
         return Check.not_applicable(
-            f"该组织不是{_BODY_ZH.get(kind, kind)}", f"the body is not a {kind} "
-            f"(it is a {s.body.kind})"
+            f"该组织不是{_BODY_ZH.get(kind, kind)}",
+            f"the body is not a {kind} (it is a {s.body.kind})",
         )
     kinds = tuple(community_kinds)
     if s.community.kind not in kinds:
         return Check.not_applicable(
-            f"该规则只适用于{'、'.join(kinds)}社区", f"applies only to {', '.join(kinds)} "
-            f"communities (this one is {s.community.kind})"
+            f"该规则只适用于{'、'.join(kinds)}社区",
+            f"applies only to {', '.join(kinds)} communities (this one is {s.community.kind})",
         )
     return None
 
 
-def _verdict(outcome_passed: bool, texts: list[tuple[str, str]], evidence: dict[str, object],
-             lead_zh: str, lead_en: str) -> Check:
+def _verdict(
+    outcome_passed: bool,
+    texts: list[tuple[str, str]],
+    evidence: dict[str, object],
+    lead_zh: str,
+    lead_en: str,
+) -> Check:
     zh = "；".join(t[0] for t in texts)
     en = "; ".join(t[1] for t in texts)
     if outcome_passed:
         return Check.passed(f"{lead_zh}：{zh}", f"{lead_en}: {en}", **evidence)
-    return Check.failed(f"{lead_zh}不符合要求：{zh}", f"{lead_en} does not comply: {en}",
-                        **evidence)
+    return Check.failed(
+        f"{lead_zh}不符合要求：{zh}", f"{lead_en} does not comply: {en}", **evidence
+    )
 
 
-def size(kind: str, min_param: str, max_param: str,
-         community_kinds: Iterable[str] = ("urban", "village_to_residence", "rural")) -> CheckFn:
+def size(
+    kind: str,
+    min_param: str,
+    max_param: str,
+    community_kinds: Iterable[str] = ("urban", "village_to_residence", "rural"),
+) -> CheckFn:
     """Make a check: the body has between ``min_param`` and ``max_param`` members (inclusive)."""
     kinds = tuple(community_kinds)
 
@@ -54,19 +64,24 @@ def size(kind: str, min_param: str, max_param: str,
         if skip:
             return skip
         lo, hi = ctx.param(min_param), ctx.param(max_param)
-        assert isinstance(lo, int) and isinstance(hi, int)
+        assert isinstance(lo, int)
+        assert isinstance(hi, int)
         outcome = AllOf((Threshold("at_least", lo, MEMBERS), Threshold("at_most", hi, MEMBERS)))
         result = outcome.evaluate({MEMBERS.key: Measure(len(s.members()))})
-        return _verdict(result.passed, [c.text() for c in result.comparisons()],
-                        result.to_evidence(), f"{_BODY_ZH.get(kind, kind)}人数",
-                        f"{kind} size")
+        return _verdict(
+            result.passed,
+            [c.text() for c in result.comparisons()],
+            result.to_evidence(),
+            f"{_BODY_ZH.get(kind, kind)}人数",
+            f"{kind} size",
+        )
 
     return check
 
 
-def has_woman(kind: str,
-              community_kinds: Iterable[str] = ("urban", "village_to_residence", "rural")
-              ) -> CheckFn:
+def has_woman(
+    kind: str, community_kinds: Iterable[str] = ("urban", "village_to_residence", "rural")
+) -> CheckFn:
     """Make a check: at least one member is a woman (应当有妇女成员)."""
     kinds = tuple(community_kinds)
 
@@ -78,8 +93,12 @@ def has_woman(kind: str,
         women = [p for p in members if p.gender == "female"]
         unknown = [p.id for p in members if p.gender is None]
         if women:
-            return Check.passed(f"有妇女成员{len(women)}名", f"{len(women)} woman member(s)",
-                                women=len(women), members=len(members))
+            return Check.passed(
+                f"有妇女成员{len(women)}名",
+                f"{len(women)} woman member(s)",
+                women=len(women),
+                members=len(members),
+            )
         if unknown:
             raise MissingDataError(
                 "community.persons[].gender",
@@ -87,14 +106,19 @@ def has_woman(kind: str,
                 f"{', '.join(unknown)}",
                 f"已登记性别的成员中没有妇女，以下成员未登记性别：{'、'.join(unknown)}",
             )
-        return Check.failed("没有妇女成员（应当有妇女成员）", "no woman among the members "
-                            "(a woman member is required)", women=0, members=len(members))
+        return Check.failed(
+            "没有妇女成员（应当有妇女成员）",
+            "no woman among the members (a woman member is required)",
+            women=0,
+            members=len(members),
+        )
 
     return check
 
 
-def chair_and_members(kind: str, chairs_param: str, min_param: str, max_param: str,
-                      community_kinds: Iterable[str]) -> CheckFn:
+def chair_and_members(
+    kind: str, chairs_param: str, min_param: str, max_param: str, community_kinds: Iterable[str]
+) -> CheckFn:
     """Make a check: exactly ``chairs_param`` chairs and min..max other members (委员)."""
     kinds = tuple(community_kinds)
 
@@ -104,17 +128,26 @@ def chair_and_members(kind: str, chairs_param: str, min_param: str, max_param: s
             return skip
         chairs = ctx.param(chairs_param)
         lo, hi = ctx.param(min_param), ctx.param(max_param)
-        assert isinstance(chairs, int) and isinstance(lo, int) and isinstance(hi, int)
+        assert isinstance(chairs, int)
+        assert isinstance(lo, int)
+        assert isinstance(hi, int)
         n_chairs = len(s.holders("chair"))
         others = len(s.members(frozenset({"vice_chair", "member"})))
-        outcome = AllOf((
-            Threshold("at_least", chairs, CHAIRS), Threshold("at_most", chairs, CHAIRS),
-            Threshold("at_least", lo, ORDINARY_MEMBERS),
-            Threshold("at_most", hi, ORDINARY_MEMBERS),
-        )).evaluate({CHAIRS.key: Measure(n_chairs), ORDINARY_MEMBERS.key: Measure(others)})
-        return _verdict(outcome.passed, [c.text() for c in outcome.comparisons()],
-                        outcome.to_evidence(), f"{_BODY_ZH.get(kind, kind)}主任和委员人数",
-                        f"{kind} chair and members")
+        outcome = AllOf(
+            (
+                Threshold("at_least", chairs, CHAIRS),
+                Threshold("at_most", chairs, CHAIRS),
+                Threshold("at_least", lo, ORDINARY_MEMBERS),
+                Threshold("at_most", hi, ORDINARY_MEMBERS),
+            )
+        ).evaluate({CHAIRS.key: Measure(n_chairs), ORDINARY_MEMBERS.key: Measure(others)})
+        return _verdict(
+            outcome.passed,
+            [c.text() for c in outcome.comparisons()],
+            outcome.to_evidence(),
+            f"{_BODY_ZH.get(kind, kind)}主任和委员人数",
+            f"{kind} chair and members",
+        )
 
     return check
 
@@ -136,7 +169,6 @@ def representatives_minimum(min_param: str, community_kinds: Iterable[str]) -> C
         return Check.failed(zh, en, **c.to_evidence())
 
     return check
-
 
 
 __all__ = ["chair_and_members", "has_woman", "representatives_minimum", "size"]

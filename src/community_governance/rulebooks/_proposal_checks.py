@@ -17,15 +17,20 @@ HOUSEHOLDS = "proposal.sponsorship.households"
 def sponsorship(p: Proposal, ctx: RuleContext) -> Check:
     """A major matter needs ≥ share of the representatives OR ≥ N households as sponsors."""
     if p.category != "major":
-        return Check.not_applicable("该议案不属于社区重大事项，不适用联名门槛",
-                                    "not a major matter (重大事项): no sponsorship threshold")
+        return Check.not_applicable(
+            "该议案不属于社区重大事项，不适用联名门槛",
+            "not a major matter (重大事项): no sponsorship threshold",
+        )
     if p.proposer == "party_organization":
-        return Check.not_applicable("由社区党组织提出，适用党组织提案权而非联名门槛",
-                                    "proposed by the party organisation, which needs no "
-                                    "sponsors (see proposal.party-initiative)")
+        return Check.not_applicable(
+            "由社区党组织提出，适用党组织提案权而非联名门槛",
+            "proposed by the party organisation, which needs no "
+            "sponsors (see proposal.party-initiative)",
+        )
     share = ctx.param(REPRESENTATIVE_SHARE)
     households = ctx.param(HOUSEHOLDS)
-    assert isinstance(share, Fraction) and isinstance(households, int)
+    assert isinstance(share, Fraction)
+    assert isinstance(households, int)
     by_households = Threshold("at_least", households, SPONSORING_HOUSEHOLDS)
     n_hh = len(p.sponsor_household_ids)
     reps = p.community.representatives(p.submitted_on)
@@ -37,7 +42,8 @@ def sponsorship(p: Proposal, ctx: RuleContext) -> Check:
                 f"联名户数已达到门槛：{zh}（社区未登记居民代表，代表比例无法计算）",
                 f"enough sponsors: {en} (no representatives recorded, so the representative "
                 "share was not computed)",
-                any_of=[hh.to_evidence()], passed=True,
+                any_of=[hh.to_evidence()],
+                passed=True,
             )
         raise MissingDataError(
             "community.memberships",
@@ -48,28 +54,35 @@ def sponsorship(p: Proposal, ctx: RuleContext) -> Check:
             f"且联名户数{n_hh}户不足{households}户",
         )
     by_reps = Threshold("at_least", share, SPONSORING_REPRESENTATIVES, REPRESENTATIVES)
-    outcome = AnyOf((by_reps, by_households)).evaluate({
-        SPONSORING_REPRESENTATIVES.key: Measure(len(p.sponsor_representative_ids), len(reps)),
-        SPONSORING_HOUSEHOLDS.key: Measure(n_hh),
-    })
+    outcome = AnyOf((by_reps, by_households)).evaluate(
+        {
+            SPONSORING_REPRESENTATIVES.key: Measure(len(p.sponsor_representative_ids), len(reps)),
+            SPONSORING_HOUSEHOLDS.key: Measure(n_hh),
+        }
+    )
     parts = [c.text() for c in outcome.comparisons()]
     detail_zh = "；".join(zh for zh, _ in parts)
     detail_en = "; ".join(en for _, en in parts)
     if outcome.passed:
-        return Check.passed(f"联名达到门槛（满足其一即可）：{detail_zh}",
-                            f"enough sponsors (either suffices): {detail_en}",
-                            **outcome.to_evidence())
+        return Check.passed(
+            f"联名达到门槛（满足其一即可）：{detail_zh}",
+            f"enough sponsors (either suffices): {detail_en}",
+            **outcome.to_evidence(),
+        )
     need_zh, need_en = outcome.shortfall_text()
-    return Check.failed(f"联名人数不足，{need_zh}：{detail_zh}",
-                        f"not enough sponsors — {need_en}: {detail_en}",
-                        **outcome.to_evidence())
+    return Check.failed(
+        f"联名人数不足，{need_zh}：{detail_zh}",
+        f"not enough sponsors — {need_en}: {detail_en}",
+        **outcome.to_evidence(),
+    )
 
 
 def party_initiative(p: Proposal, ctx: RuleContext) -> Check:
     """The community party organisation may propose a major matter on its own."""
     if p.proposer != "party_organization":
-        return Check.not_applicable("该议案不是由社区党组织提出", "not proposed by the party "
-                                    "organisation")
+        return Check.not_applicable(
+            "该议案不是由社区党组织提出", "not proposed by the party organisation"
+        )
     orgs = p.community.bodies_of_kind("party_organization")
     if not orgs:
         return Check.failed(

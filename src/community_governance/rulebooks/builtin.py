@@ -14,7 +14,7 @@ __all__ = ["BUILTIN_RULEBOOKS", "builtin_rulebooks", "get_rulebook"]
 BUILTIN_RULEBOOKS: tuple[str, ...] = ("cn", "cn.ningxia", "cn.sichuan.chengdu.jinjiang")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _build(rulebook_id: str) -> Rulebook:
     if rulebook_id == "cn":
         return cn.build()

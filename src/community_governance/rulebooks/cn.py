@@ -10,7 +10,9 @@ from ._sources import URBAN_1989_IN_FORCE, URBAN_2018, URBAN_2025, URBAN_2025_IN
 from .rulebook import Rulebook
 
 ART7_2018 = Citation(
-    URBAN_2018, "第七条", "居民委员会由主任、副主任和委员共五至九人组成",
+    URBAN_2018,
+    "第七条",
+    "居民委员会由主任、副主任和委员共五至九人组成",
     note="Art. 7 is unchanged since the 1989 law took effect on 1990-01-01; cited as amended "
     "2018-12-29. Superseded by the 2025 revision (Art. 8) on 2026-01-01.",
 )
@@ -20,17 +22,25 @@ ART50_2025 = Citation(URBAN_2025, "第五十条", "本法自2026年1月1日起�
 
 PARAMETERS = (
     Parameter(
-        "residents-committee.size.min", "居民委员会成员人数下限",
-        "residents' committee: fewest members", "count",
-        (ParameterVersion(5, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
-         ParameterVersion(5, URBAN_2025_IN_FORCE, None, ART8_2025)),
+        "residents-committee.size.min",
+        "居民委员会成员人数下限",
+        "residents' committee: fewest members",
+        "count",
+        (
+            ParameterVersion(5, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
+            ParameterVersion(5, URBAN_2025_IN_FORCE, None, ART8_2025),
+        ),
         unit_zh="名",
     ),
     Parameter(
-        "residents-committee.size.max", "居民委员会成员人数上限",
-        "residents' committee: most members", "count",
-        (ParameterVersion(9, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
-         ParameterVersion(9, URBAN_2025_IN_FORCE, None, ART8_2025)),
+        "residents-committee.size.max",
+        "居民委员会成员人数上限",
+        "residents' committee: most members",
+        "count",
+        (
+            ParameterVersion(9, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
+            ParameterVersion(9, URBAN_2025_IN_FORCE, None, ART8_2025),
+        ),
         unit_zh="名",
     ),
 )
@@ -40,10 +50,15 @@ RULES = (
         id="residents-committee.size",
         title_zh="居民委员会由主任、副主任和委员共五至九人组成",
         title_en="A residents' committee has 5 to 9 members (chair, vice-chairs, members)",
-        kind="obligation", severity="must", subject="body",
-        check=_body_checks.size("residents_committee", "residents-committee.size.min",
-                                "residents-committee.size.max",
-                                ("urban", "village_to_residence")),
+        kind="obligation",
+        severity="must",
+        subject="body",
+        check=_body_checks.size(
+            "residents_committee",
+            "residents-committee.size.min",
+            "residents-committee.size.max",
+            ("urban", "village_to_residence"),
+        ),
         citations=(ART7_2018, ART8_2025),
         parameters=("residents-committee.size.min", "residents-committee.size.max"),
     ),
@@ -51,7 +66,9 @@ RULES = (
         id="residents-committee.woman",
         title_zh="居民委员会成员中应当有妇女成员",
         title_en="A residents' committee must include a woman",
-        kind="obligation", severity="must", subject="body",
+        kind="obligation",
+        severity="must",
+        subject="body",
         check=_body_checks.has_woman("residents_committee", ("urban", "village_to_residence")),
         citations=(ART8_2025_WOMAN, ART50_2025),
         valid_from=URBAN_2025_IN_FORCE,

@@ -11,27 +11,41 @@ from . import _proposal_checks
 from ._sources import JINJIANG_2011, SEED_JINJIANG
 from .rulebook import Rulebook
 
-_DATE_NOTE = ("valid from the report's publication date (2011-02-22); the report describes a "
-              "practice already in use, whose exact start date it does not give")
-SPONSORSHIP = Citation(
-    SEED_JINJIANG, "§二 成效“二是”",
-    "凡社区重大事项均由10%以上社区居民代表或者50户以上居民提出议案", note=_DATE_NOTE,
+_DATE_NOTE = (
+    "valid from the report's publication date (2011-02-22); the report describes a "
+    "practice already in use, whose exact start date it does not give"
 )
-PARTY_INITIATIVE = Citation(SEED_JINJIANG, "§二(一)", "社区党组织对社区重大事项拥有提案权",
-                            note=_DATE_NOTE)
-REPORT = Citation(SEED_JINJIANG, "首部 (dated)", "2011年02月22日09:37  来源:中直党建网",
-                  note="a district report on its reform, not a normative document")
+SPONSORSHIP = Citation(
+    SEED_JINJIANG,
+    "§二 成效“二是”",
+    "凡社区重大事项均由10%以上社区居民代表或者50户以上居民提出议案",
+    note=_DATE_NOTE,
+)
+PARTY_INITIATIVE = Citation(
+    SEED_JINJIANG, "§二(一)", "社区党组织对社区重大事项拥有提案权", note=_DATE_NOTE
+)
+REPORT = Citation(
+    SEED_JINJIANG,
+    "首部 (dated)",
+    "2011年02月22日09:37  来源:中直党建网",
+    note="a district report on its reform, not a normative document",
+)
 
 PARAMETERS = (
     Parameter(
-        _proposal_checks.REPRESENTATIVE_SHARE, "提出议案所需居民代表比例（以上）",
-        "share of representatives needed to propose (inclusive)", "share",
+        _proposal_checks.REPRESENTATIVE_SHARE,
+        "提出议案所需居民代表比例（以上）",
+        "share of representatives needed to propose (inclusive)",
+        "share",
         (ParameterVersion(Fraction(1, 10), JINJIANG_2011, None, SPONSORSHIP),),
     ),
     Parameter(
-        _proposal_checks.HOUSEHOLDS, "提出议案所需居民户数（以上）",
-        "households needed to propose (inclusive)", "count",
-        (ParameterVersion(50, JINJIANG_2011, None, SPONSORSHIP),), unit_zh="户",
+        _proposal_checks.HOUSEHOLDS,
+        "提出议案所需居民户数（以上）",
+        "households needed to propose (inclusive)",
+        "count",
+        (ParameterVersion(50, JINJIANG_2011, None, SPONSORSHIP),),
+        unit_zh="户",
     ),
 )
 
@@ -41,7 +55,9 @@ RULES = (
         title_zh="社区重大事项由10%以上社区居民代表或者50户以上居民提出议案",
         title_en="A major matter is proposed by at least 10% of the representatives or at "
         "least 50 households",
-        kind="obligation", severity="must", subject="proposal",
+        kind="obligation",
+        severity="must",
+        subject="proposal",
         check=_proposal_checks.sponsorship,
         citations=(SPONSORSHIP,),
         parameters=(_proposal_checks.REPRESENTATIVE_SHARE, _proposal_checks.HOUSEHOLDS),
@@ -51,7 +67,9 @@ RULES = (
         id="proposal.party-initiative",
         title_zh="社区党组织对社区重大事项拥有提案权",
         title_en="The community party organisation may propose major matters",
-        kind="permission", severity="must", subject="proposal",
+        kind="permission",
+        severity="must",
+        subject="proposal",
         check=_proposal_checks.party_initiative,
         citations=(PARTY_INITIATIVE,),
         valid_from=JINJIANG_2011,
@@ -62,8 +80,11 @@ RULES = (
 def build(parent: Rulebook) -> Rulebook:
     """Build the Jinjiang rulebook on top of ``cn``."""
     return parent.extend(
-        "cn.sichuan.chengdu.jinjiang", "2011.1",
+        "cn.sichuan.chengdu.jinjiang",
+        "2011.1",
         title_zh="成都市锦江区基层社会管理体制改革（2011）",
         title_en="Chengdu Jinjiang district grassroots governance reform (2011)",
-        rules=RULES, parameters=PARAMETERS, citations=(REPORT,),
+        rules=RULES,
+        parameters=PARAMETERS,
+        citations=(REPORT,),
     )

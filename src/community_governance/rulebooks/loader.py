@@ -27,7 +27,7 @@ from .rulebook import Disable, Rulebook
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
 
 __all__ = ["RULEBOOK_FORMAT", "RulebookFile", "load_rulebook", "parse_rulebook"]
 
@@ -94,16 +94,27 @@ def _citation(spec: CitationSpec) -> Citation:
 
 def _value(kind: str, raw: object, source: str, key: str) -> ParameterValue:
     if isinstance(raw, float):
-        raise RulebookError(source, key, f"{raw!r} is a float, which is not exact; write a "
-                            "share as '20%' or '1/5' and a count as an integer")
+        raise RulebookError(
+            source,
+            key,
+            f"{raw!r} is a float, which is not exact; write a "
+            "share as '20%' or '1/5' and a count as an integer",
+        )
     if kind == "count":
         if isinstance(raw, bool) or not isinstance(raw, int):
-            raise RulebookError(source, key, f"expected an integer count (got {raw!r} that is "
-                                f"a {type(raw).__name__})")
+            raise RulebookError(
+                source,
+                key,
+                f"expected an integer count (got {raw!r} that is a {type(raw).__name__})",
+            )
         return raw
     if not isinstance(raw, str):
-        raise RulebookError(source, key, f"expected a share written as '20%' or '1/5' (got "
-                            f"{raw!r} that is a {type(raw).__name__})")
+        raise RulebookError(
+            source,
+            key,
+            f"expected a share written as '20%' or '1/5' (got "
+            f"{raw!r} that is a {type(raw).__name__})",
+        )
     text = raw.strip()
     try:
         if _PERCENT.match(text):
@@ -113,8 +124,9 @@ def _value(kind: str, raw: object, source: str, key: str) -> ParameterValue:
         else:
             raise ValueError
     except (ValueError, InvalidOperation):
-        raise RulebookError(source, key, f"expected a share written as '20%' or '1/5' "
-                            f"(got {raw!r})") from None
+        raise RulebookError(
+            source, key, f"expected a share written as '20%' or '1/5' (got {raw!r})"
+        ) from None
     if not 0 <= value <= 1:
         raise RulebookError(source, key, f"a share must be between 0% and 100% (got {raw!r})")
     return value
@@ -141,16 +153,18 @@ def parse_rulebook(
         RulebookError: malformed content (file, key, reason).
     """
     if not isinstance(data, Mapping):
-        raise RulebookError(source, None, f"expected a table/mapping at the top (got "
-                            f"{type(data).__name__})")
+        raise RulebookError(
+            source, None, f"expected a table/mapping at the top (got {type(data).__name__})"
+        )
     try:
         spec = RulebookFile.model_validate(data)
     except ValidationError as e:
         errors = e.errors()
         first = errors[0]
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise RulebookError(source, _loc(first["loc"]) or None,
-                            f"{first['msg']} (got {first.get('input')!r}){more}") from None
+        raise RulebookError(
+            source, _loc(first["loc"]) or None, f"{first['msg']} (got {first.get('input')!r}){more}"
+        ) from None
     if parents and spec.extends in parents:
         parent = parents[spec.extends]
     else:
@@ -158,18 +172,23 @@ def parse_rulebook(
             parent = get_rulebook(spec.extends)
         except UnknownReferenceError as e:
             raise RulebookError(source, "extends", str(e)) from None
-    parameters = []
+    parameters: list[Parameter] = []
     names: set[str] = set()
     for i, p in enumerate(spec.parameters):
         key = f"parameters[{i}]"
         if p.name not in parent.parameter_names:
-            raise RulebookError(source, f"{key}.name", f"unknown parameter {p.name!r}; "
-                                f"{parent.id} has: {', '.join(parent.parameter_names)}")
+            raise RulebookError(
+                source,
+                f"{key}.name",
+                f"unknown parameter {p.name!r}; "
+                f"{parent.id} has: {', '.join(parent.parameter_names)}",
+            )
         base = parent.parameter(p.name)
         value = _value(base.kind, p.value, source, f"{key}.value")
         if p.valid_to is not None and p.valid_to <= p.valid_from:
-            raise RulebookError(source, f"{key}.valid_to",
-                                f"{p.valid_to} is not after valid_from {p.valid_from}")
+            raise RulebookError(
+                source, f"{key}.valid_to", f"{p.valid_to} is not after valid_from {p.valid_from}"
+            )
         version = ParameterVersion(value, p.valid_from, p.valid_to, _citation(p.citation))
         if p.name in names:
             # several dated values of one parameter: merge into one override layer
@@ -181,18 +200,29 @@ def parse_rulebook(
                 raise RulebookError(source, key, e.reason) from None
         else:
             names.add(p.name)
-            parameters.append(Parameter(base.name, base.title_zh, base.title_en, base.kind,
-                                        (version,), base.unit_zh))
+            parameters.append(
+                Parameter(
+                    base.name, base.title_zh, base.title_en, base.kind, (version,), base.unit_zh
+                )
+            )
     disables = []
     for i, d in enumerate(spec.disable):
         if d.rule not in {r.id for r in parent.effective_rules}:
-            raise RulebookError(source, f"disable[{i}].rule", f"unknown rule {d.rule!r}; "
-                                f"{parent.id} has: "
-                                f"{', '.join(r.id for r in parent.effective_rules)}")
+            raise RulebookError(
+                source,
+                f"disable[{i}].rule",
+                f"unknown rule {d.rule!r}; "
+                f"{parent.id} has: "
+                f"{', '.join(r.id for r in parent.effective_rules)}",
+            )
         disables.append(Disable(d.rule, d.reason, _citation(d.citation)))
     return parent.extend(
-        spec.id, spec.version, title_zh=spec.title.zh, title_en=spec.title.en,
-        parameters=parameters, disable=disables,
+        spec.id,
+        spec.version,
+        title_zh=spec.title.zh,
+        title_en=spec.title.en,
+        parameters=parameters,
+        disable=disables,
         citations=[_citation(c) for c in spec.citations],
     )
 
@@ -229,13 +259,15 @@ def load_rulebook(path: str | Path, parents: Mapping[str, Rulebook] | None = Non
         try:
             import yaml
         except ImportError:  # pragma: no cover - depends on the installed extras
-            raise RulebookError(source, None, "reading YAML needs PyYAML: pip install "
-                                "'community-governance[yaml]'") from None
+            raise RulebookError(
+                source, None, "reading YAML needs PyYAML: pip install 'community-governance[yaml]'"
+            ) from None
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as e:
             raise RulebookError(source, None, f"YAML syntax error: {e}") from None
     else:
-        raise RulebookError(source, None, f"expected a .toml, .yaml or .yml file (got "
-                            f"{suffix or 'no suffix'!r})")
+        raise RulebookError(
+            source, None, f"expected a .toml, .yaml or .yml file (got {suffix or 'no suffix'!r})"
+        )
     return parse_rulebook(data, source, parents)

@@ -11,32 +11,73 @@ from .rulebook import Rulebook
 
 URBAN = ("urban", "village_to_residence")
 SUPERVISION = Citation(
-    SEED_NINGXIA, "§二(五)",
+    SEED_NINGXIA,
+    "§二(五)",
     "在城市社区普遍建立居务监督委员会,成员由3至5人组成,其中主任1名、委员2至4名,应当有妇女成员",
 )
 REPS_MIN = Citation(SEED_NINGXIA, "§二(五)", "按照居民小区或楼宇推选居民代表,原则上人数不少于30人")
-OPINIONS = Citation(SEED_NINGXIA, "首行 (dated)", "(2017年8月22日)",
-                    note="the opinions' own date; no separate effective date is given")
+OPINIONS = Citation(
+    SEED_NINGXIA,
+    "首行 (dated)",
+    "(2017年8月22日)",
+    note="the opinions' own date; no separate effective date is given",
+)
 
 
 def _count(name: str, zh: str, en: str, value: int, citation: Citation) -> Parameter:
-    return Parameter(name, zh, en, "count",
-                     (ParameterVersion(value, NINGXIA_2017, None, citation),), unit_zh="名")
+    return Parameter(
+        name,
+        zh,
+        en,
+        "count",
+        (ParameterVersion(value, NINGXIA_2017, None, citation),),
+        unit_zh="名",
+    )
 
 
 PARAMETERS = (
-    _count("supervision-committee.size.min", "居务监督委员会成员人数下限",
-           "supervision committee: fewest members", 3, SUPERVISION),
-    _count("supervision-committee.size.max", "居务监督委员会成员人数上限",
-           "supervision committee: most members", 5, SUPERVISION),
-    _count("supervision-committee.chairs", "居务监督委员会主任人数",
-           "supervision committee: chairs", 1, SUPERVISION),
-    _count("supervision-committee.other-members.min", "居务监督委员会委员人数下限",
-           "supervision committee: fewest members besides the chair", 2, SUPERVISION),
-    _count("supervision-committee.other-members.max", "居务监督委员会委员人数上限",
-           "supervision committee: most members besides the chair", 4, SUPERVISION),
-    _count("representatives-assembly.representatives.min", "居民代表人数下限（原则上）",
-           "representatives' assembly: fewest representatives (in principle)", 30, REPS_MIN),
+    _count(
+        "supervision-committee.size.min",
+        "居务监督委员会成员人数下限",
+        "supervision committee: fewest members",
+        3,
+        SUPERVISION,
+    ),
+    _count(
+        "supervision-committee.size.max",
+        "居务监督委员会成员人数上限",
+        "supervision committee: most members",
+        5,
+        SUPERVISION,
+    ),
+    _count(
+        "supervision-committee.chairs",
+        "居务监督委员会主任人数",
+        "supervision committee: chairs",
+        1,
+        SUPERVISION,
+    ),
+    _count(
+        "supervision-committee.other-members.min",
+        "居务监督委员会委员人数下限",
+        "supervision committee: fewest members besides the chair",
+        2,
+        SUPERVISION,
+    ),
+    _count(
+        "supervision-committee.other-members.max",
+        "居务监督委员会委员人数上限",
+        "supervision committee: most members besides the chair",
+        4,
+        SUPERVISION,
+    ),
+    _count(
+        "representatives-assembly.representatives.min",
+        "居民代表人数下限（原则上）",
+        "representatives' assembly: fewest representatives (in principle)",
+        30,
+        REPS_MIN,
+    ),
 )
 
 RULES = (
@@ -44,9 +85,15 @@ RULES = (
         id="supervision-committee.size",
         title_zh="居务监督委员会成员由3至5人组成",
         title_en="A residents' affairs supervision committee has 3 to 5 members",
-        kind="obligation", severity="must", subject="body",
-        check=_body_checks.size("supervision_committee", "supervision-committee.size.min",
-                                "supervision-committee.size.max", URBAN),
+        kind="obligation",
+        severity="must",
+        subject="body",
+        check=_body_checks.size(
+            "supervision_committee",
+            "supervision-committee.size.min",
+            "supervision-committee.size.max",
+            URBAN,
+        ),
         citations=(SUPERVISION,),
         parameters=("supervision-committee.size.min", "supervision-committee.size.max"),
         valid_from=NINGXIA_2017,
@@ -55,21 +102,31 @@ RULES = (
         id="supervision-committee.chair",
         title_zh="居务监督委员会主任1名、委员2至4名",
         title_en="A supervision committee has exactly one chair and 2 to 4 other members",
-        kind="obligation", severity="must", subject="body",
+        kind="obligation",
+        severity="must",
+        subject="body",
         check=_body_checks.chair_and_members(
-            "supervision_committee", "supervision-committee.chairs",
-            "supervision-committee.other-members.min", "supervision-committee.other-members.max",
-            URBAN),
+            "supervision_committee",
+            "supervision-committee.chairs",
+            "supervision-committee.other-members.min",
+            "supervision-committee.other-members.max",
+            URBAN,
+        ),
         citations=(SUPERVISION,),
-        parameters=("supervision-committee.chairs", "supervision-committee.other-members.min",
-                    "supervision-committee.other-members.max"),
+        parameters=(
+            "supervision-committee.chairs",
+            "supervision-committee.other-members.min",
+            "supervision-committee.other-members.max",
+        ),
         valid_from=NINGXIA_2017,
     ),
     Rule(
         id="supervision-committee.woman",
         title_zh="居务监督委员会应当有妇女成员",
         title_en="A supervision committee must include a woman",
-        kind="obligation", severity="must", subject="body",
+        kind="obligation",
+        severity="must",
+        subject="body",
         check=_body_checks.has_woman("supervision_committee", URBAN),
         citations=(SUPERVISION,),
         valid_from=NINGXIA_2017,
@@ -78,9 +135,12 @@ RULES = (
         id="representatives-assembly.minimum",
         title_zh="居民代表原则上人数不少于30人",
         title_en="A representatives' assembly has, in principle, at least 30 representatives",
-        kind="obligation", severity="advisory", subject="body",
+        kind="obligation",
+        severity="advisory",
+        subject="body",
         check=_body_checks.representatives_minimum(
-            "representatives-assembly.representatives.min", URBAN),
+            "representatives-assembly.representatives.min", URBAN
+        ),
         citations=(REPS_MIN,),
         parameters=("representatives-assembly.representatives.min",),
         valid_from=NINGXIA_2017,
@@ -91,8 +151,11 @@ RULES = (
 def build(parent: Rulebook) -> Rulebook:
     """Build the Ningxia rulebook on top of ``cn``."""
     return parent.extend(
-        "cn.ningxia", "2017.1",
+        "cn.ningxia",
+        "2017.1",
         title_zh="宁夏回族自治区关于加强和完善城乡社区治理的实施意见（2017）",
         title_en="Ningxia implementation opinions on urban–rural community governance (2017)",
-        rules=RULES, parameters=PARAMETERS, citations=(OPINIONS,),
+        rules=RULES,
+        parameters=PARAMETERS,
+        citations=(OPINIONS,),
     )

@@ -90,20 +90,23 @@ class Rulebook:
         removed: set[int] = set()
         for d in self.disable:
             if d.rule not in index:
-                raise UnknownReferenceError("rule", d.rule, known(), where=f"rulebook {self.id}: "
-                                            "disable")
+                raise UnknownReferenceError(
+                    "rule", d.rule, known(), where=f"rulebook {self.id}: disable"
+                )
             removed.add(index[d.rule])
         for r in self.replace:
             if r.replaces not in index:
-                raise UnknownReferenceError("rule", r.replaces, known(),
-                                            where=f"rulebook {self.id}: replace")
+                raise UnknownReferenceError(
+                    "rule", r.replaces, known(), where=f"rulebook {self.id}: replace"
+                )
             effective[index[r.replaces]] = r.rule
         effective = [r for i, r in enumerate(effective) if i not in removed]
         ids = {r.id for r in effective}
         for rule in self.rules:
             if rule.id in ids:
                 raise ConflictError(
-                    f"rulebook {self.id}", f"rules.{rule.id}",
+                    f"rulebook {self.id}",
+                    f"rules.{rule.id}",
                     "a rule with this id is already in force (from the parent or added twice); "
                     "name it in `replace` with a reason to override it",
                 )
@@ -114,20 +117,27 @@ class Rulebook:
         seen: set[str] = set()
         for p in self.parameters:
             if p.name in seen:
-                raise ConflictError(f"rulebook {self.id}", f"parameters.{p.name}",
-                                    "parameter given twice in one rulebook")
+                raise ConflictError(
+                    f"rulebook {self.id}",
+                    f"parameters.{p.name}",
+                    "parameter given twice in one rulebook",
+                )
             seen.add(p.name)
             if p.name in params and params[p.name][0].kind != p.kind:
                 raise RulebookError(
-                    f"rulebook {self.id}", f"parameters.{p.name}",
+                    f"rulebook {self.id}",
+                    f"parameters.{p.name}",
                     f"override is a {p.kind} but the parameter is a {params[p.name][0].kind}",
                 )
             params[p.name] = (p, *params.get(p.name, ()))
         for rule in effective:
             for name in rule.parameters:
                 if name not in params:
-                    raise RulebookError(f"rulebook {self.id}", f"rules.{rule.id}",
-                                        f"reads parameter {name!r}, which no rulebook defines")
+                    raise RulebookError(
+                        f"rulebook {self.id}",
+                        f"rules.{rule.id}",
+                        f"reads parameter {name!r}, which no rulebook defines",
+                    )
         by_subject: dict[str, list[Rule]] = {}
         for rule in effective:
             by_subject.setdefault(rule.subject, []).append(rule)
@@ -170,8 +180,9 @@ class Rulebook:
         for r in self._effective:
             if r.id == rule_id:
                 return r
-        raise UnknownReferenceError("rule", rule_id, tuple(r.id for r in self._effective),
-                                    where=f"rulebook {self.id}")
+        raise UnknownReferenceError(
+            "rule", rule_id, tuple(r.id for r in self._effective), where=f"rulebook {self.id}"
+        )
 
     @property
     def parameter_names(self) -> tuple[str, ...]:
@@ -188,8 +199,9 @@ class Rulebook:
         try:
             return self._params[name]
         except KeyError:
-            raise UnknownReferenceError("parameter", name, self.parameter_names,
-                                        where=f"rulebook {self.id}") from None
+            raise UnknownReferenceError(
+                "parameter", name, self.parameter_names, where=f"rulebook {self.id}"
+            ) from None
 
     def parameter_version(self, name: str, at: dt.date) -> ParameterVersion:
         """The value of parameter ``name`` in force on ``at`` in this rulebook.
@@ -205,8 +217,9 @@ class Rulebook:
             version = layer.version_at(at)
             if version is not None:
                 return version
-        raise UnknownReferenceError("parameter value", f"{name} on {at.isoformat()}",
-                                    where=f"rulebook {self.id}")
+        raise UnknownReferenceError(
+            "parameter value", f"{name} on {at.isoformat()}", where=f"rulebook {self.id}"
+        )
 
     def extend(
         self,
@@ -230,9 +243,16 @@ class Rulebook:
             'cn'
         """
         return Rulebook(
-            id=id, version=version, title_zh=title_zh or id, title_en=title_en or id,
-            parent=self, rules=tuple(rules), parameters=tuple(parameters),
-            replace=tuple(replace), disable=tuple(disable), citations=tuple(citations),
+            id=id,
+            version=version,
+            title_zh=title_zh or id,
+            title_en=title_en or id,
+            parent=self,
+            rules=tuple(rules),
+            parameters=tuple(parameters),
+            replace=tuple(replace),
+            disable=tuple(disable),
+            citations=tuple(citations),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -278,9 +298,9 @@ def _visible(layers: tuple[Parameter, ...]) -> tuple[ParameterVersion, ...]:
     segments: list[ParameterVersion] = []
     for layer in layers:
         for v in layer.versions:
-            pieces = [(v.valid_from, v.valid_to)]
+            pieces: list[tuple[dt.date, dt.date | None]] = [(v.valid_from, v.valid_to)]
             for s in segments:
-                nxt = []
+                nxt: list[tuple[dt.date, dt.date | None]] = []
                 for start, end in pieces:
                     # part before s
                     if start < s.valid_from:

@@ -4,7 +4,17 @@ from .citation import Citation, Confidence
 from .decision import DECISION_FORMAT, Decision, Finding, FindingStatus, Severity, Verdict
 from .parameter import Parameter, ParameterKind, ParameterValue, ParameterVersion
 from .rule import Check, CheckFn, Rule, RuleContext, RuleKind
-from .threshold import AllOf, AnyOf, Comparison, Criterion, Measure, Outcome, Quantifier, Term, Threshold
+from .threshold import (
+    AllOf,
+    AnyOf,
+    Comparison,
+    Criterion,
+    Measure,
+    Outcome,
+    Quantifier,
+    Term,
+    Threshold,
+)
 
 __all__ = [
     "DECISION_FORMAT",

@@ -26,8 +26,12 @@ Severity = Literal["must", "advisory"]
 #: The combined answer: deny-overrides, then indeterminate, then allowed.
 Verdict = Literal["allowed", "denied", "indeterminate"]
 
-_STATUS_ZH = {"passed": "符合", "failed": "不符合", "not_applicable": "不适用",
-              "indeterminate": "无法判定"}
+_STATUS_ZH = {
+    "passed": "符合",
+    "failed": "不符合",
+    "not_applicable": "不适用",
+    "indeterminate": "无法判定",
+}
 _VERDICT_ZH = {"allowed": "准予 / 符合", "denied": "不予 / 不符合", "indeterminate": "无法判定"}
 
 
@@ -159,8 +163,9 @@ class Decision:
         for f in self.findings:
             if f.rule == rule:
                 return f
-        raise KeyError(f"no finding for rule {rule!r}; considered: "
-                       f"{', '.join(f.rule for f in self.findings)}")
+        raise KeyError(
+            f"no finding for rule {rule!r}; considered: {', '.join(f.rule for f in self.findings)}"
+        )
 
     def statuses(self) -> dict[str, FindingStatus]:
         """``{rule id: status}`` for every finding — convenient for assertions."""
@@ -211,8 +216,7 @@ class Decision:
         Lists every rule considered with its status, numbers and citations.
         """
         lines = [
-            f"{self.subject_type} {self.subject_id}: {_VERDICT_ZH[self.verdict]} "
-            f"({self.verdict})",
+            f"{self.subject_type} {self.subject_id}: {_VERDICT_ZH[self.verdict]} ({self.verdict})",
             f"规则集 rulebook: {self.rulebook_id} v{self.rulebook_version} · "
             f"适用日期 as of {self.at.isoformat()}",
         ]

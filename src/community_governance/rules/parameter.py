@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Literal, Union
+from typing import Literal
 
 import attrs
 
@@ -15,7 +16,7 @@ from .citation import Citation
 __all__ = ["Parameter", "ParameterKind", "ParameterValue", "ParameterVersion"]
 
 #: A parameter value is exact: a whole number (households, days, members) or a share.
-ParameterValue = Union[int, Fraction]
+ParameterValue = int | Fraction
 #: ``count`` values are ints, ``share`` values are Fractions (10% is ``Fraction(1, 10)``).
 ParameterKind = Literal["count", "share"]
 
@@ -24,16 +25,18 @@ def _check_value(kind: ParameterKind, value: object, where: str) -> None:
     if kind == "count":
         if isinstance(value, bool) or not isinstance(value, int):
             raise RulebookError(
-                where, "value", f"a count must be an int (got {value!r} that is a "
-                f"{type(value).__name__})"
+                where,
+                "value",
+                f"a count must be an int (got {value!r} that is a {type(value).__name__})",
             )
         if value < 0:
             raise RulebookError(where, "value", f"a count must be >= 0 (got {value})")
     else:
         if not isinstance(value, Fraction):
             raise RulebookError(
-                where, "value", f"a share must be a Fraction (got {value!r} that is a "
-                f"{type(value).__name__})"
+                where,
+                "value",
+                f"a share must be a Fraction (got {value!r} that is a {type(value).__name__})",
             )
         if not 0 <= value <= 1:
             raise RulebookError(where, "value", f"a share must be between 0 and 1 (got {value})")
@@ -81,6 +84,10 @@ class ParameterVersion:
         }
 
 
+def _sorted(versions: Iterable[ParameterVersion]) -> tuple[ParameterVersion, ...]:
+    return tuple(sorted(versions, key=lambda v: v.valid_from))
+
+
 @attrs.frozen(slots=True)
 class Parameter:
     """A named number with dated versions, each carrying its citation.
@@ -109,9 +116,7 @@ class Parameter:
     title_zh: str
     title_en: str
     kind: ParameterKind
-    versions: tuple[ParameterVersion, ...] = attrs.field(
-        converter=lambda vs: tuple(sorted(vs, key=lambda v: v.valid_from))
-    )
+    versions: tuple[ParameterVersion, ...] = attrs.field(converter=_sorted)
     unit_zh: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -120,7 +125,7 @@ class Parameter:
             raise RulebookError(where, "kind", f"must be 'count' or 'share' (got {self.kind!r})")
         for i, version in enumerate(self.versions):
             _check_value(self.kind, version.value, f"{where} versions[{i}]")
-        for earlier, later in zip(self.versions, self.versions[1:]):
+        for earlier, later in zip(self.versions, self.versions[1:], strict=False):
             if earlier.valid_to is None or earlier.valid_to > later.valid_from:
                 raise RulebookError(
                     where,

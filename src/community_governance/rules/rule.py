@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal, Protocol
 
 import attrs
@@ -80,6 +80,14 @@ class RuleContext:
 CheckFn = Callable[[Any, RuleContext], Check]
 
 
+def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(value)
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 def _rule_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not _RULE_ID.match(value):
         raise ValueError(
@@ -114,8 +122,8 @@ class Rule:
     severity: Severity = attrs.field(validator=attrs.validators.in_(("must", "advisory")))
     subject: str
     check: CheckFn = attrs.field(eq=False, repr=False)
-    citations: tuple[Citation, ...] = attrs.field(converter=tuple)
-    parameters: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    citations: tuple[Citation, ...] = attrs.field(converter=_citations)
+    parameters: tuple[str, ...] = attrs.field(default=(), converter=_names)
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Literal, Union
+from typing import Literal
 
 import attrs
 
@@ -23,9 +23,9 @@ __all__ = [
     "Measure",
     "Outcome",
     "Quantifier",
+    "Result",
     "Term",
     "Threshold",
-    "Verdict",
 ]
 
 #: ``at_least`` 以上 (inclusive), ``more_than`` 超过/过半数 (exclusive), ``at_most`` 以下/以内
@@ -109,7 +109,7 @@ class Threshold:
     """
 
     quantifier: Quantifier = attrs.field(validator=attrs.validators.in_(QUANTIFIERS))
-    value: Union[int, Fraction]
+    value: int | Fraction
     counted: Term
     base: Term | None = None
 
@@ -167,9 +167,7 @@ class Threshold:
                 raise ValueError("a share threshold needs a base count")
             base = _count("base", base)
             if observed > base:
-                raise ValueError(
-                    f"{self.counted.en}: observed {observed} exceeds its base {base}"
-                )
+                raise ValueError(f"{self.counted.en}: observed {observed} exceeds its base {base}")
             p, q = self.value.numerator, self.value.denominator
             lhs, rhs = observed * q, p * base
         elif base is not None:
@@ -328,16 +326,12 @@ class AllOf:
         return Outcome("all_of", results, all(r.passed for r in results))
 
 
-Criterion = Union[Threshold, AnyOf, AllOf]
-Verdict = Union[Comparison, "Outcome"]
-
-
 @attrs.frozen(slots=True)
 class Outcome:
     """The result of an `AnyOf` / `AllOf`: each part's result and the combined verdict."""
 
     mode: Literal["any_of", "all_of"]
-    parts: tuple[Verdict, ...]
+    parts: tuple[Result, ...]
     passed: bool
 
     def comparisons(self) -> tuple[Comparison, ...]:
@@ -352,7 +346,8 @@ class Outcome:
         failing = [c for c in self.comparisons() if not c.passed]
         joiner_en, joiner_zh = (", or ", "，或") if self.mode == "any_of" else (", and ", "，且")
         en = joiner_en.join(
-            c.threshold.counted.more(c.shortfall) if c.threshold.is_lower_bound
+            c.threshold.counted.more(c.shortfall)
+            if c.threshold.is_lower_bound
             else c.threshold.counted.fewer(c.excess)
             for c in failing
         )
@@ -367,3 +362,9 @@ class Outcome:
     def to_evidence(self) -> dict[str, object]:
         """Nested evidence: ``{"any_of": [...], "passed": bool}``."""
         return {self.mode: [p.to_evidence() for p in self.parts], "passed": self.passed}
+
+
+#: Anything `AnyOf` / `AllOf` can combine.
+Criterion = Threshold | AnyOf | AllOf
+#: The result of evaluating a criterion.
+Result = Comparison | Outcome
