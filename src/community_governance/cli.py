@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from .engine import evaluate
 from .exceptions import GovernanceError
-from .models import SUBJECT_MODELS, Community
+from .models import SUBJECT_MODELS, Community, Subject
 from .rulebooks import BUILTIN_RULEBOOKS, Rulebook, builtin_rulebooks, get_rulebook, load_rulebook
 from .rulebooks.loader import RulebookFile
 from .schemas import decision_schema
@@ -42,7 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="check one input file and print the Decision")
-    check.add_argument("subject", choices=sorted(SUBJECT_MODELS), help="what the file holds")
+    check.add_argument(
+        "subject", choices=sorted(_cli_name(s) for s in SUBJECT_MODELS), help="what the file holds"
+    )
     check.add_argument("file", help="the input JSON file ('-' for standard input)")
     _rulebook_arg(check)
     check.add_argument(
@@ -66,6 +68,14 @@ def _parser() -> argparse.ArgumentParser:
         "model", choices=sorted([*SUBJECT_MODELS, "community", "decision", "rulebook-file"])
     )
     return parser
+
+
+def _cli_name(subject_type: str) -> str:
+    return subject_type.replace("_", "-")
+
+
+def _subject_model(cli_name: str) -> type[Subject]:
+    return SUBJECT_MODELS[cli_name.replace("-", "_")]
 
 
 def _rulebook_arg(p: argparse.ArgumentParser) -> None:
@@ -127,7 +137,7 @@ def _dump(data: Any, out: TextIO) -> None:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    model = SUBJECT_MODELS[args.subject]
+    model = _subject_model(args.subject)
     text = _read(args.file)
     rulebook = _rulebook(args.rulebook)
     subject = model.model_validate_json(text)
@@ -198,7 +208,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     elif args.model == "rulebook-file":
         schema = RulebookFile.model_json_schema()
     else:
-        schema = SUBJECT_MODELS[args.model].model_json_schema()
+        schema = _subject_model(args.model).model_json_schema()
     _dump(schema, out)
     return EXIT_ALLOWED
 

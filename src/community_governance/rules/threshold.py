@@ -241,10 +241,11 @@ class Comparison:
         """(zh, en) sentence with every number compared.
 
         >>> from fractions import Fraction
-        >>> s = Term("s", "联名居民代表", "sponsoring representatives")
+        >>> s = Term("s", "联名居民代表", "sponsoring representatives", "名",
+        ...          ("representative", "representatives"))
         >>> r = Term("r", "居民代表", "representatives")
         >>> Threshold("at_least", Fraction(1, 10), s, r).test(3, 40).text()[1]
-        '3 sponsoring representatives < 10% of 40 representatives (needs 4: 1 more)'
+        '3 sponsoring representatives < 10% of 40 representatives (needs 4: 1 more representative)'
         """
         t = self.threshold
         phrase_zh = t.phrase()[0]

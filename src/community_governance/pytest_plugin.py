@@ -1,0 +1,87 @@
+"""pytest plugin: every ``*.yaml`` / ``*.yml`` file under a directory named ``cases`` (or the
+``cg_cases_dirname`` ini option) is a ``cg.cases/1`` case file; each case is one test item.
+
+Installed through the ``pytest11`` entry point; disable with ``-p no:community_governance``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .cases import Case, CaseFailure, load_case_file, run_case
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Register the ``cg_cases_dirname`` ini option."""
+    parser.addini(
+        "cg_cases_dirname",
+        "directory name whose YAML files are cg.cases/1 case files (community_governance)",
+        default="cases",
+    )
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.File | None:
+    """Collect case files."""
+    if file_path.suffix not in (".yaml", ".yml"):
+        return None
+    dirname = parent.config.getini("cg_cases_dirname")
+    if dirname not in file_path.parent.parts:
+        return None
+    result: pytest.File = CaseFileItem.from_parent(parent, path=file_path)
+    return result
+
+
+class CaseFileItem(pytest.File):
+    """A ``cg.cases/1`` file."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        """One item per case; a malformed file fails as one item naming the key."""
+        try:
+            spec = load_case_file(self.path)
+        except ValueError as e:
+            yield BrokenCaseFile.from_parent(self, name="<invalid case file>", error=str(e))
+            return
+        for case in spec.cases:
+            yield CaseItem.from_parent(self, name=case.name, case=case)
+
+
+class CaseItem(pytest.Item):
+    """One case."""
+
+    def __init__(self, *, case: Case, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+
+    def runtest(self) -> None:
+        """Evaluate the case and compare."""
+        run_case(self.case, self.path.parent)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        """Show the differences and the Decision's explanation, not a traceback."""
+        if isinstance(excinfo.value, CaseFailure):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """Where the case is."""
+        return self.path, None, f"case: {self.name}"
+
+
+class BrokenCaseFile(pytest.Item):
+    """Stands for a case file that failed validation."""
+
+    def __init__(self, *, error: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.error = error
+
+    def runtest(self) -> None:
+        """Fail with the validation error."""
+        raise CaseFailure(self.error)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        """The validation error, naming the key."""
+        return str(excinfo.value)
