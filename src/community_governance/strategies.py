@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from .models import BodyComposition, Community, Proposal
 from .models.community import BodyKind, CommunityKind
+from .models.proposal import ProposalCategory, Proposer
 from .rulebooks import Rulebook, get_rulebook
 
 __all__ = [
@@ -144,8 +145,8 @@ def communities(
 def _proposals(
     draw: st.DrawFn,
     community: st.SearchStrategy[Community],
-    category: st.SearchStrategy[str],
-    proposer: st.SearchStrategy[str],
+    category: st.SearchStrategy[ProposalCategory],
+    proposer: st.SearchStrategy[Proposer],
     submitted_on: st.SearchStrategy[dt.date],
 ) -> Proposal:
     c = draw(community)
@@ -158,7 +159,7 @@ def _proposals(
         community=c,
         title="议案",
         category=draw(category),
-        proposer=draw(proposer),  # type: ignore[arg-type]
+        proposer=draw(proposer),
         submitted_on=on,
         sponsor_representative_ids=tuple(reps[:n_reps]),
         sponsor_household_ids=tuple(h.id for h in c.households[:n_hh]),
@@ -168,8 +169,8 @@ def _proposals(
 def proposals(
     *,
     community: st.SearchStrategy[Community] | None = None,
-    category: st.SearchStrategy[str] | None = None,
-    proposer: st.SearchStrategy[str] | None = None,
+    category: st.SearchStrategy[ProposalCategory] | None = None,
+    proposer: st.SearchStrategy[Proposer] | None = None,
     submitted_on: st.SearchStrategy[dt.date] | None = None,
 ) -> st.SearchStrategy[Proposal]:
     """Valid proposals: any number of sponsors drawn from the community's representatives (on
@@ -269,8 +270,8 @@ def _bodies(
     n = draw(members)
     n_women = min(draw(women), n) if women is not None else draw(st.integers(0, n))
     roles = ["chair"] + ["member"] * max(n - 1, 0) if n else []
-    genders: list[str | None] = ["female"] * n_women + ["male"] * (n - n_women)
-    genders = draw(st.permutations(genders)) if genders else genders
+    genders: list[str | None] = [*(["female"] * n_women), *(["male"] * (n - n_women))]
+    genders = list(draw(st.permutations(genders))) if genders else genders
     c = _community(
         cid="C1",
         kind=community_kind,
