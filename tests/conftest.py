@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from community_governance import Proposal, Rulebook, get_rulebook
+
+from ._support import load_example
 
 settings.register_profile("dev", max_examples=60, deadline=None)
 settings.register_profile(
@@ -21,20 +21,6 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-
-
-def load_example(relative: str) -> str:
-    """The text of an example input file."""
-    return (EXAMPLES / relative).read_text(encoding="utf-8")
-
-
-def example_data(relative: str) -> dict[str, object]:
-    """An example input file parsed as JSON data."""
-    data: dict[str, object] = json.loads(load_example(relative))
-    return data
 
 
 @pytest.fixture(scope="session")

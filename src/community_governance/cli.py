@@ -138,8 +138,8 @@ def _dump(data: Any, out: TextIO) -> None:
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     model = _subject_model(args.subject)
-    text = _read(args.file)
     rulebook = _rulebook(args.rulebook)
+    text = _read(args.file)
     subject = model.model_validate_json(text)
     decision = evaluate(subject, rulebook, args.at)
     out.write((decision.to_json() if args.format == "json" else decision.explain()) + "\n")

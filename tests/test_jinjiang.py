@@ -1,0 +1,144 @@
+"""Jinjiang major-matter sponsorship: ≥10% of representatives OR ≥50 households (seed 004)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from community_governance import Proposal, Rulebook, evaluate
+from community_governance.strategies import sponsorship_proposals
+
+ON = dt.date(2026, 3, 2)
+
+
+def proposal(reps: int, rep_sponsors: int, hh_sponsors: int, **extra: Any) -> Proposal:
+    """A major-matter proposal in a community with ``reps`` representatives."""
+    persons = [{"id": f"R{i}"} for i in range(reps)]
+    memberships = [
+        {
+            "person_id": f"R{i}",
+            "body_id": "RA",
+            "role": "representative",
+            "term_start": dt.date(2021, 6, 1),
+        }
+        for i in range(reps)
+    ]
+    community = {
+        "id": "C",
+        "name": "示例社区",
+        "kind": "urban",
+        "households": [{"id": f"H{i}"} for i in range(max(hh_sponsors, 60))],
+        "persons": persons,
+        "bodies": [
+            {"id": "RA", "kind": "representatives_assembly"},
+            {"id": "PO", "kind": "party_organization"},
+        ],
+        "memberships": memberships,
+    }
+    data = {
+        "id": "P-1",
+        "community": community,
+        "title": "议案",
+        "category": "major",
+        "proposer": "representatives",
+        "submitted_on": ON,
+        "sponsor_representative_ids": [f"R{i}" for i in range(rep_sponsors)],
+        "sponsor_household_ids": [f"H{i}" for i in range(hh_sponsors)],
+        **extra,
+    }
+    return Proposal.model_validate(data, strict=False)
+
+
+class TestAcceptance:
+    """The issue's acceptance cases, with the explanation asserted."""
+
+    def test_five_of_fifty_is_enough(self, jinjiang: Rulebook) -> None:
+        """50 representatives and 5 sponsoring representatives → allowed (10% inclusive)."""
+        d = evaluate(proposal(50, 5, 0), jinjiang)
+        assert d.verdict == "allowed"
+        assert d.finding("proposal.sponsorship").status == "passed"
+
+    def test_five_of_fifty_one_with_48_households_is_short(self, jinjiang: Rulebook) -> None:
+        """51 and 5 with 48 households → denied: 1 more representative, or 2 more households."""
+        d = evaluate(proposal(51, 5, 48), jinjiang)
+        f = d.finding("proposal.sponsorship")
+        assert (d.verdict, f.status) == ("denied", "failed")
+        assert "needs 1 more representative, or 2 more households" in f.message_en
+        assert "还需再增加1名联名居民代表，或再增加2户联名居民户" in f.message_zh
+        assert [p["shortfall"] for p in f.evidence["any_of"]] == [1, 2]
+        assert f.citations[0].source == "004_63e647ccd94b093f.txt"
+        assert d.denials == (f,)
+
+    def test_fifty_households_suffice(self, jinjiang: Rulebook) -> None:
+        """51 and 5 with 50 households → allowed by the household alternative."""
+        assert evaluate(proposal(51, 5, 50), jinjiang).verdict == "allowed"
+
+    def test_party_organisation_needs_no_sponsors(self, jinjiang: Rulebook) -> None:
+        """The party organisation has its own right to propose (提案权)."""
+        d = evaluate(proposal(51, 0, 0, proposer="party_organization"), jinjiang)
+        assert d.statuses() == {
+            "proposal.sponsorship": "not_applicable",
+            "proposal.party-initiative": "passed",
+        }
+
+    def test_party_proposal_without_party_organisation_is_denied(self, jinjiang: Rulebook) -> None:
+        """A proposal in the party organisation's name needs a party organisation."""
+        p = proposal(51, 0, 0, proposer="party_organization")
+        bodies = tuple(b for b in p.community.bodies if b.kind != "party_organization")
+        p = p.model_copy(update={"community": p.community.model_copy(update={"bodies": bodies})})
+        assert evaluate(p, jinjiang).finding("proposal.party-initiative").status == "failed"
+
+    def test_ordinary_matters_need_no_sponsorship(self, jinjiang: Rulebook) -> None:
+        """The threshold is for major matters (重大事项) only."""
+        d = evaluate(proposal(51, 0, 0, category="ordinary"), jinjiang)
+        assert d.finding("proposal.sponsorship").status == "not_applicable"
+
+
+class TestBoundary:
+    """At the bound it passes, one short it fails, for many assembly sizes."""
+
+    @given(sponsorship_proposals(representatives_distance=0))
+    def test_exactly_ten_percent_rounded_up_passes(self, p: Proposal) -> None:
+        """ceil(10% × representatives) sponsors is enough (以上 is inclusive)."""
+        from community_governance import get_rulebook
+
+        d = evaluate(p, get_rulebook("cn.sichuan.chengdu.jinjiang"))
+        assert d.verdict == "allowed", d.explain()
+
+    @given(sponsorship_proposals(representatives_distance=-1))
+    def test_one_short_fails_with_shortfall_one(self, p: Proposal) -> None:
+        """One sponsor fewer than the bound fails and reports exactly 1 more needed."""
+        from community_governance import get_rulebook
+
+        f = evaluate(p, get_rulebook("cn.sichuan.chengdu.jinjiang")).finding("proposal.sponsorship")
+        assert f.status == "failed"
+        assert f.evidence["any_of"][0]["shortfall"] == 1
+        assert f.evidence["any_of"][1]["shortfall"] == 1
+
+    @given(
+        sponsorship_proposals(
+            representatives_distance=st.integers(-3, 3), households_distance=st.integers(-3, 3)
+        )
+    )
+    def test_verdict_is_the_disjunction(self, p: Proposal) -> None:
+        """Allowed iff 10·reps_sponsors ≥ reps or households ≥ 50, in integers."""
+        from community_governance import get_rulebook
+
+        reps = len(p.community.representatives(p.submitted_on))
+        expected = (
+            10 * len(p.sponsor_representative_ids) >= reps or len(p.sponsor_household_ids) >= 50
+        )
+        d = evaluate(p, get_rulebook("cn.sichuan.chengdu.jinjiang"))
+        assert (d.verdict == "allowed") is expected
+
+
+@pytest.mark.parametrize("reps", [1, 9, 10, 11, 39, 40, 41, 99, 100, 101, 999])
+def test_bound_table(reps: int, jinjiang: Rulebook) -> None:
+    """The required count is ceil(reps/10), checked at n-1 and n for sizes around multiples."""
+    need = -(-reps // 10)
+    assert evaluate(proposal(reps, need, 0), jinjiang).verdict == "allowed"
+    assert evaluate(proposal(reps, need - 1, 0), jinjiang).verdict == "denied"

@@ -1,0 +1,62 @@
+"""The public surface: sorted re-exports, light import, typed package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import community_governance
+
+
+class TestExports:
+    """`community_governance` re-exports a sorted __all__ and defines nothing itself."""
+
+    def test_all_is_sorted_and_complete(self) -> None:
+        """__all__ is sorted (constants, classes, functions — ruff's RUF022 order) and every
+        name in it exists."""
+        names = community_governance.__all__
+
+        def group(n: str) -> tuple[int, str]:
+            return (0 if n.isupper() else 1 if n[:1].isupper() else 2, n)
+
+        assert list(names) == sorted(names, key=group)
+        for name in names:
+            assert hasattr(community_governance, name), name
+
+    def test_py_typed_is_shipped(self) -> None:
+        """The package carries its py.typed marker."""
+        from importlib import resources
+
+        assert resources.files("community_governance").joinpath("py.typed").is_file()
+
+    def test_import_does_not_load_hypothesis_yaml_or_pytest(self) -> None:
+        """Importing the library pulls in nothing heavy or test-only."""
+        code = (
+            "import sys, community_governance; "
+            "print(sorted(m for m in ('hypothesis', 'yaml', 'pytest', 'jsonschema') "
+            "if m in sys.modules))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        assert out.strip() == "[]"
+
+
+class TestTypeStrategies:
+    """The hypothesis entry point registers strategies for our models."""
+
+    def test_from_type_works(self) -> None:
+        """st.from_type(Proposal) draws valid proposals."""
+        from hypothesis import given, settings
+        from hypothesis import strategies as st
+
+        seen = []
+
+        @settings(max_examples=5, database=None)
+        @given(st.from_type(community_governance.Proposal))
+        def draw(p: community_governance.Proposal) -> None:
+            seen.append(p)
+
+        draw()
+        assert seen
+        assert all(isinstance(p, community_governance.Proposal) for p in seen)
