@@ -19,20 +19,41 @@ def community(term_start: str = "2021-06-01", term_end: str = "2026-06-01") -> d
     persons, memberships = [], []
     for i in range(1, 52):
         pid = f"R{i:02d}"
-        persons.append({
-            "id": pid,
-            "name": SURNAMES[i % len(SURNAMES)] + GIVEN[(i * 7) % len(GIVEN)],
-            "gender": "female" if i % 2 else "male",
-            "household_id": f"H{i * 5:03d}",
-        })
-        memberships.append({"person_id": pid, "body_id": "RA", "role": "representative",
-                            "term_start": term_start, "term_end": term_end})
-    committee = [("C1", "chair", "female"), ("C2", "vice_chair", "male"),
-                 ("C3", "member", "female"), ("C4", "member", "male"), ("C5", "member", "male")]
+        persons.append(
+            {
+                "id": pid,
+                "name": SURNAMES[i % len(SURNAMES)] + GIVEN[(i * 7) % len(GIVEN)],
+                "gender": "female" if i % 2 else "male",
+                "household_id": f"H{i * 5:03d}",
+            }
+        )
+        memberships.append(
+            {
+                "person_id": pid,
+                "body_id": "RA",
+                "role": "representative",
+                "term_start": term_start,
+                "term_end": term_end,
+            }
+        )
+    committee = [
+        ("C1", "chair", "female"),
+        ("C2", "vice_chair", "male"),
+        ("C3", "member", "female"),
+        ("C4", "member", "male"),
+        ("C5", "member", "male"),
+    ]
     for pid, role, gender in committee:
         persons.append({"id": pid, "name": f"居委会成员{pid}", "gender": gender})
-        memberships.append({"person_id": pid, "body_id": "RC", "role": role,
-                            "term_start": term_start, "term_end": term_end})
+        memberships.append(
+            {
+                "person_id": pid,
+                "body_id": "RC",
+                "role": role,
+                "term_start": term_start,
+                "term_end": term_end,
+            }
+        )
     return {
         "id": "CN-510104-EX01",
         "name": "锦江区示例社区（虚构）",
@@ -43,8 +64,11 @@ def community(term_start: str = "2021-06-01", term_end: str = "2026-06-01") -> d
         "bodies": [
             {"id": "RC", "kind": "residents_committee", "name": "示例社区居民委员会"},
             {"id": "RA", "kind": "representatives_assembly", "name": "示例社区居民代表会议"},
-            {"id": "WC", "kind": "assembly_working_committee",
-             "name": "示例社区居民代表会议工作委员会"},
+            {
+                "id": "WC",
+                "kind": "assembly_working_committee",
+                "name": "示例社区居民代表会议工作委员会",
+            },
             {"id": "PO", "kind": "party_organization", "name": "示例社区党委"},
         ],
         "memberships": memberships,
@@ -68,9 +92,11 @@ def proposal(pid: str, title: str, reps: int, households: int, **extra: object) 
 def main() -> None:
     files = {
         "jinjiang/proposal-eligible.json": proposal(
-            "JJ-2026-007", "老旧院落加装电梯及公共区域改造", reps=6, households=12),
+            "JJ-2026-007", "老旧院落加装电梯及公共区域改造", reps=6, households=12
+        ),
         "jinjiang/proposal-short.json": proposal(
-            "JJ-2026-008", "重新选聘物业服务企业", reps=5, households=48),
+            "JJ-2026-008", "重新选聘物业服务企业", reps=5, households=48
+        ),
         "jinjiang/proposal-party.json": {
             **proposal("JJ-2026-009", "社区党群服务中心功能调整", reps=0, households=0),
             "proposer": "party_organization",

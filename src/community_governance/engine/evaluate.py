@@ -97,7 +97,8 @@ def evaluate(
         )
     findings = tuple(evaluate_rule(rule, subject, rulebook, when, raise_errors) for rule in rules)
     verdict = combine(findings)
-    if verdict == "allowed" and all(f.evidence.get("in_force") is False for f in findings):
+    if verdict == "allowed" and not any(rule.in_force(when) for rule in rules):
+        # no rule of this rulebook speaks for that date: that is not a permission
         verdict = "indeterminate"
     return Decision(
         subject_type=subject_type,
