@@ -213,14 +213,18 @@ class Decision:
     def explain(self) -> str:
         """A plain-text explanation, Chinese first with English alongside, for people.
 
-        Lists every rule considered with its status, numbers and citations.
+        Lists every rule that applied with its status, numbers and citations, then the rules
+        that did not apply, one line each with the reason.
         """
         lines = [
             f"{self.subject_type} {self.subject_id}: {_VERDICT_ZH[self.verdict]} ({self.verdict})",
             f"规则集 rulebook: {self.rulebook_id} v{self.rulebook_version} · "
             f"适用日期 as of {self.at.isoformat()}",
         ]
+        skipped = [f for f in self.findings if f.status == "not_applicable"]
         for f in self.findings:
+            if f.status == "not_applicable":
+                continue
             level = "" if f.severity == "must" else " [原则上/advisory]"
             lines.append("")
             lines.append(f"[{_STATUS_ZH[f.status]} {f.status}] {f.rule}{level}")
@@ -232,4 +236,8 @@ class Decision:
                 lines.append(f"  依据 source: {c.short()}{quote}{extra}")
                 if c.note:
                     lines.append(f"    note: {c.note}")
+        if skipped:
+            lines.append("")
+            lines.append(f"[不适用 not_applicable] {len(skipped)} rule(s):")
+            lines.extend(f"  {f.rule}: {f.message_zh} / {f.message_en}" for f in skipped)
         return "\n".join(lines)
