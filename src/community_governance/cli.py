@@ -142,7 +142,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     text = _read(args.file)
     subject = model.model_validate_json(text)
     decision = evaluate(subject, rulebook, args.at)
-    out.write((decision.to_json() if args.format == "json" else decision.explain()) + "\n")
+    out.write((decision.to_json(indent=2) if args.format == "json" else decision.explain()) + "\n")
     return _EXIT[decision.verdict]
 
 

@@ -1,5 +1,5 @@
 """The engine: evaluate a subject against a rulebook into an explained Decision."""
 
-from .evaluate import evaluate, evaluate_rule
+from ._evaluate import RuleSource, evaluate, evaluate_rule
 
-__all__ = ["evaluate", "evaluate_rule"]
+__all__ = ["RuleSource", "evaluate", "evaluate_rule"]

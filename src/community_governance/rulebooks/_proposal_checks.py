@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from ..exceptions import MissingDataError
@@ -12,6 +13,14 @@ from ._terms import REPRESENTATIVES, SPONSORING_HOUSEHOLDS, SPONSORING_REPRESENT
 
 REPRESENTATIVE_SHARE = "proposal.sponsorship.representative-share"
 HOUSEHOLDS = "proposal.sponsorship.households"
+
+
+@functools.lru_cache(maxsize=64)
+def _criteria(share: Fraction, households: int) -> tuple[Threshold, Threshold, AnyOf]:
+    """The thresholds for one pair of parameter values, built once (values are immutable)."""
+    by_reps = Threshold("at_least", share, SPONSORING_REPRESENTATIVES, REPRESENTATIVES)
+    by_households = Threshold("at_least", households, SPONSORING_HOUSEHOLDS)
+    return by_reps, by_households, AnyOf((by_reps, by_households))
 
 
 def sponsorship(p: Proposal, ctx: RuleContext) -> Check:
@@ -31,7 +40,7 @@ def sponsorship(p: Proposal, ctx: RuleContext) -> Check:
     households = ctx.param(HOUSEHOLDS)
     assert isinstance(share, Fraction)
     assert isinstance(households, int)
-    by_households = Threshold("at_least", households, SPONSORING_HOUSEHOLDS)
+    _, by_households, either = _criteria(share, households)
     n_hh = len(p.sponsor_household_ids)
     reps = p.community.representatives(p.submitted_on)
     if not reps:
@@ -53,8 +62,7 @@ def sponsorship(p: Proposal, ctx: RuleContext) -> Check:
             f"{p.submitted_on.isoformat()}未登记居民代表会议的居民代表，无法计算代表比例，"
             f"且联名户数{n_hh}户不足{households}户",
         )
-    by_reps = Threshold("at_least", share, SPONSORING_REPRESENTATIVES, REPRESENTATIVES)
-    outcome = AnyOf((by_reps, by_households)).evaluate(
+    outcome = either.evaluate(
         {
             SPONSORING_REPRESENTATIVES.key: Measure(len(p.sponsor_representative_ids), len(reps)),
             SPONSORING_HOUSEHOLDS.key: Measure(n_hh),

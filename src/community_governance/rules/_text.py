@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 _DIGITS = "零一二三四五六七八九"
@@ -18,8 +19,11 @@ def zh_number(n: int) -> str:
     return f"{head}十{_DIGITS[ones] if ones else ''}"
 
 
+@functools.lru_cache(maxsize=256)
 def share_text(share: Fraction) -> tuple[str, str]:
     """Return (zh, en) renderings of a share: ``10%`` when exact in percent, else a fraction.
+
+    Cached: legal shares are few, and messages are built on the hot path.
 
     >>> share_text(Fraction(1, 10))
     ('10%', '10%')

@@ -182,8 +182,13 @@ class Decision:
             "findings": [f.to_dict() for f in self.findings],
         }
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """Serialise to ``cg.decision/1``: sorted keys, UTF-8 text, byte-stable."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Serialise to ``cg.decision/1``: sorted keys, UTF-8 text, byte-stable.
+
+        Args:
+            indent: ``None`` (default) for compact machine output, which also takes the
+                json module's fast path; an int for people.
+        """
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, indent=indent)
 
     @classmethod

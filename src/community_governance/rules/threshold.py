@@ -222,20 +222,15 @@ class Comparison:
     base: int | None
     bound: int
     passed: bool
+    #: How many more are needed to pass a lower bound (0 when passed, or for upper bounds).
+    shortfall: int = attrs.field(init=False)
+    #: How many fewer are needed to pass an upper bound (0 when passed, or for lower bounds).
+    excess: int = attrs.field(init=False)
 
-    @property
-    def shortfall(self) -> int:
-        """How many more are needed to pass a lower bound (0 when passed or for upper bounds)."""
-        if not self.threshold.is_lower_bound:
-            return 0
-        return max(0, self.bound - self.observed)
-
-    @property
-    def excess(self) -> int:
-        """How many fewer are needed to pass an upper bound (0 when passed or lower bounds)."""
-        if self.threshold.is_lower_bound:
-            return 0
-        return max(0, self.observed - self.bound)
+    def __attrs_post_init__(self) -> None:
+        lower = self.threshold.quantifier in _LOWER
+        object.__setattr__(self, "shortfall", max(0, self.bound - self.observed) if lower else 0)
+        object.__setattr__(self, "excess", 0 if lower else max(0, self.observed - self.bound))
 
     def text(self) -> tuple[str, str]:
         """(zh, en) sentence with every number compared.
