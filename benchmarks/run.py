@@ -1,0 +1,413 @@
+"""Benchmark the rules engine against hand-written Python, as ratios measured in one run.
+
+    python benchmarks/run.py            # default run, about 45 s on 2 cores (< 2 min)
+    python benchmarks/run.py --quick    # short run, under 20 seconds
+    python benchmarks/run.py --json benchmarks/results/$(date +%F).json
+
+Sections (``--section``, repeatable; all by default):
+
+* ``decision``: `evaluate` on the Jinjiang ``proposal.sponsorship`` rule vs a plain function
+  doing the same comparison on the same validated model (design budget: ≤ 10×);
+* ``e2e``: JSON text → `Proposal` → `Decision` JSON text vs pydantic parsing alone;
+* ``memory``: bytes kept per `Decision`, peak bytes while evaluating (tracemalloc);
+* ``scaling``: the same comparisons for communities of 51, 500 and 5000 representatives.
+
+This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
+has run (it exits 1 only if the engine and the plain function disagree on a verdict).
+See ``benchmarks/README.md`` for how to read the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gc
+import json
+import os
+import platform
+import subprocess
+import sys
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from _harness import Bench, Settings, Timing, run_group
+from _inputs import (
+    ROOT,
+    example_text,
+    plain_floor,
+    plain_sponsorship,
+    synthetic_proposal_text,
+)
+
+import community_governance
+from community_governance import Proposal, Rulebook, evaluate, get_rulebook
+from community_governance.engine import evaluate_rule
+
+RULEBOOK = "cn.sichuan.chengdu.jinjiang"
+RULE = "proposal.sponsorship"
+#: Design budget (DESIGN.md, "Performance stance"): full explained decision / plain function.
+BUDGET = 10.0
+SECTIONS = ("decision", "e2e", "memory", "scaling")
+QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
+DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
+SCALING_SIZES = (51, 500, 5000)
+
+
+def _noop(_: object) -> None:
+    """An empty function, called like the others: the harness's own cost per call."""
+
+
+# --- printing ---------------------------------------------------------------------------
+
+
+def _ns(ns: float) -> str:
+    if ns >= 1e6:
+        return f"{ns / 1e6:8.2f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:8.2f} µs"
+    return f"{ns:8.1f} ns"
+
+
+def _show(timings: dict[str, Timing]) -> None:
+    width = max(len(t.label) for t in timings.values())
+    for t in timings.values():
+        print(
+            f"    {t.label:<{width}}  median {_ns(t.median_ns)}  min {_ns(t.min_ns)}"
+            f"  {t.rate:>12,.0f} /s"
+        )
+
+
+def _ratio(
+    timings: dict[str, Timing], num: str, den: str, label: str, budget: float | None = None
+) -> dict[str, Any]:
+    a, b = timings[num], timings[den]
+    med, low = a.median_ns / b.median_ns, a.min_ns / b.min_ns
+    verdict = ""
+    if budget is not None:
+        verdict = "  within budget" if med <= budget else f"  OVER BUDGET (> {budget:g}×)"
+    print(f"    {label:<58} {med:8.2f}×  (min/min {low:.2f}×){verdict}")
+    out: dict[str, Any] = {"median": round(med, 3), "min": round(low, 3)}
+    if budget is not None:
+        out["budget"] = budget
+        out["within_budget"] = med <= budget
+    return out
+
+
+def _head(title: str) -> None:
+    print(f"\n== {title} ==", flush=True)
+
+
+# --- sections ---------------------------------------------------------------------------
+
+
+def _check_agreement(p: Proposal, rulebook: Rulebook, where: str) -> str:
+    """The engine's and the plain function's answers must agree, or the comparison is void."""
+    finding = evaluate(p, rulebook).finding(RULE)
+    reps = len(p.community.representatives(p.submitted_on))
+    plain = plain_sponsorship(p)
+    floor = plain_floor(len(p.sponsor_representative_ids), reps, len(p.sponsor_household_ids))
+    if (finding.status == "passed") != plain or plain != floor:
+        print(
+            f"error: {where}: engine says {finding.status}, plain {plain}, floor {floor}",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
+    return finding.status
+
+
+def _decision_benches(p: Proposal, rulebook: Rulebook) -> dict[str, Bench]:
+    reps = len(p.community.representatives(p.submitted_on))
+    n_sponsors, n_households = len(p.sponsor_representative_ids), len(p.sponsor_household_ids)
+    rule = rulebook.rule(RULE)
+    return {
+        "engine": Bench(
+            "engine   evaluate(p, rulebook) -> Decision (all rules)",
+            functools.partial(evaluate, p, rulebook),
+        ),
+        "engine_rule": Bench(
+            "engine   evaluate_rule(sponsorship) -> Finding only",
+            functools.partial(evaluate_rule, rule, p, rulebook, p.submitted_on),
+        ),
+        "plain": Bench(
+            "plain    plain_sponsorship(p) -> bool (scans representatives)",
+            functools.partial(plain_sponsorship, p),
+        ),
+        "representatives": Bench(
+            "part     p.community.representatives(date) alone",
+            functools.partial(p.community.representatives, p.submitted_on),
+        ),
+        "floor": Bench(
+            "floor    plain_floor(counts precomputed) -> bool",
+            functools.partial(plain_floor, n_sponsors, reps, n_households),
+        ),
+        "harness": Bench(
+            "harness  empty function call (loop + call cost)", functools.partial(_noop, p)
+        ),
+    }
+
+
+def _decision_ratios(t: dict[str, Timing]) -> dict[str, Any]:
+    return {
+        "engine/plain": _ratio(
+            t, "engine", "plain", "full explained Decision / plain function", BUDGET
+        ),
+        "engine_rule/plain": _ratio(
+            t, "engine_rule", "plain", "sponsorship Finding alone / plain function"
+        ),
+        "plain/representatives": _ratio(
+            t, "plain", "representatives", "plain function / its representatives scan"
+        ),
+        "engine/floor": _ratio(
+            t, "engine", "floor", "full Decision / bare comparison floor (counts given)"
+        ),
+    }
+
+
+def section_decision(settings: Settings, rulebook: Rulebook) -> dict[str, Any]:
+    """Decisions per second: the engine vs a plain function on the same validated model."""
+    _head(f"1. decisions per second: evaluate() vs plain Python ({RULEBOOK}, {RULE})")
+    out: dict[str, Any] = {}
+    for case in ("eligible", "short"):
+        p = Proposal.model_validate_json(example_text(case))
+        status = _check_agreement(p, rulebook, case)
+        reps = len(p.community.representatives(p.submitted_on))
+        print(
+            f"  case {case}: {reps} representatives, {len(p.sponsor_representative_ids)} "
+            f"sponsoring, {len(p.sponsor_household_ids)} households -> {RULE} {status}",
+            flush=True,
+        )
+        timings = run_group(_decision_benches(p, rulebook), settings)
+        _show(timings)
+        out[case] = {
+            "status": status,
+            "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+            "ratios": _decision_ratios(timings),
+            "engine_overhead_ns": round(
+                timings["engine"].median_ns - timings["plain"].median_ns, 1
+            ),
+        }
+    return out
+
+
+def _end_to_end(text: str, rulebook: Rulebook) -> str:
+    return evaluate(Proposal.model_validate_json(text), rulebook).to_json()
+
+
+def _e2e_benches(text: str, rulebook: Rulebook) -> dict[str, Bench]:
+    decision = evaluate(Proposal.model_validate_json(text), rulebook)
+    return {
+        "e2e": Bench(
+            "end to end  JSON -> Proposal -> evaluate -> Decision.to_json()",
+            functools.partial(_end_to_end, text, rulebook),
+        ),
+        "parse": Bench(
+            "parse only  Proposal.model_validate_json(text)",
+            functools.partial(Proposal.model_validate_json, text),
+        ),
+        "to_json": Bench(
+            "part        decision.to_json() alone", functools.partial(decision.to_json)
+        ),
+    }
+
+
+def section_e2e(settings: Settings, rulebook: Rulebook) -> dict[str, Any]:
+    """End to end: JSON text in, Decision JSON text out, vs pydantic parsing alone."""
+    _head("2. end to end: JSON text -> validated model -> Decision JSON vs parse alone")
+    out: dict[str, Any] = {}
+    for case in ("eligible", "short"):
+        text = example_text(case)
+        print(f"  case {case}: {len(text.encode()):,} bytes of input JSON", flush=True)
+        timings = run_group(_e2e_benches(text, rulebook), settings)
+        _show(timings)
+        out[case] = {
+            "input_bytes": len(text.encode()),
+            "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+            "ratios": {
+                "e2e/parse": _ratio(timings, "e2e", "parse", "end to end / pydantic parse alone"),
+                "to_json/parse": _ratio(
+                    timings, "to_json", "parse", "Decision.to_json() / pydantic parse"
+                ),
+            },
+        }
+    return out
+
+
+def _traced(make: Callable[[], object], count: int) -> tuple[float, float]:
+    """(bytes kept per object, peak bytes above the start while making one)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        make()  # first call may build caches; not counted
+        gc.collect()
+        start = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        one = make()
+        peak = tracemalloc.get_traced_memory()[1] - start
+        del one
+        gc.collect()
+        start = tracemalloc.get_traced_memory()[0]
+        kept = [make() for _ in range(count)]
+        per_object = (tracemalloc.get_traced_memory()[0] - start) / count
+        del kept
+    finally:
+        tracemalloc.stop()
+    return per_object, peak
+
+
+def section_memory(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
+    """Bytes a Decision keeps alive, and the peak while one is made (tracemalloc)."""
+    _head("3a. memory per Decision (tracemalloc; citations and rules are shared, not counted)")
+    out: dict[str, Any] = {}
+    count = 200 if quick else 1000
+    for case in ("eligible", "short"):
+        text = example_text(case)
+        p = Proposal.model_validate_json(text)
+        decision_kept, decision_peak = _traced(functools.partial(evaluate, p, rulebook), count)
+        model_kept, _ = _traced(
+            functools.partial(Proposal.model_validate_json, text), max(10, count // 20)
+        )
+        json_text = evaluate(p, rulebook).to_json()
+        print(
+            f"  case {case}: Decision keeps {decision_kept:,.0f} B, peak while evaluating "
+            f"{decision_peak:,.0f} B; its JSON is {len(json_text.encode()):,} B; "
+            f"the validated Proposal keeps {model_kept:,.0f} B",
+            flush=True,
+        )
+        out[case] = {
+            "decision_kept_bytes": round(decision_kept),
+            "evaluate_peak_bytes": decision_peak,
+            "decision_json_bytes": len(json_text.encode()),
+            "proposal_kept_bytes": round(model_kept),
+        }
+    return out
+
+
+def section_scaling(settings: Settings, rulebook: Rulebook, sizes: Sequence[int]) -> dict[str, Any]:
+    """The same ratios as the community grows."""
+    _head("3b. scaling with community size (synthetic; 6 households per representative, ≥ 300)")
+    out: dict[str, Any] = {}
+    for n in sizes:
+        text = synthetic_proposal_text(n)
+        p = Proposal.model_validate_json(text)
+        status = _check_agreement(p, rulebook, f"{n} representatives")
+        print(
+            f"  {n} representatives, {len(p.community.households):,} households, "
+            f"{len(text.encode()):,} bytes of JSON -> {RULE} {status}",
+            flush=True,
+        )
+        benches = _decision_benches(p, rulebook)
+        benches = {k: benches[k] for k in ("engine", "plain", "floor")}
+        benches.update(_e2e_benches(text, rulebook))
+        del benches["to_json"]
+        timings = run_group(benches, settings)
+        _show(timings)
+        out[str(n)] = {
+            "households": len(p.community.households),
+            "input_bytes": len(text.encode()),
+            "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+            "ratios": {
+                "engine/plain": _ratio(
+                    timings, "engine", "plain", "full explained Decision / plain function", BUDGET
+                ),
+                "engine/floor": _ratio(
+                    timings, "engine", "floor", "full Decision / bare comparison floor"
+                ),
+                "e2e/parse": _ratio(timings, "e2e", "parse", "end to end / pydantic parse alone"),
+            },
+        }
+    return out
+
+
+# --- main -------------------------------------------------------------------------------
+
+
+def _git_commit() -> str | None:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "HEAD"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def _meta(mode: str, settings: Settings) -> dict[str, Any]:
+    import attrs
+    import pydantic
+    import pydantic_core
+
+    return {
+        "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "mode": mode,
+        "settings": {
+            "repeats": settings.repeats,
+            "target_ms": settings.target_ns / 1e6,
+            "warmup_ms": settings.warmup_ns / 1e6,
+        },
+        "python": sys.version.split()[0],
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "processor": platform.processor(),
+        "cpu_count": os.cpu_count(),
+        "community_governance": community_governance.__version__,
+        "pydantic": pydantic.VERSION,
+        "pydantic_core": pydantic_core.__version__,
+        "attrs": attrs.__version__,
+        "git_commit": _git_commit(),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks, print them, optionally write JSON; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="short run (< 20 s)")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write results as JSON")
+    parser.add_argument(
+        "--section",
+        action="append",
+        choices=SECTIONS,
+        help="run only this section (repeatable; default: all)",
+    )
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else DEFAULT
+    mode = "quick" if args.quick else "default"
+    sections = args.section or list(SECTIONS)
+    meta = _meta(mode, settings)
+    print(
+        f"community_governance {meta['community_governance']} · Python {meta['python']} "
+        f"({meta['implementation']}) · pydantic {meta['pydantic']} · {meta['platform']} · "
+        f"{meta['cpu_count']} CPUs · {mode} run: {settings.repeats} repeats of "
+        f"~{settings.target_ns / 1e6:g} ms, median and min per call"
+    )
+    rulebook = get_rulebook(RULEBOOK)
+    started = dt.datetime.now()
+    results: dict[str, Any] = {"meta": meta}
+    if "decision" in sections:
+        results["decision"] = section_decision(settings, rulebook)
+    if "e2e" in sections:
+        results["e2e"] = section_e2e(settings, rulebook)
+    if "memory" in sections:
+        results["memory"] = section_memory(args.quick, rulebook)
+    if "scaling" in sections:
+        results["scaling"] = section_scaling(settings, rulebook, SCALING_SIZES)
+    elapsed = (dt.datetime.now() - started).total_seconds()
+    results["meta"]["elapsed_s"] = round(elapsed, 1)
+    print(f"\ndone in {elapsed:.1f} s")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(
+            json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        print(f"results written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
