@@ -71,6 +71,7 @@ class TestConsistency:
         """A sponsor id that is no representative on the date is named."""
         data["sponsor_representative_ids"] = ["R01", "C1"]
         (e,) = errors(Proposal, data)
+        assert locs([e]) == ["sponsor_representative_ids"]
         assert "sponsor_representative_ids[1]: 'C1' is not a representative" in e["msg"]
 
     def test_sponsor_whose_term_ended(self, data: dict[str, Any]) -> None:
@@ -89,6 +90,7 @@ class TestConsistency:
         """A sponsoring household must be a household of the community."""
         data["sponsor_household_ids"] = ["H999"]
         (e,) = errors(Proposal, data)
+        assert locs([e]) == ["sponsor_household_ids"]
         assert "sponsor_household_ids[0]: 'H999'" in e["msg"]
 
     def test_term_ending_before_it_starts(self, data: dict[str, Any]) -> None:

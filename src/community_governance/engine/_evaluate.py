@@ -93,7 +93,7 @@ def evaluate(
             "subject type",
             subject_type,
             rulebook.subject_types,
-            where=f"rulebook {rulebook.id} has no rules for it",
+            where=f"rulebook {rulebook.id} has no rules for the subject",
         )
     findings = tuple(evaluate_rule(rule, subject, rulebook, when, raise_errors) for rule in rules)
     verdict = combine(findings)

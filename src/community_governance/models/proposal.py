@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ._base import Id, IdTuple, Subject, duplicates
@@ -13,10 +13,10 @@ from .community import Community
 
 __all__ = ["Proposal", "ProposalCategory", "Proposer"]
 
-#: 重大事项 (major matter) or an ordinary matter.
 ProposalCategory = Literal["major", "ordinary"]
-#: Who puts the proposal forward: 居民代表联名, 居民（户）联名, or 社区党组织.
+"""重大事项 (major matter) or an ordinary matter."""
 Proposer = Literal["representatives", "households", "party_organization"]
+"""Who puts the proposal forward: 居民代表联名, 居民（户）联名, or 社区党组织."""
 
 
 class Proposal(Subject):
@@ -64,38 +64,49 @@ class Proposal(Subject):
         """The day the proposal was submitted: the default date of a check."""
         return self.submitted_on
 
-    @model_validator(mode="after")
-    def _sponsors(self) -> Proposal:
-        for field in ("sponsor_representative_ids", "sponsor_household_ids"):
-            dup = duplicates(getattr(self, field))
-            if dup:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "{field}: sponsor(s) listed twice: {ids}",
-                    {"field": field, "ids": ", ".join(dup)},
-                )
-        reps = self.community.representatives(self.submitted_on)
-        for i, pid in enumerate(self.sponsor_representative_ids):
+    @field_validator("sponsor_representative_ids")
+    @classmethod
+    def _representatives(cls, ids: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        _unique(ids, "sponsor_representative_ids")
+        community, on = info.data.get("community"), info.data.get("submitted_on")
+        if community is None or on is None:  # already reported on its own field
+            return ids
+        reps = community.representatives(on)
+        for i, pid in enumerate(ids):
             if pid not in reps:
                 raise PydanticCustomError(
                     "not_a_representative",
                     "sponsor_representative_ids[{i}]: '{value}' is not a representative of "
                     "community {community}'s representatives' assembly on {date} "
                     "(不是该社区居民代表会议的居民代表)",
-                    {
-                        "i": i,
-                        "value": pid,
-                        "community": self.community.id,
-                        "date": self.submitted_on.isoformat(),
-                    },
+                    {"i": i, "value": pid, "community": community.id, "date": on.isoformat()},
                 )
-        households = {h.id for h in self.community.households}
-        for i, hid in enumerate(self.sponsor_household_ids):
+        return ids
+
+    @field_validator("sponsor_household_ids")
+    @classmethod
+    def _households(cls, ids: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        _unique(ids, "sponsor_household_ids")
+        community = info.data.get("community")
+        if community is None:
+            return ids
+        households = {h.id for h in community.households}
+        for i, hid in enumerate(ids):
             if hid not in households:
                 raise PydanticCustomError(
                     "unknown_reference",
                     "sponsor_household_ids[{i}]: '{value}' is not a household of community "
                     "{community} (不是该社区的居民户)",
-                    {"i": i, "value": hid, "community": self.community.id},
+                    {"i": i, "value": hid, "community": community.id},
                 )
-        return self
+        return ids
+
+
+def _unique(ids: tuple[str, ...], field: str) -> None:
+    dup = duplicates(ids)
+    if dup:
+        raise PydanticCustomError(
+            "duplicate_id",
+            "{field}: sponsor(s) listed twice: {ids}",
+            {"field": field, "ids": ", ".join(dup)},
+        )

@@ -8,6 +8,7 @@ file, the key and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import sys
 from collections.abc import Mapping
@@ -132,6 +133,14 @@ def _value(kind: str, raw: object, source: str, key: str) -> ParameterValue:
     return value
 
 
+def _closest(name: str, known: tuple[str, ...]) -> str:
+    """``"; did you mean 'a', 'b'?"`` for the nearest known names (``cgov rules`` lists all)."""
+    near = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if near:
+        return f"; did you mean {', '.join(repr(n) for n in near)}?"
+    return f" ({len(known)} known; see `cgov rules --rulebook ID`)"
+
+
 def _loc(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
@@ -180,8 +189,8 @@ def parse_rulebook(
             raise RulebookError(
                 source,
                 f"{key}.name",
-                f"unknown parameter {p.name!r}; "
-                f"{parent.id} has: {', '.join(parent.parameter_names)}",
+                f"unknown parameter {p.name!r} in {parent.id}"
+                f"{_closest(p.name, parent.parameter_names)}",
             )
         base = parent.parameter(p.name)
         value = _value(base.kind, p.value, source, f"{key}.value")
@@ -211,9 +220,8 @@ def parse_rulebook(
             raise RulebookError(
                 source,
                 f"disable[{i}].rule",
-                f"unknown rule {d.rule!r}; "
-                f"{parent.id} has: "
-                f"{', '.join(r.id for r in parent.effective_rules)}",
+                f"unknown rule {d.rule!r} in {parent.id}"
+                f"{_closest(d.rule, tuple(r.id for r in parent.effective_rules))}",
             )
         disables.append(Disable(d.rule, d.reason, _citation(d.citation)))
     return parent.extend(

@@ -8,9 +8,9 @@ import attrs
 
 __all__ = ["Citation", "Confidence"]
 
-#: How firmly the cited text was read: in the statute or seed itself (``confirmed``), in a
-#: secondary copy such as an official-site excerpt (``secondary``), or not confirmed.
 Confidence = Literal["confirmed", "secondary", "unconfirmed"]
+"""How firmly the cited text was read: in the statute or seed itself (``confirmed``), in a
+secondary copy such as an official-site excerpt (``secondary``), or not confirmed."""
 _CONFIDENCES = ("confirmed", "secondary", "unconfirmed")
 
 

@@ -19,12 +19,12 @@ __all__ = ["DECISION_FORMAT", "Decision", "Finding", "FindingStatus", "Severity"
 
 DECISION_FORMAT = "cg.decision/1"
 
-#: What one rule found about the subject.
 FindingStatus = Literal["passed", "failed", "not_applicable", "indeterminate"]
-#: ``must`` rules decide; ``advisory`` rules (原则上 / 一般) only warn.
+"""What one rule found about the subject."""
 Severity = Literal["must", "advisory"]
-#: The combined answer: deny-overrides, then indeterminate, then allowed.
+"""``must`` rules decide; ``advisory`` rules (原则上 / 一般) only warn."""
 Verdict = Literal["allowed", "denied", "indeterminate"]
+"""The combined answer: deny-overrides, then indeterminate, then allowed."""
 
 _STATUS_ZH = {
     "passed": "符合",

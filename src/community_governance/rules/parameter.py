@@ -15,10 +15,10 @@ from .citation import Citation
 
 __all__ = ["Parameter", "ParameterKind", "ParameterValue", "ParameterVersion"]
 
-#: A parameter value is exact: a whole number (households, days, members) or a share.
 ParameterValue = int | Fraction
-#: ``count`` values are ints, ``share`` values are Fractions (10% is ``Fraction(1, 10)``).
+"""A parameter value is exact: a whole number (households, days, members) or a share."""
 ParameterKind = Literal["count", "share"]
+"""``count`` values are ints, ``share`` values are Fractions (10% is ``Fraction(1, 10)``)."""
 
 
 def _check_value(kind: ParameterKind, value: object, where: str) -> None:

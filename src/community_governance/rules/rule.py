@@ -16,8 +16,8 @@ from .parameter import ParameterValue, ParameterVersion
 
 __all__ = ["Check", "CheckFn", "ParameterSource", "Rule", "RuleContext", "RuleKind"]
 
-#: obligation (应当 / 须), prohibition (不得), permission (可以 / 有权).
 RuleKind = Literal["obligation", "prohibition", "permission"]
+"""obligation (应当 / 须), prohibition (不得), permission (可以 / 有权)."""
 _RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$")
 
 
@@ -76,8 +76,8 @@ class RuleContext:
         return version.value
 
 
-#: A rule's check: ``(subject, context) -> Check``; raise `MissingDataError` for missing facts.
 CheckFn = Callable[[Any, RuleContext], Check]
+"""A rule's check: ``(subject, context) -> Check``; raise `MissingDataError` for missing facts."""
 
 
 def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:

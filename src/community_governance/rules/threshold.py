@@ -28,9 +28,9 @@ __all__ = [
     "Threshold",
 ]
 
-#: ``at_least`` 以上 (inclusive), ``more_than`` 超过/过半数 (exclusive), ``at_most`` 以下/以内
-#: (inclusive), ``less_than`` 不满 (exclusive).
 Quantifier = Literal["at_least", "more_than", "at_most", "less_than"]
+"""``at_least`` 以上 (inclusive), ``more_than`` 超过/过半数 (exclusive),
+``at_most`` 以下/以内 (inclusive), ``less_than`` 不满 (exclusive)."""
 QUANTIFIERS: tuple[Quantifier, ...] = ("at_least", "more_than", "at_most", "less_than")
 _LOWER = frozenset({"at_least", "more_than"})
 _SYMBOL = {  # (symbol when passed, symbol when failed)
@@ -360,7 +360,7 @@ class Outcome:
         return {self.mode: [p.to_evidence() for p in self.parts], "passed": self.passed}
 
 
-#: Anything `AnyOf` / `AllOf` can combine.
 Criterion = Threshold | AnyOf | AllOf
-#: The result of evaluating a criterion.
+"""Anything `AnyOf` / `AllOf` can combine."""
 Result = Comparison | Outcome
+"""The result of evaluating a criterion."""
