@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Iterable
-from typing import Annotated, ClassVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = ["Id", "IdTuple", "StrictModel", "Subject", "duplicates"]
 
@@ -32,6 +36,24 @@ class StrictModel(BaseModel):
         allow_inf_nan=False,
         validate_default=True,
         use_attribute_docstrings=False,
+    )
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, as pydantic makes it, without the values of ``functools.cached_property``
+        indexes: they were computed from the old fields and ``update`` may change those."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _cached_properties(type(self)):
+            copy.__dict__.pop(name, None)
+        return copy
+
+
+@functools.cache
+def _cached_properties(cls: type) -> tuple[str, ...]:
+    return tuple(
+        name
+        for klass in cls.__mro__
+        for name, value in vars(klass).items()
+        if isinstance(value, functools.cached_property)
     )
 
 

@@ -71,3 +71,19 @@ class BodyComposition(Subject):
     def holders(self, role: str) -> tuple[Person, ...]:
         """Persons holding exactly ``role`` on ``as_of``."""
         return self.members(frozenset({role}))
+
+    def bodies_of_kind(self, kind: str) -> tuple[Body, ...]:
+        """The community's bodies of ``kind`` (居民委员会, 村民委员会…), in input order."""
+        return tuple(b for b in self.community.bodies if b.kind == kind)
+
+    def members_of_kind(
+        self, kind: str, roles: frozenset[str] = COMMITTEE_ROLES
+    ) -> tuple[Person, ...]:
+        """Persons holding one of ``roles`` on ``as_of`` in any body of ``kind``."""
+        bodies = {b.id for b in self.bodies_of_kind(kind)}
+        ids = {
+            m.person_id
+            for m in self.community.memberships
+            if m.body_id in bodies and m.role in roles and m.active_on(self.as_of)
+        }
+        return tuple(p for p in self.community.persons if p.id in ids)

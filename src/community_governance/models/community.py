@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -17,8 +18,11 @@ __all__ = [
     "CommunityKind",
     "Gender",
     "Household",
+    "Kinship",
     "Membership",
     "Person",
+    "Registration",
+    "Relation",
     "Role",
 ]
 
@@ -57,10 +61,36 @@ Role = Literal[
 ]
 
 
+#: 户籍: ``registered`` here (户籍在本社区 / 本村) or ``non_registered`` (户籍不在本社区).
+Registration = Literal["registered", "non_registered"]
+#: A kinship link as the person's relation to the linked person: the linked person is my
+#: spouse (配偶), parent (父母), child (子女), sibling (兄弟姐妹), grandparent (祖父母、外祖父母)
+#: or grandchild (孙子女、外孙子女) — the close relatives (近亲属) of Civil Code Art. 1045.
+Relation = Literal["spouse", "parent", "child", "sibling", "grandparent", "grandchild"]
+_CONVERSE: dict[str, str] = {
+    "spouse": "spouse",
+    "parent": "child",
+    "child": "parent",
+    "sibling": "sibling",
+    "grandparent": "grandchild",
+    "grandchild": "grandparent",
+}
+
+
 class Household(StrictModel):
     """户: a household of the community."""
 
     id: Id = Field(description="Household id, unique in the community (户).")
+
+
+class Kinship(StrictModel):
+    """One kinship link (亲属关系): ``person_id`` is this person's ``relation``."""
+
+    person_id: Id = Field(description="The relative (a Person id of the community).")
+    relation: Relation = Field(
+        description="What the relative is to this person: spouse 配偶, parent 父母, child 子女, "
+        "sibling 兄弟姐妹, grandparent 祖父母/外祖父母, grandchild 孙子女/外孙子女."
+    )
 
 
 class Person(StrictModel):
@@ -77,6 +107,52 @@ class Person(StrictModel):
     household_id: Id | None = Field(
         default=None, description="The household (户) the person belongs to, if recorded."
     )
+    registration: Registration | None = Field(
+        default=None,
+        description="户籍: registered here (户籍在本社区/本村) or non_registered; None if not "
+        "recorded.",
+    )
+    habitual_resident: bool | None = Field(
+        default=None,
+        description="Lives in the community (常住 / 在本村居住); None if not recorded.",
+    )
+    resident_since: dt.date | None = Field(
+        default=None, description="First day of living in the community (居住起始日), if known."
+    )
+    community_worker_since: dt.date | None = Field(
+        default=None,
+        description="First day of working in the community as a community worker (社区工作者; "
+        "village: 从事村务工作), if the person is one.",
+    )
+    political_rights_deprived: bool = Field(
+        default=False, description="依照法律被剥夺政治权利: has no right to vote or stand."
+    )
+    party_member: bool | None = Field(
+        default=None, description="中共党员: member of the Communist Party of China, if recorded."
+    )
+    finance_or_management_expertise: bool | None = Field(
+        default=None,
+        description="具备财会、管理知识 (village affairs supervision needs such a member); None "
+        "if not recorded.",
+    )
+    group_id: Id | None = Field(
+        default=None,
+        description="The residents' group / villager group (居民小组 / 村民小组, a Body id) the "
+        "person lives in, if recorded.",
+    )
+    relatives: tuple[Kinship, ...] = Field(
+        default=(),
+        strict=False,
+        description="Kinship links (亲属关系) to other persons of the community; a link given "
+        "once is enough (the converse is derived). Links not given are taken as absent.",
+    )
+
+    def age_on(self, at: dt.date) -> int | None:
+        """Whole years of age (周岁) on ``at``, or ``None`` without a birth date."""
+        if self.birth_date is None:
+            return None
+        b = self.birth_date
+        return at.year - b.year - ((at.month, at.day) < (b.month, b.day))
 
 
 class Body(StrictModel):
@@ -85,6 +161,32 @@ class Body(StrictModel):
     id: Id = Field(description="Body id, unique in the community.")
     kind: BodyKind = Field(description="What body this is; see the glossary.")
     name: str | None = Field(default=None, description="Local name, e.g. 某社区居民代表会议.")
+    term_start: dt.date | None = Field(
+        default=None, description="First day of the body's current term (本届任期开始), if known."
+    )
+    term_end: dt.date | None = Field(
+        default=None,
+        description="First day after the body's current term (exclusive; 本届任期届满), if known.",
+    )
+    group_id: Id | None = Field(
+        default=None,
+        description="For a grid (网格): the residents' group / villager group (a Body id) it "
+        "covers.",
+    )
+
+    @model_validator(mode="after")
+    def _term_order(self) -> Body:
+        if (
+            self.term_start is not None
+            and self.term_end is not None
+            and self.term_end <= self.term_start
+        ):
+            raise PydanticCustomError(
+                "term_order",
+                "term_end: {term_end} must be after term_start {term_start}",
+                {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
+            )
+        return self
 
 
 class Membership(StrictModel):
@@ -107,7 +209,7 @@ class Membership(StrictModel):
         if self.term_end is not None and self.term_end <= self.term_start:
             raise PydanticCustomError(
                 "term_order",
-                "term_end {term_end} must be after term_start {term_start}",
+                "term_end: {term_end} must be after term_start {term_start}",
                 {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
             )
         return self
@@ -180,7 +282,103 @@ class Community(StrictModel):
                     "memberships[{i}].body_id: '{value}' is not a body of community {community}",
                     {"i": i, "value": m.body_id, "community": self.id},
                 )
+        self._check_kinship(persons)
+        self._check_groups()
+        self._check_one_chair()
         return self
+
+    def _check_kinship(self, persons: set[str]) -> None:
+        for i, p in enumerate(self.persons):
+            for j, k in enumerate(p.relatives):
+                if k.person_id not in persons or k.person_id == p.id:
+                    raise PydanticCustomError(
+                        "unknown_reference",
+                        "persons[{i}].relatives[{j}].person_id: '{value}' is not another person "
+                        "of community {community}",
+                        {"i": i, "j": j, "value": k.person_id, "community": self.id},
+                    )
+
+    def _check_groups(self) -> None:
+        groups = {b.id for b in self.bodies if b.kind in ("residents_group", "villager_group")}
+        refs = [("persons", i, p.group_id) for i, p in enumerate(self.persons)]
+        refs += [("bodies", i, b.group_id) for i, b in enumerate(self.bodies)]
+        for field, i, group_id in refs:
+            if group_id is not None and group_id not in groups:
+                raise PydanticCustomError(
+                    "unknown_reference",
+                    "{field}[{i}].group_id: '{value}' is not a residents' group or villager "
+                    "group of community {community}",
+                    {"field": field, "i": i, "value": group_id, "community": self.id},
+                )
+
+    def _check_one_chair(self) -> None:
+        chairs: dict[str, list[tuple[int, Membership]]] = {}
+        for i, m in enumerate(self.memberships):
+            if m.role != "chair":
+                continue
+            for j, other in chairs.get(m.body_id, []):
+                if other.person_id != m.person_id and _overlap(m, other):
+                    raise PydanticCustomError(
+                        "one_chair",
+                        "memberships[{i}]: body '{body}' would have two chairs at once "
+                        "('{value}' and '{other}' of memberships[{j}])",
+                        {
+                            "i": i,
+                            "j": j,
+                            "body": m.body_id,
+                            "value": m.person_id,
+                            "other": other.person_id,
+                        },
+                    )
+            chairs.setdefault(m.body_id, []).append((i, m))
+
+    def person(self, person_id: str) -> Person:
+        """The person with id ``person_id``.
+
+        Raises:
+            KeyError: no such person.
+        """
+        for p in self.persons:
+            if p.id == person_id:
+                return p
+        raise KeyError(f"no person {person_id!r} in community {self.id}")
+
+    def close_relatives(self, person_id: str) -> frozenset[str]:
+        """Ids of the close relatives (近亲属, Civil Code Art. 1045) of ``person_id``.
+
+        Derived from the kinship links of both persons: links are symmetric (a parent link is
+        the other's child link), and siblings (a shared parent), grandparents (a parent's
+        parent) and grandchildren (a child's child) are inferred. In-laws are not close
+        relatives.
+        """
+        return self._kin.get(person_id, frozenset())
+
+    def are_close_relatives(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are close relatives (近亲属)."""
+        return b in self.close_relatives(a)
+
+    @functools.cached_property
+    def _kin(self) -> dict[str, frozenset[str]]:
+        rel: dict[str, dict[str, set[str]]] = {}
+
+        def add(a: str, relation: str, b: str) -> None:
+            rel.setdefault(a, {}).setdefault(relation, set()).add(b)
+            rel.setdefault(b, {}).setdefault(_CONVERSE[relation], set()).add(a)
+
+        for p in self.persons:
+            for k in p.relatives:
+                add(p.id, k.relation, k.person_id)
+        for pid in list(rel):
+            links = rel[pid]
+            for parent in list(links.get("parent", ())):
+                for sib in rel.get(parent, {}).get("child", set()) - {pid}:
+                    add(pid, "sibling", sib)
+                for gp in list(rel.get(parent, {}).get("parent", ())):
+                    add(pid, "grandparent", gp)
+        return {
+            pid: frozenset(x for ids in links.values() for x in ids) - {pid}
+            for pid, links in rel.items()
+        }
 
     def bodies_of_kind(self, kind: BodyKind) -> tuple[Body, ...]:
         """The bodies of a kind, in input order."""
@@ -196,10 +394,38 @@ class Community(StrictModel):
 
     def representatives(self, at: dt.date) -> frozenset[str]:
         """Person ids serving as representatives (居民代表 / 村民代表) of the community's
-        representatives' assembly on ``at``."""
+        representatives' assembly on ``at``.
+
+        The community is immutable, so the terms are indexed once and each date's answer is
+        remembered: a proposal's validation and its evaluation ask for the same date.
+        """
+        memo = self._representatives_memo
+        found = memo.get(at)
+        if found is None:
+            found = frozenset(
+                pid
+                for start, end, pid in self._representative_terms
+                if start <= at and (end is None or at < end)
+            )
+            memo[at] = found
+        return found
+
+    @functools.cached_property
+    def _representative_terms(self) -> tuple[tuple[dt.date, dt.date | None, str], ...]:
         assemblies = {b.id for b in self.bodies if b.kind == "representatives_assembly"}
-        return frozenset(
-            m.person_id
+        return tuple(
+            (m.term_start, m.term_end, m.person_id)
             for m in self.memberships
-            if m.body_id in assemblies and m.role == "representative" and m.active_on(at)
+            if m.body_id in assemblies and m.role == "representative"
         )
+
+    @functools.cached_property
+    def _representatives_memo(self) -> dict[dt.date, frozenset[str]]:
+        return {}
+
+
+def _overlap(a: Membership, b: Membership) -> bool:
+    """Whether two terms share a day (ends exclusive, ``None`` open-ended)."""
+    a_before_b = a.term_end is not None and a.term_end <= b.term_start
+    b_before_a = b.term_end is not None and b.term_end <= a.term_start
+    return not (a_before_b or b_before_a)

@@ -16,10 +16,19 @@ _BODY_ZH = {
     "supervision_committee": "居务监督委员会",
     "representatives_assembly": "居民代表会议",
     "mediation_committee": "人民调解委员会",
+    "owners_committee": "业主委员会",
+    "party_organization": "社区党组织",
+    "grid": "网格",
+    "service_station": "社区服务站",
 }
 
 
-def _applies(s: BodyComposition, kind: str, community_kinds: Iterable[str]) -> Check | None:
+def body_zh(kind: str) -> str:
+    """The Chinese name of a body kind (the kind itself when not named here)."""
+    return _BODY_ZH.get(kind, kind)
+
+
+def applies(s: BodyComposition, kind: str, community_kinds: Iterable[str]) -> Check | None:
     if s.body.kind != kind:
         return Check.not_applicable(
             f"该组织不是{_BODY_ZH.get(kind, kind)}",
@@ -60,7 +69,7 @@ def size(
     kinds = tuple(community_kinds)
 
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = _applies(s, kind, kinds)
+        skip = applies(s, kind, kinds)
         if skip:
             return skip
         lo, hi = ctx.param(min_param), ctx.param(max_param)
@@ -86,7 +95,7 @@ def has_woman(
     kinds = tuple(community_kinds)
 
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = _applies(s, kind, kinds)
+        skip = applies(s, kind, kinds)
         if skip:
             return skip
         members = s.members()
@@ -123,7 +132,7 @@ def chair_and_members(
     kinds = tuple(community_kinds)
 
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = _applies(s, kind, kinds)
+        skip = applies(s, kind, kinds)
         if skip:
             return skip
         chairs = ctx.param(chairs_param)
@@ -157,7 +166,7 @@ def representatives_minimum(min_param: str, community_kinds: Iterable[str]) -> C
     kinds = tuple(community_kinds)
 
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = _applies(s, "representatives_assembly", kinds)
+        skip = applies(s, "representatives_assembly", kinds)
         if skip:
             return skip
         lo = ctx.param(min_param)
@@ -171,4 +180,94 @@ def representatives_minimum(min_param: str, community_kinds: Iterable[str]) -> C
     return check
 
 
-__all__ = ["chair_and_members", "has_woman", "representatives_minimum", "size"]
+def chairs(kind: str, chairs_param: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: the body has exactly ``chairs_param`` chairs (设主任一人)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        n = ctx.param(chairs_param)
+        assert isinstance(n, int)
+        outcome = AllOf(
+            (Threshold("at_least", n, CHAIRS), Threshold("at_most", n, CHAIRS))
+        ).evaluate({CHAIRS.key: Measure(len(s.holders("chair")))})
+        return _verdict(
+            outcome.passed,
+            [c.text() for c in outcome.comparisons()],
+            outcome.to_evidence(),
+            f"{body_zh(kind)}主任人数",
+            f"{kind} chairs",
+        )
+
+    return check
+
+
+def close_relatives(kind: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: no two members are close relatives (近亲属回避)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        ids = [p.id for p in s.members()]
+        pairs = [
+            [a, b]
+            for i, a in enumerate(ids)
+            for b in ids[i + 1 :]
+            if s.community.are_close_relatives(a, b)
+        ]
+        if not pairs:
+            return Check.passed(
+                f"{len(ids)}名成员之间没有近亲属关系",
+                f"no two of the {len(ids)} members are close relatives",
+                members=len(ids),
+                close_relative_pairs=[],
+            )
+        zh = "、".join(f"{a}与{b}" for a, b in pairs)
+        en = ", ".join(f"{a} and {b}" for a, b in pairs)
+        return Check.failed(
+            f"成员中有近亲属（应当实行近亲属回避）：{zh}",
+            f"members who are close relatives (close-relative exclusion applies): {en}",
+            members=len(ids),
+            close_relative_pairs=pairs,
+        )
+
+    return check
+
+
+def cross_appointment(kind: str, party_kind: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a permission check: members may also sit in the party organisation's leadership
+    (交叉任职). It never fails; it reports who holds both posts."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        party = {p.id for p in s.members_of_kind(party_kind)}
+        both = [p.id for p in s.members() if p.id in party]
+        return Check.passed(
+            f"成员可以与{body_zh(party_kind)}领导班子成员交叉任职；交叉任职{len(both)}名"
+            + (f"：{'、'.join(both)}" if both else ""),
+            f"members may also serve in the {party_kind} leadership (cross-appointment); "
+            f"{len(both)} do" + (f": {', '.join(both)}" if both else ""),
+            cross_appointed=both,
+        )
+
+    return check
+
+
+__all__ = [
+    "applies",
+    "body_zh",
+    "chair_and_members",
+    "chairs",
+    "close_relatives",
+    "cross_appointment",
+    "has_woman",
+    "representatives_minimum",
+    "size",
+]

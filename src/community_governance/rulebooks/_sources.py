@@ -19,3 +19,29 @@ URBAN_1989_IN_FORCE = dt.date(1990, 1, 1)
 NINGXIA_2017 = dt.date(2017, 8, 22)
 #: The Jinjiang report was published 2011-02-22 (seed 004); the practice it reports is older.
 JINJIANG_2011 = dt.date(2011, 2, 22)
+CIVIL_CODE = "民法典"
+MEDIATION_2010 = "人民调解法(2010-08-28)"
+OWNERS_GUIDANCE_2009 = "业主大会和业主委员会指导规则(建房〔2009〕274号)"
+
+#: The village organic law as amended on 2018-12-29 took effect on publication (Art. 41).
+VILLAGE_2018_IN_FORCE = dt.date(2018, 12, 29)
+#: The 2025 village amendment: reported in force from 2026-01-01 (secondary, 中新社), while the
+#: consolidated text's Art. 50 says "自公布之日起施行" (2025-10-28). Rules use this date and
+#: say so in a citation note; a rulebook that reads the text otherwise replaces the rules.
+VILLAGE_2025_IN_FORCE = dt.date(2026, 1, 1)
+#: The people's mediation law is in force from 2011-01-01 (Art. 35).
+MEDIATION_IN_FORCE = dt.date(2011, 1, 1)
+#: The Civil Code is in force from 2021-01-01.
+CIVIL_CODE_IN_FORCE = dt.date(2021, 1, 1)
+
+# --- work-item access (准入) ---------------------------------------------------------------
+SEED_ANHUI = "002_835ac93eff91c8cb.txt"
+#: 民政部 中组部《关于进一步开展社区减负工作的通知》: read only in a secondary copy.
+MCA_2015_136 = "民发〔2015〕136号"
+#: 民政部等6部门 on certificates issued by self-governing organisations: secondary copy only.
+MCA_2020_20 = "民发〔2020〕20号"
+#: 民发〔2020〕20号 was issued in April 2020; the day was not read, so the 1st is used.
+MCA_2020_ISSUED = dt.date(2020, 4, 1)
+#: Anhui's guidance list is reported in the province's review of its 2022 work (seed 002);
+#: the seed gives no day, so the first day of 2022 is used.
+ANHUI_2022 = dt.date(2022, 1, 1)

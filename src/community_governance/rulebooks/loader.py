@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -37,11 +37,11 @@ _PERCENT = re.compile(r"^\d+(\.\d+)?%$")
 _RATIO = re.compile(r"^\d+/[1-9]\d*$")
 
 
-class _Spec(BaseModel):
+class FileSpec(BaseModel):
     model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
 
 
-class CitationSpec(_Spec):
+class CitationSpec(FileSpec):
     """A citation in a rulebook file."""
 
     source: str = Field(min_length=1, description="Document or statute (with version date).")
@@ -51,14 +51,14 @@ class CitationSpec(_Spec):
     note: str = ""
 
 
-class Title(_Spec):
+class Title(FileSpec):
     """Bilingual title."""
 
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
 
 
-class ParameterSpec(_Spec):
+class ParameterSpec(FileSpec):
     """A dated value for an inherited parameter."""
 
     name: str = Field(description="The parameter's name (must exist in the parent).")
@@ -68,7 +68,7 @@ class ParameterSpec(_Spec):
     citation: CitationSpec
 
 
-class DisableSpec(_Spec):
+class DisableSpec(FileSpec):
     """An inherited rule switched off by this rulebook."""
 
     rule: str
@@ -76,7 +76,7 @@ class DisableSpec(_Spec):
     citation: CitationSpec
 
 
-class RulebookFile(_Spec):
+class RulebookFile(FileSpec):
     """The ``cg.rulebook/1`` file format (TOML or YAML)."""
 
     format: Literal["cg.rulebook/1"]
@@ -89,7 +89,7 @@ class RulebookFile(_Spec):
     disable: tuple[DisableSpec, ...] = Field(default=(), strict=False)
 
 
-def _citation(spec: CitationSpec) -> Citation:
+def to_citation(spec: CitationSpec) -> Citation:
     return Citation(spec.source, spec.locator, spec.quote, spec.confidence, spec.note)
 
 
@@ -119,7 +119,7 @@ def _value(kind: str, raw: object, source: str, key: str) -> ParameterValue:
     text = raw.strip()
     try:
         if _PERCENT.match(text):
-            value = Fraction(Decimal(text[:-1])) / 100
+            value = Fraction(Decimal(text[:-1])) * Fraction(1, 100)
         elif _RATIO.match(text):
             value = Fraction(text)
         else:
@@ -141,11 +141,44 @@ def _closest(name: str, known: tuple[str, ...]) -> str:
     return f" ({len(known)} known; see `cgov rules --rulebook ID`)"
 
 
-def _loc(loc: tuple[int | str, ...]) -> str:
+def error_path(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+SpecT = TypeVar("SpecT", bound=BaseModel)
+
+
+def validate_file(model: type[SpecT], data: object, source: str) -> SpecT:
+    """Validate parsed file data against a file-format model; the first problem becomes a
+    `RulebookError` naming the file, the key and the reason (with a count of the others)."""
+    if not isinstance(data, Mapping):
+        raise RulebookError(
+            source, None, f"expected a table/mapping at the top (got {type(data).__name__})"
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        errors = e.errors()
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        raise RulebookError(
+            source,
+            error_path(first["loc"]) or None,
+            f"{first['msg']} (got {first.get('input')!r}){more}",
+        ) from None
+
+
+def resolve_parent(extends: str, source: str, parents: Mapping[str, Rulebook] | None) -> Rulebook:
+    """The rulebook a file extends: one of ``parents`` by id, else a built-in one."""
+    if parents and extends in parents:
+        return parents[extends]
+    try:
+        return get_rulebook(extends)
+    except UnknownReferenceError as e:
+        raise RulebookError(source, "extends", str(e)) from None
 
 
 def parse_rulebook(
@@ -161,26 +194,8 @@ def parse_rulebook(
     Raises:
         RulebookError: malformed content (file, key, reason).
     """
-    if not isinstance(data, Mapping):
-        raise RulebookError(
-            source, None, f"expected a table/mapping at the top (got {type(data).__name__})"
-        )
-    try:
-        spec = RulebookFile.model_validate(data)
-    except ValidationError as e:
-        errors = e.errors()
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise RulebookError(
-            source, _loc(first["loc"]) or None, f"{first['msg']} (got {first.get('input')!r}){more}"
-        ) from None
-    if parents and spec.extends in parents:
-        parent = parents[spec.extends]
-    else:
-        try:
-            parent = get_rulebook(spec.extends)
-        except UnknownReferenceError as e:
-            raise RulebookError(source, "extends", str(e)) from None
+    spec = validate_file(RulebookFile, data, source)
+    parent = resolve_parent(spec.extends, source, parents)
     parameters: list[Parameter] = []
     names: set[str] = set()
     for i, p in enumerate(spec.parameters):
@@ -198,7 +213,7 @@ def parse_rulebook(
             raise RulebookError(
                 source, f"{key}.valid_to", f"{p.valid_to} is not after valid_from {p.valid_from}"
             )
-        version = ParameterVersion(value, p.valid_from, p.valid_to, _citation(p.citation))
+        version = ParameterVersion(value, p.valid_from, p.valid_to, to_citation(p.citation))
         if p.name in names:
             # several dated values of one parameter: merge into one override layer
             prev = next(x for x in parameters if x.name == p.name)
@@ -223,7 +238,7 @@ def parse_rulebook(
                 f"unknown rule {d.rule!r} in {parent.id}"
                 f"{_closest(d.rule, tuple(r.id for r in parent.effective_rules))}",
             )
-        disables.append(Disable(d.rule, d.reason, _citation(d.citation)))
+        disables.append(Disable(d.rule, d.reason, to_citation(d.citation)))
     return parent.extend(
         spec.id,
         spec.version,
@@ -231,8 +246,40 @@ def parse_rulebook(
         title_en=spec.title.en,
         parameters=parameters,
         disable=disables,
-        citations=[_citation(c) for c in spec.citations],
+        citations=[to_citation(c) for c in spec.citations],
     )
+
+
+def read_document(path: str | Path) -> Any:
+    """Read a TOML or YAML data file: UTF-8, ``tomllib`` or ``yaml.safe_load`` (no tags, no
+    code), every failure a `RulebookError` naming the file."""
+    p, source = Path(path), str(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise RulebookError(source, None, f"cannot read file: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise RulebookError(source, None, f"not UTF-8 text: {e}") from None
+    suffix = p.suffix.lower()
+    if suffix == ".toml":
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            raise RulebookError(source, None, f"TOML syntax error: {e}") from None
+    if suffix not in (".yaml", ".yml"):
+        raise RulebookError(
+            source, None, f"expected a .toml, .yaml or .yml file (got {suffix or 'no suffix'!r})"
+        )
+    try:
+        import yaml
+    except ImportError:  # pragma: no cover - depends on the installed extras
+        raise RulebookError(
+            source, None, "reading YAML needs PyYAML: pip install 'community-governance[yaml]'"
+        ) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise RulebookError(source, None, f"YAML syntax error: {e}") from None
 
 
 def load_rulebook(path: str | Path, parents: Mapping[str, Rulebook] | None = None) -> Rulebook:
@@ -249,33 +296,5 @@ def load_rulebook(path: str | Path, parents: Mapping[str, Rulebook] | None = Non
         >>> book.parent.id
         'cn.sichuan.chengdu.jinjiang'
     """
-    p = Path(path)
-    source = str(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as e:
-        raise RulebookError(source, None, f"cannot read file: {e.strerror}") from None
-    except UnicodeDecodeError as e:
-        raise RulebookError(source, None, f"not UTF-8 text: {e}") from None
-    suffix = p.suffix.lower()
-    if suffix == ".toml":
-        try:
-            data: Any = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as e:
-            raise RulebookError(source, None, f"TOML syntax error: {e}") from None
-    elif suffix in (".yaml", ".yml"):
-        try:
-            import yaml
-        except ImportError:  # pragma: no cover - depends on the installed extras
-            raise RulebookError(
-                source, None, "reading YAML needs PyYAML: pip install 'community-governance[yaml]'"
-            ) from None
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as e:
-            raise RulebookError(source, None, f"YAML syntax error: {e}") from None
-    else:
-        raise RulebookError(
-            source, None, f"expected a .toml, .yaml or .yml file (got {suffix or 'no suffix'!r})"
-        )
-    return parse_rulebook(data, source, parents)
+    data = read_document(path)
+    return parse_rulebook(data, str(path), parents)

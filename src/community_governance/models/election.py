@@ -1,0 +1,344 @@
+"""Elections (选举) of a residents' or village committee and recalls (罢免) of its members."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ._base import Id, IdTuple, StrictModel, Subject, duplicates
+from .community import Community
+
+__all__ = [
+    "Candidate",
+    "Election",
+    "ElectionMethod",
+    "ElectionRound",
+    "Nominator",
+    "Objection",
+    "Proxy",
+    "Recall",
+    "SponsorKind",
+]
+
+#: 全体有选举权的居民 (all voters), 每户派代表 (one representative per household) or 居民代表
+#: (the residents' representatives). Village committees are always elected by all voters.
+ElectionMethod = Literal["voters", "household_representatives", "representatives"]
+#: 社区党组织 / 村党组织, or voters jointly (选民联合提名 / 登记参加选举的村民提名).
+Nominator = Literal["party_organization", "voters"]
+#: The first ballot, or a run-off (另行选举) for seats the first ballot left unfilled.
+ElectionRound = Literal["first", "runoff"]
+#: Who sponsors a recall (联名): voters or household representatives, or representatives.
+SponsorKind = Literal["voters", "representatives"]
+
+
+def _unknown(field: str, value: str, what: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "unknown_reference",
+        "{field}: '{value}' is not {what}",
+        {"field": field, "value": value, "what": what},
+    )
+
+
+def _no_duplicates(field: str, values: tuple[str, ...]) -> None:
+    dup = duplicates(values)
+    if dup:
+        raise PydanticCustomError(
+            "duplicate_id",
+            "{field}: duplicate id(s) {ids}",
+            {"field": field, "ids": ", ".join(dup)},
+        )
+
+
+class Candidate(StrictModel):
+    """候选人: a person standing, who nominated them, and (once counted) their votes."""
+
+    person_id: Id = Field(description="The candidate (a Person id of the community).")
+    nominated_by: Nominator = Field(
+        description="提名推荐: party_organization (社区党组织 / 村党组织) or voters (选民联合提名)."
+    )
+    nominator_ids: IdTuple = Field(
+        default=(), description="The voters who jointly nominated the candidate (联合提名的选民)."
+    )
+    votes: int | None = Field(
+        default=None, ge=0, description="Votes received (得票数) once counted; None before."
+    )
+
+
+class Proxy(StrictModel):
+    """委托投票: a voter away during the election lets another voter vote for them."""
+
+    principal_id: Id = Field(description="The voter who delegates (委托人).")
+    proxy_id: Id = Field(description="The voter who votes for them (受托人).")
+    written: bool = Field(description="Whether the delegation is in writing (书面委托).")
+
+
+class Objection(StrictModel):
+    """申诉: an objection to the published voter list and its handling."""
+
+    filed_on: dt.date = Field(description="Day the objection reached the election committee.")
+    decided_on: dt.date | None = Field(
+        default=None,
+        description="Day the election committee decided it (处理决定); None if not yet.",
+    )
+
+    @model_validator(mode="after")
+    def _order(self) -> Objection:
+        if self.decided_on is not None and self.decided_on < self.filed_on:
+            raise PydanticCustomError(
+                "date_order",
+                "decided_on: {value} is before filed_on {filed_on}",
+                {"value": self.decided_on.isoformat(), "filed_on": self.filed_on.isoformat()},
+            )
+        return self
+
+
+class Election(Subject):
+    """选举: one ballot electing members of a residents' or village committee.
+
+    ``electorate_ids`` is the published list of those entitled to vote by the method used:
+    voters (选民名单), household representatives (户的代表名单) or residents' representatives.
+    ``voted_ids`` are those who took part (in person or by proxy); ``len(voted_ids)`` is the
+    number of ballots cast (已投选票总数).
+
+    Examples:
+        >>> import datetime as dt
+        >>> c = Community(id="c1", name="示例社区", kind="urban",
+        ...               persons=[{"id": "a"}, {"id": "b"}],
+        ...               bodies=[{"id": "RC", "kind": "residents_committee"}])
+        >>> e = Election(id="E1", community=c, body_id="RC", method="voters",
+        ...              election_day=dt.date(2026, 5, 1), seats=1, electorate_ids=["a", "b"],
+        ...              candidates=[{"person_id": "a", "nominated_by": "party_organization"},
+        ...                          {"person_id": "b", "nominated_by": "party_organization"}])
+        >>> e.ballots_cast is None
+        True
+    """
+
+    subject_type: ClassVar[str] = "election"
+
+    id: Id = Field(description="Election id.")
+    community: Community = Field(description="The community electing.")
+    body_id: Id = Field(description="The committee elected (居民委员会 / 村民委员会), a Body id.")
+    method: ElectionMethod = Field(
+        description="选举方式: voters, household_representatives, representatives."
+    )
+    election_day: dt.date = Field(description="选举日.")
+    round: ElectionRound = Field(default="first", description="first ballot or runoff (另行选举).")
+    seats: int = Field(ge=1, description="应选名额: seats to fill in this ballot.")
+    voter_list_published_on: dt.date | None = Field(
+        default=None, description="Day the voter list was published (选民名单公布日)."
+    )
+    electorate_ids: IdTuple = Field(
+        description="Those entitled to vote (选民 / 户的代表 / 居民代表)."
+    )
+    admitted_ids: IdTuple = Field(
+        default=(),
+        description="Non-registered persons admitted on application: community workers "
+        "confirmed by the election committee (urban) or residents approved by the villagers' "
+        "(representatives') assembly (village).",
+    )
+    candidates: tuple[Candidate, ...] = Field(strict=False, description="候选人.")
+    voted_ids: IdTuple | None = Field(
+        default=None,
+        description="Those who took part (参加投票), in person or by proxy; None before the vote.",
+    )
+    proxies: tuple[Proxy, ...] = Field(default=(), strict=False, description="委托投票.")
+    objections: tuple[Objection, ...] = Field(
+        default=(), strict=False, description="Objections to the voter list (申诉)."
+    )
+    handover_completed_on: dt.date | None = Field(
+        default=None,
+        description="Day the outgoing committee completed the handover (工作移交) to the one "
+        "elected; None if not yet.",
+    )
+
+    @model_validator(mode="after")
+    def _references(self) -> Election:
+        c = self.community
+        bodies = {b.id: b for b in c.bodies}
+        body = bodies.get(self.body_id)
+        if body is None or body.kind not in ("residents_committee", "village_committee"):
+            raise _unknown(
+                "body_id", self.body_id, f"a residents' or village committee of community {c.id}"
+            )
+        persons = {p.id for p in c.persons}
+        electorate = set(self.electorate_ids)
+        _no_duplicates("electorate_ids", self.electorate_ids)
+        for i, pid in enumerate(self.electorate_ids):
+            if pid not in persons:
+                raise _unknown(f"electorate_ids[{i}]", pid, f"a person of community {c.id}")
+        for i, pid in enumerate(self.admitted_ids):
+            if pid not in electorate:
+                raise _unknown(f"admitted_ids[{i}]", pid, "on the electorate list")
+        _no_duplicates("candidates", tuple(x.person_id for x in self.candidates))
+        for i, cand in enumerate(self.candidates):
+            if cand.person_id not in persons:
+                raise _unknown(
+                    f"candidates[{i}].person_id", cand.person_id, f"a person of community {c.id}"
+                )
+            for j, n in enumerate(cand.nominator_ids):
+                if n not in electorate:
+                    raise _unknown(
+                        f"candidates[{i}].nominator_ids[{j}]", n, "on the electorate list"
+                    )
+        if self.voted_ids is not None:
+            _no_duplicates("voted_ids", self.voted_ids)
+            for i, pid in enumerate(self.voted_ids):
+                if pid not in electorate:
+                    raise _unknown(f"voted_ids[{i}]", pid, "on the electorate list")
+            cast = len(self.voted_ids)
+            for i, cand in enumerate(self.candidates):
+                if cand.votes is None:
+                    raise PydanticCustomError(
+                        "missing_votes",
+                        "candidates[{i}].votes: required once voted_ids is given",
+                        {"i": i},
+                    )
+                if cand.votes > cast:
+                    raise PydanticCustomError(
+                        "too_many_votes",
+                        "candidates[{i}].votes: {value} exceeds the {cast} ballots cast",
+                        {"i": i, "value": cand.votes, "cast": cast},
+                    )
+            total = sum(x.votes or 0 for x in self.candidates)
+            if total > cast * self.seats:
+                raise PydanticCustomError(
+                    "too_many_votes",
+                    "candidates: {value} votes in all exceed {cast} ballots x {seats} seats",
+                    {"value": total, "cast": cast, "seats": self.seats},
+                )
+        _no_duplicates("proxies", tuple(p.principal_id for p in self.proxies))
+        for i, p in enumerate(self.proxies):
+            for field in ("principal_id", "proxy_id"):
+                value = getattr(p, field)
+                if value not in electorate:
+                    raise _unknown(f"proxies[{i}].{field}", value, "on the electorate list")
+        if (
+            self.voter_list_published_on is not None
+            and self.voter_list_published_on > self.election_day
+        ):
+            raise PydanticCustomError(
+                "date_order",
+                "voter_list_published_on: {value} is after the election day {day}",
+                {
+                    "value": self.voter_list_published_on.isoformat(),
+                    "day": self.election_day.isoformat(),
+                },
+            )
+        if (
+            self.handover_completed_on is not None
+            and self.handover_completed_on < self.election_day
+        ):
+            raise PydanticCustomError(
+                "date_order",
+                "handover_completed_on: {value} is before the election day {day}",
+                {
+                    "value": self.handover_completed_on.isoformat(),
+                    "day": self.election_day.isoformat(),
+                },
+            )
+        return self
+
+    @property
+    def subject_id(self) -> str:
+        """The election id."""
+        return self.id
+
+    @property
+    def reference_date(self) -> dt.date:
+        """``election_day``."""
+        return self.election_day
+
+    @property
+    def ballots_cast(self) -> int | None:
+        """已投选票总数: how many took part, or ``None`` before the vote."""
+        return None if self.voted_ids is None else len(self.voted_ids)
+
+
+class Recall(Subject):
+    """罢免: a request to recall a committee member and, once held, its vote.
+
+    Examples:
+        >>> import datetime as dt
+        >>> c = Community(id="c1", name="示例村", kind="rural", persons=[{"id": "a"}],
+        ...               bodies=[{"id": "VC", "kind": "village_committee"}],
+        ...               memberships=[{"person_id": "a", "body_id": "VC", "role": "chair",
+        ...                             "term_start": dt.date(2024, 1, 1)}])
+        >>> Recall(id="R1", community=c, body_id="VC", person_id="a", method="voters",
+        ...        requested_on=dt.date(2026, 4, 1), electorate_ids=["a"], sponsors="voters",
+        ...        sponsor_ids=["a"], reason="长期不履职").subject_id
+        'R1'
+    """
+
+    subject_type: ClassVar[str] = "recall"
+
+    id: Id = Field(description="Recall id.")
+    community: Community = Field(description="The community.")
+    body_id: Id = Field(description="The committee (居民委员会 / 村民委员会).")
+    person_id: Id = Field(description="The member whose recall is requested (被提出罢免的成员).")
+    method: ElectionMethod = Field(
+        description="How the member was elected; the recall vote follows it."
+    )
+    requested_on: dt.date = Field(description="Day the request was made (提出罢免要求).")
+    electorate_ids: IdTuple = Field(description="Those entitled to vote by that method.")
+    sponsors: SponsorKind = Field(
+        description="Who sponsor: voters (or household representatives) or representatives."
+    )
+    sponsor_ids: IdTuple = Field(description="The sponsors (联名人员).")
+    reason: str | None = Field(default=None, description="The reasons given (罢免理由).")
+    voted_ids: IdTuple | None = Field(
+        default=None, description="Those who voted on the recall (参加投票); None before the vote."
+    )
+    votes_for: int | None = Field(default=None, ge=0, description="Votes for the recall (赞成票).")
+
+    @model_validator(mode="after")
+    def _references(self) -> Recall:
+        c = self.community
+        body = next((b for b in c.bodies if b.id == self.body_id), None)
+        if body is None or body.kind not in ("residents_committee", "village_committee"):
+            raise _unknown(
+                "body_id", self.body_id, f"a residents' or village committee of community {c.id}"
+            )
+        if self.person_id not in c.members(self.body_id, self.requested_on):
+            raise _unknown(
+                "person_id", self.person_id, f"a member of {self.body_id} on {self.requested_on}"
+            )
+        persons = {p.id for p in c.persons}
+        _no_duplicates("electorate_ids", self.electorate_ids)
+        _no_duplicates("sponsor_ids", self.sponsor_ids)
+        for field, ids in (
+            ("electorate_ids", self.electorate_ids),
+            ("sponsor_ids", self.sponsor_ids),
+        ):
+            for i, pid in enumerate(ids):
+                if pid not in persons:
+                    raise _unknown(f"{field}[{i}]", pid, f"a person of community {c.id}")
+        if self.voted_ids is not None:
+            _no_duplicates("voted_ids", self.voted_ids)
+            electorate = set(self.electorate_ids)
+            for i, pid in enumerate(self.voted_ids):
+                if pid not in electorate:
+                    raise _unknown(f"voted_ids[{i}]", pid, "on the electorate list")
+            if self.votes_for is None:
+                raise PydanticCustomError(
+                    "missing_votes", "votes_for: required once voted_ids is given", {}
+                )
+            if self.votes_for > len(self.voted_ids):
+                raise PydanticCustomError(
+                    "too_many_votes",
+                    "votes_for: {value} exceeds the {cast} who voted",
+                    {"value": self.votes_for, "cast": len(self.voted_ids)},
+                )
+        return self
+
+    @property
+    def subject_id(self) -> str:
+        """The recall id."""
+        return self.id
+
+    @property
+    def reference_date(self) -> dt.date:
+        """``requested_on``."""
+        return self.requested_on

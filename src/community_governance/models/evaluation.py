@@ -1,0 +1,103 @@
+"""Annual democratic evaluation (民主评议) of committee members."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ._base import Id, StrictModel, Subject
+from .community import Community
+
+__all__ = ["AnnualEvaluation", "AnnualEvaluationRecord", "Rating", "RatingValue"]
+
+#: 称职 (fit), 基本称职 (basically fit) or 不称职 (unfit).
+RatingValue = Literal["fit", "basically_fit", "unfit"]
+
+
+class Rating(StrictModel):
+    """One member's result in one evaluation (评议结果)."""
+
+    person_id: Id = Field(description="The committee member evaluated.")
+    rating: RatingValue = Field(description="称职 fit, 基本称职 basically_fit, 不称职 unfit.")
+
+
+class AnnualEvaluation(StrictModel):
+    """One democratic evaluation by the residents' (villagers') assembly or representatives'
+    assembly."""
+
+    held_on: dt.date = Field(description="Day the evaluation was held (评议日期).")
+    chaired_by: Id = Field(description="The body that chaired it (主持), a Body id.")
+    ratings: tuple[Rating, ...] = Field(strict=False, description="Results per member.")
+
+
+class AnnualEvaluationRecord(Subject):
+    """民主评议记录: the evaluations of a committee's members up to ``as_of``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> c = Community(id="c1", name="示例社区", kind="urban",
+        ...               bodies=[{"id": "RC", "kind": "residents_committee"},
+        ...                       {"id": "SC", "kind": "supervision_committee"}])
+        >>> AnnualEvaluationRecord(id="EV", community=c, body_id="RC", as_of=dt.date(2027, 3, 1),
+        ...                  evaluations=[]).subject_id
+        'EV'
+    """
+
+    subject_type: ClassVar[str] = "annual_evaluation"
+
+    id: Id = Field(description="Record id.")
+    community: Community = Field(description="The community.")
+    body_id: Id = Field(description="The committee evaluated (居民委员会 / 村民委员会).")
+    as_of: dt.date = Field(description="The day the record is taken on.")
+    evaluations: tuple[AnnualEvaluation, ...] = Field(strict=False, description="评议, any order.")
+
+    @model_validator(mode="after")
+    def _references(self) -> AnnualEvaluationRecord:
+        c = self.community
+        bodies = {b.id: b.kind for b in c.bodies}
+        if bodies.get(self.body_id) not in ("residents_committee", "village_committee"):
+            raise PydanticCustomError(
+                "unknown_reference",
+                "body_id: '{value}' is not a residents' or village committee of community {c}",
+                {"value": self.body_id, "c": c.id},
+            )
+        persons = {p.id for p in c.persons}
+        for i, ev in enumerate(self.evaluations):
+            if ev.chaired_by not in bodies:
+                raise PydanticCustomError(
+                    "unknown_reference",
+                    "evaluations[{i}].chaired_by: '{value}' is not a body of community {c}",
+                    {"i": i, "value": ev.chaired_by, "c": c.id},
+                )
+            if ev.held_on > self.as_of:
+                raise PydanticCustomError(
+                    "date_order",
+                    "evaluations[{i}].held_on: {value} is after as_of {as_of}",
+                    {"i": i, "value": ev.held_on.isoformat(), "as_of": self.as_of.isoformat()},
+                )
+            for j, r in enumerate(ev.ratings):
+                if r.person_id not in persons:
+                    raise PydanticCustomError(
+                        "unknown_reference",
+                        "evaluations[{i}].ratings[{j}].person_id: '{value}' is not a person of "
+                        "community {c}",
+                        {"i": i, "j": j, "value": r.person_id, "c": c.id},
+                    )
+        return self
+
+    @property
+    def subject_id(self) -> str:
+        """The record id."""
+        return self.id
+
+    @property
+    def reference_date(self) -> dt.date:
+        """``as_of``."""
+        return self.as_of
+
+    def in_order(self) -> tuple[AnnualEvaluation, ...]:
+        """The evaluations by date."""
+        return tuple(sorted(self.evaluations, key=lambda e: e.held_on))

@@ -1,0 +1,327 @@
+"""Meetings (会议) of the assemblies that decide community matters, and their votes.
+
+Counts are whole numbers; floor area (专有部分面积) is an integer number of 0.01 m² units
+(``12345`` is 123.45 m²), so that owners' votes are compared exactly, never as floats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ._base import Id, StrictModel, Subject, duplicates
+from .community import CommunityKind
+
+__all__ = [
+    "AttendanceBase",
+    "Matter",
+    "Meeting",
+    "MeetingBody",
+    "Motion",
+    "MotionResult",
+    "Request",
+    "RequestBase",
+    "Unit",
+    "owner_headcount",
+]
+
+#: The assemblies whose meetings have a statutory pass rule.
+MeetingBody = Literal[
+    "residents_assembly",  # 居民会议
+    "villagers_assembly",  # 村民会议
+    "representatives_assembly",  # 居民代表会议 / 村民代表会议 (by community_kind)
+    "villager_group",  # 村民小组会议
+    "owners_assembly",  # 业主大会
+    "collective_members_assembly",  # 农村集体经济组织成员大会
+    "collective_representatives_assembly",  # 农村集体经济组织成员代表大会
+]
+#: Whose attendance makes the meeting: 十八周岁以上的居民/村民 (adults), 户的代表 (households),
+#: 组成人员/成员/代表 (members), 业主 (owners).
+AttendanceBase = Literal["adults", "households", "members", "owners"]
+#: Of whom a request to convene (提议召集) is counted.
+RequestBase = Literal[
+    "adults",  # 十八周岁以上居民
+    "households",  # 户 / 户的代表
+    "representatives",  # 居民代表 / 村民代表
+    "residents_groups",  # 居民小组 (urban law 2018)
+    "villagers",  # 村民
+    "owners",  # 业主
+    "members",  # 成员
+]
+#: What a motion decides. ``general`` for anything without a special rule; the owners'
+#: matters are the nine items of Civil Code Art. 278(1).
+Matter = Literal[
+    "general",
+    "rules_of_procedure",  # (一) 业主大会议事规则
+    "management_statute",  # (二) 管理规约
+    "owners_committee",  # (三) 选举/更换业主委员会
+    "property_service_company",  # (四) 选聘和解聘物业服务企业
+    "use_maintenance_fund",  # (五) 使用维修资金
+    "raise_maintenance_fund",  # (六) 筹集维修资金
+    "rebuild",  # (七) 改建、重建
+    "change_common_use",  # (八) 改变共有部分用途或利用共有部分经营
+    "other_major",  # (九) 其他重大事项
+    # matters the villagers' assembly decides (村民委员会组织法 2018 Art. 24 / 2025 Art. 28)
+    "village_construction",  # 村庄规划、建设等乡村建设重要事项 (2025)
+    "work_subsidy",  # 享受误工补贴的人员及补贴标准
+    "collective_income_use",  # 村集体经济所得收益（资金和物资）的使用
+    "public_welfare",  # 公益事业的兴办和筹资筹劳方案及建设承包方案
+    "land_contracting",  # 土地承包经营方案 (2018)
+    "collective_project",  # 村集体经济项目的立项、承包方案 (2018)
+    "homestead",  # 宅基地的使用方案 (2018)
+    "land_compensation",  # 征地补偿费的使用、分配方案 (2018)
+    "collective_property",  # 以借贷、租赁或者其他方式处分村集体财产 (2018)
+    "assistance_plan",  # 重点帮扶人员、帮扶方案 (2025)
+]
+#: 决议 (adopted) / 否决 (rejected).
+MotionResult = Literal["adopted", "rejected"]
+
+Count = Annotated[int, Field(ge=0)]
+
+
+class Request(StrictModel):
+    """提议召集: a request to convene, by ``count`` of the ``of`` persons (or groups) of a base."""
+
+    count: Count = Field(description="How many requested (提议人数 / 户数 / 小组数).")
+    base: RequestBase = Field(description="Of whom the request is counted (提议的主体).")
+    of: Count = Field(description="How many there are of that base on the day (总数).")
+
+    @model_validator(mode="after")
+    def _within(self) -> Request:
+        if self.count > self.of:
+            raise PydanticCustomError(
+                "count_exceeds_base",
+                "requested_by.count: {value} requesters but only {of} {base} (提议人数超过总数)",
+                {"value": self.count, "of": self.of, "base": self.base},
+            )
+        return self
+
+
+class Unit(StrictModel):
+    """专有部分: one exclusively owned unit of a building, for counting owners' votes."""
+
+    id: Id = Field(description="Unit id (专有部分编号).")
+    owner_id: Id = Field(
+        description="The owner (业主). Units of one buyer share one id; unsold or undelivered "
+        "units share the developer's (建设单位) id."
+    )
+    area: Annotated[int, Field(gt=0)] = Field(
+        description="Exclusive floor area (专有部分面积) in 0.01 m² (12345 = 123.45 m²), as in "
+        "the real-estate register, else the survey, else the sales contract."
+    )
+
+
+class Motion(StrictModel):
+    """议题: one motion voted at the meeting, with its tally (表决结果)."""
+
+    id: Id = Field(description="Motion id.")
+    title: str = Field(default="", description="What was voted on (议题).")
+    matter: Matter = Field(default="general", description="The kind of matter (事项).")
+    voted_on: dt.date = Field(description="The day of the vote (表决日期).")
+    in_favour: Count = Field(description="Votes for (同意).")
+    against: Count = Field(default=0, description="Votes against (反对).")
+    abstain: Count = Field(default=0, description="Abstentions (弃权).")
+    area_in_favour: Count | None = Field(
+        default=None, description="Owners: exclusive area (0.01 m²) of owners voting for."
+    )
+    area_against: Count | None = Field(
+        default=None, description="Owners: exclusive area (0.01 m²) of owners voting against."
+    )
+    area_abstain: Count | None = Field(
+        default=None, description="Owners: exclusive area (0.01 m²) of owners abstaining."
+    )
+    result: MotionResult = Field(
+        description="The result the record declares: adopted (决议) or rejected (否决)."
+    )
+
+    @property
+    def ballots(self) -> int:
+        """Persons (or owners) who took part in this vote: for + against + abstain."""
+        return self.in_favour + self.against + self.abstain
+
+    @property
+    def area_ballots(self) -> int | None:
+        """Area of the owners who took part in this vote, or None if not recorded."""
+        parts = (self.area_in_favour, self.area_against, self.area_abstain)
+        if self.area_in_favour is None:
+            return None
+        return sum(p or 0 for p in parts)
+
+
+class Meeting(Subject):
+    """会议: one meeting of an assembly — who asked for it, notice, attendance and votes.
+
+    Examples:
+        >>> import datetime as dt
+        >>> m = Meeting(id="M-1", body="residents_assembly", community_kind="urban",
+        ...             announced_on=dt.date(2026, 3, 1), held_on=dt.date(2026, 3, 12),
+        ...             constituted_by="households", entitled=1200, attendees=640,
+        ...             motions=[{"id": "1", "voted_on": dt.date(2026, 3, 12),
+        ...                       "in_favour": 400, "against": 200, "result": "adopted"}])
+        >>> m.subject_id, m.reference_date
+        ('M-1', datetime.date(2026, 3, 12))
+    """
+
+    subject_type: ClassVar[str] = "meeting"
+
+    id: Id = Field(description="Meeting id.")
+    body: MeetingBody = Field(description="The assembly that met (会议).")
+    community_kind: CommunityKind | None = Field(
+        default=None,
+        description="城市社区 urban / 村改居社区 village_to_residence / 农村社区 rural; required "
+        "for a representatives' assembly (urban or village law).",
+    )
+    title: str = Field(default="", description="Name of the meeting (会议名称).")
+    requested_by: Request | None = Field(
+        default=None,
+        description="The request that obliged the convener to call the meeting (提议召集), or "
+        "None if the convener called it on its own.",
+    )
+    announced_on: dt.date | None = Field(default=None, description="Day of notice (通知日期).")
+    delegated: bool = Field(
+        default=False,
+        description="The villagers' assembly authorised this (representatives') assembly to "
+        "decide the matters voted (村民会议授权).",
+    )
+    urgent: bool = Field(
+        default=False, description="Called at short notice in special circumstances (临时通知)."
+    )
+    held_on: dt.date = Field(description="Day the meeting was held (召开日期).")
+    constituted_by: AttendanceBase = Field(
+        description="Whose attendance is counted: adults (十八周岁以上居民/村民), households "
+        "(户的代表), members (组成人员/成员) or owners (业主)."
+    )
+    entitled: Count = Field(description="How many of that base are entitled that day (应到).")
+    attendees: Count = Field(description="How many attended or took part in the vote (实到).")
+    entitled_area: Count | None = Field(
+        default=None, description="Owners: total exclusive area (0.01 m²) of the building area."
+    )
+    attendee_area: Count | None = Field(
+        default=None, description="Owners: exclusive area (0.01 m²) of the owners taking part."
+    )
+    units: tuple[Unit, ...] = Field(
+        default=(),
+        strict=False,
+        description="Owners: the register of exclusive units, to check how owners and area "
+        "were counted (建筑物区分所有权解释 第八条、第九条).",
+    )
+    motions: tuple[Motion, ...] = Field(
+        default=(), strict=False, description="The motions voted (表决事项)."
+    )
+
+    @property
+    def subject_id(self) -> str:
+        """The meeting id."""
+        return self.id
+
+    @property
+    def reference_date(self) -> dt.date:
+        """The day the meeting was held: the default date of a check."""
+        return self.held_on
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Meeting:
+        if self.body == "representatives_assembly" and self.community_kind is None:
+            raise PydanticCustomError(
+                "missing_community_kind",
+                "community_kind: required for a representatives' assembly (urban or village "
+                "law applies by it) (got '{value}')",
+                {"value": None},
+            )
+        if self.announced_on is not None and self.announced_on > self.held_on:
+            raise PydanticCustomError(
+                "notice_after_meeting",
+                "announced_on: '{value}' is after held_on {held_on} (通知日期晚于召开日期)",
+                {"value": self.announced_on.isoformat(), "held_on": self.held_on.isoformat()},
+            )
+        if self.attendees > self.entitled:
+            raise PydanticCustomError(
+                "attendees_exceed_entitled",
+                "attendees: {value} attended but only {entitled} are entitled "
+                "(实到人数超过应到人数)",
+                {"value": self.attendees, "entitled": self.entitled},
+            )
+        if (self.attendee_area is None) != (self.entitled_area is None):
+            raise PydanticCustomError(
+                "area_pair",
+                "attendee_area: give both entitled_area and attendee_area or neither "
+                "(got '{value}')",
+                {"value": self.attendee_area},
+            )
+        if (
+            self.attendee_area is not None
+            and self.entitled_area is not None
+            and self.attendee_area > self.entitled_area
+        ):
+            raise PydanticCustomError(
+                "area_exceeds_entitled",
+                "attendee_area: {value} exceeds entitled_area {entitled} (参与表决面积超过总面积)",
+                {"value": self.attendee_area, "entitled": self.entitled_area},
+            )
+        self._check_units()
+        self._check_motions()
+        return self
+
+    def _check_units(self) -> None:
+        for field, values in (
+            ("units", [u.id for u in self.units]),
+            ("motions", [m.id for m in self.motions]),
+        ):
+            dup = duplicates(values)
+            if dup:
+                raise PydanticCustomError(
+                    "duplicate_id",
+                    "{field}: duplicate id(s) '{value}'",
+                    {"field": field, "value": ", ".join(dup)},
+                )
+
+    def _check_motions(self) -> None:
+        for i, m in enumerate(self.motions):
+            if m.voted_on < self.held_on:
+                raise PydanticCustomError(
+                    "vote_before_meeting",
+                    "motions[{i}].voted_on: '{value}' is before held_on {held_on} "
+                    "(表决日期早于会议召开日期)",
+                    {"i": i, "value": m.voted_on.isoformat(), "held_on": self.held_on.isoformat()},
+                )
+            if m.ballots > self.attendees:
+                raise PydanticCustomError(
+                    "votes_exceed_attendees",
+                    "motions[{i}].in_favour: {value} votes cast (for + against + abstain) but "
+                    "only {attendees} attendees (表决票数超过实到人数)",
+                    {"i": i, "value": m.ballots, "attendees": self.attendees},
+                )
+            areas = (m.area_in_favour, m.area_against, m.area_abstain)
+            if any(a is not None for a in areas) and m.area_in_favour is None:
+                raise PydanticCustomError(
+                    "area_pair",
+                    "motions[{i}].area_in_favour: required when area_against or area_abstain "
+                    "is given (got '{value}')",
+                    {"i": i, "value": None},
+                )
+            area = m.area_ballots
+            if area is not None and (self.attendee_area is None or area > self.attendee_area):
+                raise PydanticCustomError(
+                    "votes_exceed_attendees",
+                    "motions[{i}].area_in_favour: {value} area voted (for + against + abstain) "
+                    "but attendee_area is {attendee_area} (表决面积超过参与表决面积)",
+                    {"i": i, "value": area, "attendee_area": self.attendee_area},
+                )
+
+
+def owner_headcount(units: tuple[Unit, ...]) -> tuple[int, int]:
+    """Owners and total area as the building-ownership interpretation counts them.
+
+    One unit counts as one owner, but several units of one buyer, and the developer's unsold
+    or undelivered units, count as one (Art. 9); area is the sum of the units' areas (Art. 8).
+
+    Examples:
+        >>> owner_headcount((Unit(id="1", owner_id="a", area=9000),
+        ...                  Unit(id="2", owner_id="a", area=8000),
+        ...                  Unit(id="3", owner_id="dev", area=10000)))
+        (2, 27000)
+    """
+    return len({u.owner_id for u in units}), sum(u.area for u in units)

@@ -1,0 +1,49 @@
+"""Procedures as explicit state machines whose guards are rules; runs replayed from events."""
+
+from .deadlines import add_months, assembly_due
+from .definition import Posting, Procedure, Record, Step
+from .events import RUN_FORMAT, Event, ProcedureRun
+from .guards import StepAttempt, actor_rule, record_rule, sequence_rule, supervision_rule
+from .run import (
+    STATE_FORMAT,
+    Applied,
+    DueItem,
+    NextSteps,
+    RunState,
+    apply,
+    due,
+    judge,
+    next_steps,
+    replay,
+    start,
+)
+from .text import explain_state
+
+__all__ = [
+    "RUN_FORMAT",
+    "STATE_FORMAT",
+    "Applied",
+    "DueItem",
+    "Event",
+    "NextSteps",
+    "Posting",
+    "Procedure",
+    "ProcedureRun",
+    "Record",
+    "RunState",
+    "Step",
+    "StepAttempt",
+    "actor_rule",
+    "add_months",
+    "apply",
+    "assembly_due",
+    "due",
+    "explain_state",
+    "judge",
+    "next_steps",
+    "record_rule",
+    "replay",
+    "sequence_rule",
+    "start",
+    "supervision_rule",
+]

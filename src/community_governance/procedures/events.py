@@ -1,0 +1,80 @@
+"""Procedure runs as input: an append-only list of events (who took which step, when, with
+which record). The current state is never stored; it is derived by replaying the events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..models._base import Id, StrictModel
+from ..models.community import BodyKind
+from ..models.meeting import Meeting, Motion
+from ..models.proposal import Proposal
+
+__all__ = ["RUN_FORMAT", "Event", "ProcedureRun"]
+
+RUN_FORMAT = "cg.procedure-run/1"
+
+
+class Event(StrictModel):
+    """One step taken (a past-tense record): ``vote`` by the representatives' assembly on a day."""
+
+    step: Id = Field(description="The step taken (deliberate, review, vote, publish…).")
+    actor: BodyKind | None = Field(
+        default=None, description="The body that took the step (两委联席会议, 党员大会…)."
+    )
+    on: dt.date = Field(description="The day the step was taken (日期).")
+    supervised_by: BodyKind | None = Field(
+        default=None,
+        description="The body that supervised this step (居民代表会议工作委员会, 监督委员会).",
+    )
+    proposal: Proposal | None = Field(default=None, description="The proposal (议案), if any.")
+    meeting: Meeting | None = Field(default=None, description="The meeting record, if any.")
+    motion_id: Id | None = Field(
+        default=None, description="The motion of the meeting this step is about (议题)."
+    )
+    note: str = Field(default="", description="Free text (备注).")
+
+    @model_validator(mode="after")
+    def _motion(self) -> Event:
+        if self.motion_id is not None:
+            if self.meeting is None:
+                raise PydanticCustomError(
+                    "motion_without_meeting",
+                    "motion_id: '{value}' given but no meeting record",
+                    {"value": self.motion_id},
+                )
+            if all(m.id != self.motion_id for m in self.meeting.motions):
+                raise PydanticCustomError(
+                    "unknown_reference",
+                    "motion_id: '{value}' is not a motion of meeting {meeting}",
+                    {"value": self.motion_id, "meeting": self.meeting.id},
+                )
+        return self
+
+    def motion(self) -> Motion | None:
+        """The motion this step is about: ``motion_id``, or the meeting's only motion."""
+        if self.meeting is None:
+            return None
+        if self.motion_id is not None:
+            return next(m for m in self.meeting.motions if m.id == self.motion_id)
+        return self.meeting.motions[0] if len(self.meeting.motions) == 1 else None
+
+
+class ProcedureRun(StrictModel):
+    """A procedure run (``cg.procedure-run/1``): the rulebook, the procedure and its events."""
+
+    format: Literal["cg.procedure-run/1"] = Field(description="Always cg.procedure-run/1.")
+    id: Id = Field(description="Run id (e.g. the proposal number).")
+    rulebook: str = Field(
+        description="The rulebook whose procedure applies (a built-in id or a rulebook file)."
+    )
+    procedure: Id = Field(
+        default="major-matter", description="The procedure id in that rulebook (重大事项)."
+    )
+    events: tuple[Event, ...] = Field(
+        default=(), strict=False, description="The steps taken, in the order they happened."
+    )

@@ -1,0 +1,234 @@
+"""The guards of procedure steps, as rules over a `StepAttempt`.
+
+Each jurisdiction builds its guard rules here with its own ids and citations (the Jinjiang
+sequence rule cites the Jinjiang report; the national one cites 2025 Art. 30), so a rejected
+step cites the law that forbids it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ..exceptions import MissingDataError
+from ..rules.citation import Citation
+from ..rules.rule import Check, Rule, RuleContext
+from .definition import Procedure
+from .events import Event
+
+__all__ = ["StepAttempt", "actor_rule", "record_rule", "sequence_rule", "supervision_rule"]
+
+
+@attrs.frozen(slots=True)
+class StepAttempt:
+    """What a guard judges: ``event`` attempted in ``state`` of a run of ``procedure``.
+
+    Attributes:
+        procedure: the procedure definition.
+        state: the run's state before the event.
+        event: the event attempted.
+        index: the event's position in the run.
+        previous_on: the day of the previous event, or None for the first.
+    """
+
+    procedure: Procedure
+    state: str
+    event: Event
+    index: int
+    previous_on: dt.date | None = None
+
+
+def _sequence(a: StepAttempt, ctx: RuleContext) -> Check:
+    p, e = a.procedure, a.event
+    evidence = {"state": a.state, "step": e.step}
+    if not p.in_force(e.on):
+        return Check.failed(
+            f"{e.on.isoformat()}该程序（{p.title_zh}）不适用",
+            f"the procedure {p.id} ({p.title_en}) does not apply on {e.on.isoformat()}",
+            **evidence,
+        )
+    step = p.step(e.step)
+    if step is None:
+        names = ", ".join(s.name for s in p.steps)
+        return Check.failed(
+            f"程序中没有“{e.step}”这一步骤（步骤：{names}）",
+            f"the procedure has no step {e.step!r} (steps: {names})",
+            **evidence,
+        )
+    if a.state not in step.sources:
+        allowed = "、".join(s.title_zh for s in p.steps_from(a.state)) or "无"
+        allowed_en = ", ".join(s.name for s in p.steps_from(a.state)) or "none"
+        before = "、".join(step.sources)
+        return Check.failed(
+            f"“{step.title_zh}”只能在{before}之后进行；当前状态为{a.state}，"
+            f"此时可进行的步骤：{allowed}",
+            f"step {step.name!r} ({step.title_en}) may only follow {', '.join(step.sources)}; "
+            f"the run is {a.state!r}, where the next steps are: {allowed_en}",
+            **evidence,
+            allowed_from=list(step.sources),
+        )
+    if a.previous_on is not None and e.on < a.previous_on:
+        return Check.failed(
+            f"“{step.title_zh}”的日期{e.on.isoformat()}早于上一步骤的日期"
+            f"{a.previous_on.isoformat()}",
+            f"step {step.name!r} is dated {e.on.isoformat()}, before the previous step "
+            f"({a.previous_on.isoformat()})",
+            **evidence,
+        )
+    return Check.passed(
+        f"“{step.title_zh}”按顺序在{a.state}之后进行",
+        f"step {step.name!r} follows {a.state!r} in order",
+        **evidence,
+    )
+
+
+def _actor(a: StepAttempt, ctx: RuleContext) -> Check:
+    step = a.procedure.step(a.event.step)
+    if step is None or not step.actors:
+        return Check.not_applicable("该步骤不限定主体", "the step may be taken by anyone")
+    actor = a.event.actor
+    if actor is None:
+        raise MissingDataError(
+            f"events[{a.index}].actor", "who took the step is not recorded", "未记录该步骤的主体"
+        )
+    evidence = {"actor": actor, "allowed": list(step.actors)}
+    if actor not in step.actors:
+        return Check.failed(
+            f"“{step.title_zh}”应由{'或'.join(step.actors)}进行，记录的主体为{actor}",
+            f"step {step.name!r} is taken by {' or '.join(step.actors)}, not by {actor}",
+            **evidence,
+        )
+    if a.event.meeting is not None and a.event.meeting.body != actor:
+        return Check.failed(
+            f"会议记录是{a.event.meeting.body}的会议，而非{actor}",
+            f"the meeting record is of a {a.event.meeting.body}, not of the {actor}",
+            **evidence,
+        )
+    return Check.passed(
+        f"“{step.title_zh}”由{actor}进行", f"step {step.name!r} taken by {actor}", **evidence
+    )
+
+
+def _record(a: StepAttempt, ctx: RuleContext) -> Check:
+    step = a.procedure.step(a.event.step)
+    if step is None or step.record == "none":
+        return Check.not_applicable("该步骤无需附记录", "the step needs no record")
+    if step.record == "proposal":
+        if a.event.proposal is None:
+            raise MissingDataError(
+                f"events[{a.index}].proposal", "the proposal is needed", "需要附议案"
+            )
+        if a.event.on < a.event.proposal.submitted_on:
+            return Check.failed(
+                f"步骤日期{a.event.on.isoformat()}早于议案提出日期"
+                f"{a.event.proposal.submitted_on.isoformat()}",
+                f"the step is dated {a.event.on.isoformat()}, before the proposal was submitted "
+                f"({a.event.proposal.submitted_on.isoformat()})",
+            )
+        return Check.passed(
+            f"附议案{a.event.proposal.id}（其审查结果见下）",
+            f"proposal {a.event.proposal.id} attached (its findings follow)",
+        )
+    meeting = a.event.meeting
+    if meeting is None:
+        raise MissingDataError(
+            f"events[{a.index}].meeting", "the meeting record is needed", "需要附会议记录"
+        )
+    if a.event.on < meeting.held_on:
+        return Check.failed(
+            f"步骤日期{a.event.on.isoformat()}早于会议召开日期{meeting.held_on.isoformat()}",
+            f"the step is dated {a.event.on.isoformat()}, before its meeting was held "
+            f"({meeting.held_on.isoformat()})",
+            meeting=meeting.id,
+        )
+    motion = a.event.motion()
+    if motion is None:
+        return Check.failed(
+            f"会议{meeting.id}有{len(meeting.motions)}项议题，须以motion_id指明本议案的议题",
+            f"meeting {meeting.id} has {len(meeting.motions)} motions: name this one in motion_id",
+            motions=len(meeting.motions),
+        )
+    return Check.passed(
+        f"附会议记录{meeting.id}，议题{motion.id}记录为{motion.result}（会议审查结果见下）",
+        f"meeting {meeting.id} attached; motion {motion.id} recorded as {motion.result} "
+        "(the meeting's findings follow)",
+        meeting=meeting.id,
+        motion=motion.id,
+        result=motion.result,
+    )
+
+
+def _supervision(a: StepAttempt, ctx: RuleContext) -> Check:
+    wanted = a.procedure.supervisor
+    if wanted is None:
+        return Check.not_applicable("未规定全程监督主体", "no supervising body is required")
+    got = a.event.supervised_by
+    if got != wanted:
+        return Check.failed(
+            f"该步骤未记录{wanted}的监督（记录为{got or '无'}）",
+            f"the step records no supervision by the {wanted} (got {got or 'none'})",
+            supervisor=wanted,
+            supervised_by=got,
+        )
+    return Check.passed(
+        f"该步骤由{wanted}监督", f"the step was supervised by the {wanted}", supervisor=wanted
+    )
+
+
+def sequence_rule(
+    rule_id: str, title_zh: str, title_en: str, citations: tuple[Citation, ...]
+) -> Rule:
+    """The rule that the steps come in the procedure's order (and in date order)."""
+    return Rule(
+        id=rule_id,
+        title_zh=title_zh,
+        title_en=title_en,
+        kind="obligation",
+        severity="must",
+        subject="procedure_step",
+        check=_sequence,
+        citations=citations,
+    )
+
+
+def actor_rule(citations: tuple[Citation, ...]) -> Rule:
+    """The rule that each step is taken by the body the procedure names."""
+    return Rule(
+        id="procedure.actor",
+        title_zh="各步骤由规定的主体进行",
+        title_en="Each step is taken by the body the procedure names",
+        kind="obligation",
+        severity="must",
+        subject="procedure_step",
+        check=_actor,
+        citations=citations,
+    )
+
+
+def record_rule(citations: tuple[Citation, ...]) -> Rule:
+    """The rule that a step carries its record (the proposal, the meeting and its motion)."""
+    return Rule(
+        id="procedure.record",
+        title_zh="提出议案附议案，表决附会议记录",
+        title_en="A proposal step carries the proposal; a vote carries the meeting record",
+        kind="obligation",
+        severity="must",
+        subject="procedure_step",
+        check=_record,
+        citations=citations,
+    )
+
+
+def supervision_rule(rule_id: str, citations: tuple[Citation, ...]) -> Rule:
+    """The advisory rule that each step records the supervising body (flagged, not refused)."""
+    return Rule(
+        id=rule_id,
+        title_zh="全程监督：每一步骤记录监督主体",
+        title_en="Supervision throughout: every step records its supervisor",
+        kind="obligation",
+        severity="advisory",
+        subject="procedure_step",
+        check=_supervision,
+        citations=citations,
+    )
