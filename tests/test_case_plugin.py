@@ -75,6 +75,42 @@ class TestPlugin:
             ["*proposal.party-initiative: not_applicable, but the case does not list it*"]
         )
 
+    def test_unlisted_status_covers_the_rest(self, pytester: pytest.Pytester) -> None:
+        """`unlisted: not_applicable` lets a case name only the rules that matter."""
+        pytester.makefile(
+            ".yaml",
+            **{
+                "cases/short": HEAD
+                + """\
+    expect:
+      verdict: denied
+      findings: {proposal.sponsorship: failed}
+      unlisted: not_applicable
+"""
+            },
+        )
+        pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+    def test_unlisted_status_is_still_checked(self, pytester: pytest.Pytester) -> None:
+        """A rule not listed that does not have the `unlisted` status fails the case."""
+        pytester.makefile(
+            ".yaml",
+            **{
+                "cases/short": HEAD
+                + """\
+    expect:
+      verdict: denied
+      findings: {proposal.party-initiative: not_applicable}
+      unlisted: passed
+"""
+            },
+        )
+        result = pytester.runpytest("-p", "no:cacheprovider")
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(
+            ["*proposal.sponsorship: failed, but unlisted rules must be passed*"]
+        )
+
     def test_misspelled_key_is_reported(self, pytester: pytest.Pytester) -> None:
         """A typo in a case file is an error naming the key."""
         pytester.makefile(

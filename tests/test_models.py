@@ -132,3 +132,17 @@ class TestQueries:
         )
         assert len(c.representatives(dt.date(2026, 5, 31))) == 51
         assert len(c.representatives(dt.date(2026, 6, 1))) == 0
+
+    def test_model_copy_drops_cached_indexes(self) -> None:
+        """Regression: a copy with other memberships must not reuse the old representatives
+        index (pydantic's model_copy copies cached_property values)."""
+        import datetime as dt
+
+        c = Community.model_validate_json(
+            json.dumps(example_data("jinjiang/proposal-short.json")["community"])
+        )
+        on = dt.date(2026, 1, 1)
+        assert len(c.representatives(on)) == 51
+        emptied = c.model_copy(update={"memberships": ()})
+        assert emptied.representatives(on) == frozenset()
+        assert len(c.representatives(on)) == 51

@@ -37,12 +37,21 @@ class Messages(_Spec):
     en: str | None = None
 
 
+Status = Literal["passed", "failed", "not_applicable", "indeterminate"]
+
+
 class Expect(_Spec):
     """What the Decision must say."""
 
     verdict: Literal["allowed", "denied", "indeterminate"]
-    findings: dict[str, Literal["passed", "failed", "not_applicable", "indeterminate"]] = Field(
-        description="Every rule considered, with its status (complete, not a subset)."
+    findings: dict[str, Status] = Field(
+        description="Rules considered, with their status. Complete unless `unlisted` is given."
+    )
+    unlisted: Status | None = Field(
+        default=None,
+        description="The status every rule not listed in `findings` must have (usually "
+        "not_applicable), so that a case names the rules that matter and still fails if any "
+        "other rule decides something. Without it, `findings` must list every rule.",
     )
     messages: dict[str, Messages] = Field(default_factory=dict)
 
@@ -160,8 +169,13 @@ def run_case(case: Case, base: Path) -> Decision:
             problems.append(f"finding {rule}: expected {status}, but the rule was not considered")
         elif got[rule] != status:
             problems.append(f"finding {rule}: expected {status}, got {got[rule]}")
-    for rule in got.keys() - case.expect.findings.keys():
-        problems.append(f"finding {rule}: {got[rule]}, but the case does not list it")
+    for rule in sorted(got.keys() - case.expect.findings.keys()):
+        if case.expect.unlisted is None:
+            problems.append(f"finding {rule}: {got[rule]}, but the case does not list it")
+        elif got[rule] != case.expect.unlisted:
+            problems.append(
+                f"finding {rule}: {got[rule]}, but unlisted rules must be {case.expect.unlisted}"
+            )
     for rule, msgs in case.expect.messages.items():
         if rule not in got:
             problems.append(f"messages {rule}: the rule was not considered")

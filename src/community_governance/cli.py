@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
+from .batch import run_batch
 from .engine import evaluate
 from .exceptions import GovernanceError
 from .models import SUBJECT_MODELS, Community, Subject
@@ -43,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check one input file and print the Decision")
     check.add_argument(
-        "subject", choices=sorted(_cli_name(s) for s in SUBJECT_MODELS), help="what the file holds"
+        "subject",
+        choices=sorted([*(_cli_name(s) for s in SUBJECT_MODELS), "work-items"]),
+        help="what the file holds (work-items: JSON Lines, one work item per line)",
     )
     check.add_argument("file", help="the input JSON file ('-' for standard input)")
     _rulebook_arg(check)
@@ -63,9 +66,29 @@ def _parser() -> argparse.ArgumentParser:
     _rulebook_arg(rules)
     _format_arg(rules)
 
+    procedure = sub.add_parser("procedure", help="procedure runs (state machines)")
+    procedure_sub = procedure.add_subparsers(dest="procedure_command", required=True)
+    replay = procedure_sub.add_parser(
+        "replay", help="replay a cg.procedure-run/1 file into its state and any rejection"
+    )
+    replay.add_argument("file", help="the run JSON file ('-' for standard input)")
+    replay.add_argument(
+        "--rulebook", default=None, help="override the rulebook named in the file (id or file)"
+    )
+    replay.add_argument(
+        "--at",
+        type=_date,
+        default=None,
+        help="report next steps and due items as of this date (default: the last event's day)",
+    )
+    _format_arg(replay)
+
     schema = sub.add_parser("schema", help="print the JSON Schema of an input or output format")
     schema.add_argument(
-        "model", choices=sorted([*SUBJECT_MODELS, "community", "decision", "rulebook-file"])
+        "model",
+        choices=sorted(
+            [*SUBJECT_MODELS, "community", "decision", "rulebook-file", "procedure-run"]
+        ),
     )
     return parser
 
@@ -146,6 +169,22 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return _EXIT[decision.verdict]
 
 
+def _cmd_check_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Batch exit codes: 2 if any line is invalid, else 1 if any item is refused, else 3 if
+    # any is indeterminate, else 0 (see community_governance.batch).
+    rulebook = _rulebook(args.rulebook)
+    if args.file == "-":
+        return run_batch(
+            sys.stdin.buffer, rulebook, out=out, err=err, fmt=args.format, at=args.at
+        ).exit_code
+    try:
+        with Path(args.file).open("rb") as lines:
+            summary = run_batch(lines, rulebook, out=out, err=err, fmt=args.format, at=args.at)
+    except OSError as e:
+        raise _UsageError(f"{args.file}: cannot read: {e.strerror}") from None
+    return summary.exit_code
+
+
 def _cmd_rulebooks(args: argparse.Namespace, out: TextIO) -> int:
     books = builtin_rulebooks()
     if args.format == "json":
@@ -195,9 +234,28 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
                     f"    {v['value']}  {v['valid_from']} – {v['valid_to'] or '…'}  "
                     f"[{v['citation']['source']} {v['citation']['locator']}]\n"
                 )
+    for r in data["replaced"]:
+        out.write(
+            f"\nreplaced {r['rule']} by {r['by']} in {r['in']}: {r['reason']} "
+            f"[{r['citation']['source']} {r['citation']['locator']}]\n"
+        )
     for d in data["disabled"]:
         out.write(f"\ndisabled {d['rule']}: {d['reason']}\n")
     return EXIT_ALLOWED
+
+
+def _cmd_procedure(args: argparse.Namespace, out: TextIO) -> int:
+    from .procedures import ProcedureRun, explain_state, replay
+
+    run = ProcedureRun.model_validate_json(_read(args.file))
+    state = replay(run, _rulebook(args.rulebook or run.rulebook))
+    if args.format == "json":
+        _dump(state.to_dict(args.at), out)
+    else:
+        out.write(explain_state(state, args.at) + "\n")
+    if state.rejection is None:
+        return EXIT_ALLOWED
+    return _EXIT[state.rejection.decision.verdict]
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
@@ -207,6 +265,10 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
         schema = Community.model_json_schema()
     elif args.model == "rulebook-file":
         schema = RulebookFile.model_json_schema()
+    elif args.model == "procedure-run":
+        from .procedures import ProcedureRun
+
+        schema = ProcedureRun.model_json_schema()
     else:
         schema = _subject_model(args.model).model_json_schema()
     _dump(schema, out)
@@ -229,8 +291,11 @@ def main(
         "rulebooks": _cmd_rulebooks,
         "rules": _cmd_rules,
         "schema": _cmd_schema,
+        "procedure": _cmd_procedure,
     }[args.command]
     try:
+        if args.command == "check" and args.subject == "work-items":
+            return _cmd_check_batch(args, out, err)
         return handler(args, out)
     except ValidationError as e:
         err.write(format_validation_error(e, getattr(args, "file", "input")) + "\n")

@@ -19,18 +19,58 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .models import BodyComposition, Community, Proposal
+from ._access_strategies import (
+    with_defects,
+    work_item_defect_sets,
+    work_item_defects,
+    work_items,
+)
+from ._body_strategies import (
+    bodies_near_size_limit,
+    elections,
+    elections_near_majority,
+    elections_near_turnout,
+    families,
+    recalls_near_initiation,
+)
+from ._evaluation_strategies import annual_evaluation_records, recalls
+from ._meeting_strategies import meetings, quorum_meetings, tally_meetings
+from .models import (
+    AnnualEvaluationRecord,
+    BodyComposition,
+    Community,
+    Election,
+    Meeting,
+    Proposal,
+    Recall,
+    WorkItem,
+)
 from .models.community import BodyKind, CommunityKind
 from .models.proposal import ProposalCategory, Proposer
 from .rulebooks import Rulebook, get_rulebook
 
 __all__ = [
+    "annual_evaluation_records",
+    "bodies_near_size_limit",
     "body_compositions",
     "communities",
     "dates",
+    "elections",
+    "elections_near_majority",
+    "elections_near_turnout",
+    "families",
+    "meetings",
     "proposals",
+    "quorum_meetings",
+    "recalls",
+    "recalls_near_initiation",
     "shares",
     "sponsorship_proposals",
+    "tally_meetings",
+    "with_defects",
+    "work_item_defect_sets",
+    "work_item_defects",
+    "work_items",
 ]
 
 _TERM_START = dt.date(2021, 6, 1)
@@ -135,7 +175,7 @@ def communities(
         households: strategy for how many households (default 0–300).
     """
     return _communities(
-        kind or st.sampled_from(("urban", "village_to_residence", "rural")),
+        kind if kind is not None else st.sampled_from(("urban", "village_to_residence", "rural")),
         representatives if representatives is not None else st.integers(0, 120),
         households if households is not None else st.integers(0, 300),
     )
@@ -183,10 +223,14 @@ def proposals(
         submitted_on: strategy for the date (default: within the representatives' term).
     """
     return _proposals(
-        community or communities(),
-        category or st.sampled_from(("major", "ordinary")),
-        proposer or st.sampled_from(("representatives", "households", "party_organization")),
-        submitted_on or dates(min_value=_TERM_START, max_value=_TERM_END - dt.timedelta(days=1)),
+        community if community is not None else communities(),
+        category if category is not None else st.sampled_from(("major", "ordinary")),
+        proposer
+        if proposer is not None
+        else st.sampled_from(("representatives", "households", "party_organization")),
+        submitted_on
+        if submitted_on is not None
+        else dates(min_value=_TERM_START, max_value=_TERM_END - dt.timedelta(days=1)),
     )
 
 
@@ -250,9 +294,9 @@ def sponsorship_proposals(
         return st.just(v) if isinstance(v, int) else v
 
     return _sponsorship(
-        rulebook or get_rulebook("cn.sichuan.chengdu.jinjiang"),
+        rulebook if rulebook is not None else get_rulebook("cn.sichuan.chengdu.jinjiang"),
         at,
-        representatives or st.integers(1, 400),
+        representatives if representatives is not None else st.integers(1, 400),
         as_strategy(representatives_distance),
         as_strategy(households_distance),
     )
@@ -301,10 +345,12 @@ def body_compositions(
     """
     return _bodies(
         kind,
-        members or st.integers(0, 12),
+        members if members is not None else st.integers(0, 12),
         women,
         community_kind,
-        as_of or dates(min_value=_TERM_START, max_value=_TERM_END - dt.timedelta(days=1)),
+        as_of
+        if as_of is not None
+        else dates(min_value=_TERM_START, max_value=_TERM_END - dt.timedelta(days=1)),
     )
 
 
@@ -312,3 +358,8 @@ def _register() -> None:
     st.register_type_strategy(Community, communities())
     st.register_type_strategy(Proposal, proposals())
     st.register_type_strategy(BodyComposition, body_compositions())
+    st.register_type_strategy(WorkItem, work_items())
+    st.register_type_strategy(Meeting, meetings())
+    st.register_type_strategy(Election, elections())
+    st.register_type_strategy(Recall, recalls())
+    st.register_type_strategy(AnnualEvaluationRecord, annual_evaluation_records())

@@ -5,19 +5,26 @@ from __future__ import annotations
 import functools
 
 from ..exceptions import UnknownReferenceError
-from . import cn, jinjiang, ningxia
+from . import anhui, cn, jinjiang, ningxia
 from .rulebook import Rulebook
 
 __all__ = ["BUILTIN_RULEBOOKS", "builtin_rulebooks", "get_rulebook"]
 
-#: Ids of the built-in rulebooks.
-BUILTIN_RULEBOOKS: tuple[str, ...] = ("cn", "cn.ningxia", "cn.sichuan.chengdu.jinjiang")
+BUILTIN_RULEBOOKS: tuple[str, ...] = (
+    "cn",
+    "cn.anhui",
+    "cn.ningxia",
+    "cn.sichuan.chengdu.jinjiang",
+)
+"""Ids of the built-in rulebooks."""
 
 
 @functools.cache
 def _build(rulebook_id: str) -> Rulebook:
     if rulebook_id == "cn":
         return cn.build()
+    if rulebook_id == "cn.anhui":
+        return anhui.build(_build("cn"))
     if rulebook_id == "cn.ningxia":
         return ningxia.build(_build("cn"))
     if rulebook_id == "cn.sichuan.chengdu.jinjiang":

@@ -5,7 +5,19 @@ from __future__ import annotations
 from ..rules.citation import Citation
 from ..rules.parameter import Parameter, ParameterVersion
 from ..rules.rule import Rule
-from . import _body_checks
+from . import (
+    _body_checks,
+    access_cn,
+    cn_bodies,
+    cn_elections,
+    cn_evaluation,
+    cn_recall,
+    cn_village,
+    cn_village_elections,
+    disclosure,
+    meetings,
+    procedures_major_matter,
+)
 from ._sources import URBAN_1989_IN_FORCE, URBAN_2018, URBAN_2025, URBAN_2025_IN_FORCE
 from .rulebook import Rulebook
 
@@ -83,7 +95,29 @@ def build() -> Rulebook:
         version="2026.1",
         title_zh="国家法律（城市居民委员会组织法等）",
         title_en="National statutes (urban residents' committee organic law, …)",
-        rules=RULES,
-        parameters=PARAMETERS,
+        rules=(
+            *RULES,
+            *cn_bodies.RULES,
+            *cn_village.RULES,
+            *cn_elections.RULES,
+            *cn_village_elections.RULES,
+            *cn_recall.RULES,
+            *cn_evaluation.RULES,
+            *meetings.RULES,
+            *disclosure.RULES,
+            *access_cn.RULES,
+        ),
+        parameters=(
+            *PARAMETERS,
+            *cn_bodies.PARAMETERS,
+            *cn_village.PARAMETERS,
+            *cn_elections.PARAMETERS,
+            *cn_village_elections.PARAMETERS,
+            *cn_recall.PARAMETERS,
+            *cn_evaluation.PARAMETERS,
+            *meetings.PARAMETERS,
+            *disclosure.PARAMETERS,
+        ),
         citations=(ART7_2018, ART50_2025),
+        procedures=(procedures_major_matter.NATIONAL,),
     )

@@ -7,7 +7,7 @@ from fractions import Fraction
 from ..rules.citation import Citation
 from ..rules.parameter import Parameter, ParameterVersion
 from ..rules.rule import Rule
-from . import _proposal_checks
+from . import _proposal_checks, procedures_major_matter
 from ._sources import JINJIANG_2011, SEED_JINJIANG
 from .rulebook import Rulebook
 
@@ -87,4 +87,5 @@ def build(parent: Rulebook) -> Rulebook:
         rules=RULES,
         parameters=PARAMETERS,
         citations=(REPORT,),
+        procedures=(procedures_major_matter.JINJIANG,),
     )

@@ -5,17 +5,33 @@ from __future__ import annotations
 from ..rules.citation import Citation
 from ..rules.parameter import Parameter, ParameterVersion
 from ..rules.rule import Rule
-from . import _body_checks
+from . import (
+    _body_checks,
+    _composition_checks,
+    _grid_checks,
+    access_ningxia,
+    procedures_major_matter,
+)
 from ._sources import NINGXIA_2017, SEED_NINGXIA
-from .rulebook import Rulebook
+from .cn_bodies import U13_TERM
+from .rulebook import Replace, Rulebook
 
 URBAN = ("urban", "village_to_residence")
+RURAL = ("rural",)
 SUPERVISION = Citation(
     SEED_NINGXIA,
     "§二(五)",
     "在城市社区普遍建立居务监督委员会,成员由3至5人组成,其中主任1名、委员2至4名,应当有妇女成员",
 )
 REPS_MIN = Citation(SEED_NINGXIA, "§二(五)", "按照居民小区或楼宇推选居民代表,原则上人数不少于30人")
+REPS_TERM = Citation(SEED_NINGXIA, "§二(五)", "居民代表任期与居民委员会任期相同")
+GRID_WORKERS = Citation(
+    SEED_NINGXIA, "§二(四)", "以村民小组为基本单元划分网格,每个网格配备1—2名网格员"
+)
+GRID_ELIGIBILITY = Citation(
+    SEED_NINGXIA, "§二(四)", "由村民小组组长或在本村民小组居住的村“两委”成员担任网格员"
+)
+STATION_HEAD = Citation(SEED_NINGXIA, "§二(二)", "站长由村党组织书记或村委会主任担任")
 OPINIONS = Citation(
     SEED_NINGXIA,
     "首行 (dated)",
@@ -70,6 +86,12 @@ PARAMETERS = (
         "supervision committee: most members besides the chair",
         4,
         SUPERVISION,
+    ),
+    _count(
+        "grid.workers.min", "每个网格网格员人数下限", "grid: fewest grid workers", 1, GRID_WORKERS
+    ),
+    _count(
+        "grid.workers.max", "每个网格网格员人数上限", "grid: most grid workers", 2, GRID_WORKERS
     ),
     _count(
         "representatives-assembly.representatives.min",
@@ -145,6 +167,64 @@ RULES = (
         parameters=("representatives-assembly.representatives.min",),
         valid_from=NINGXIA_2017,
     ),
+    Rule(
+        id="grid.workers",
+        title_zh="每个网格配备1—2名网格员",
+        title_en="Each grid (a villager group) has 1 to 2 grid workers",
+        kind="obligation",
+        severity="must",
+        subject="body",
+        check=_grid_checks.grid_workers("grid.workers.min", "grid.workers.max", RURAL),
+        citations=(GRID_WORKERS,),
+        parameters=("grid.workers.min", "grid.workers.max"),
+        valid_from=NINGXIA_2017,
+    ),
+    Rule(
+        id="grid.worker-eligibility",
+        title_zh="网格员由村民小组组长或在本村民小组居住的村“两委”成员担任",
+        title_en="A grid worker is the group leader or a two-committee member living in the group",
+        kind="obligation",
+        severity="must",
+        subject="body",
+        check=_grid_checks.grid_worker_eligibility(RURAL),
+        citations=(GRID_ELIGIBILITY,),
+        valid_from=NINGXIA_2017,
+    ),
+    Rule(
+        id="service-station.head",
+        title_zh="农村社区服务站站长由村党组织书记或村委会主任担任",
+        title_en="A village service station is headed by the party secretary or the committee "
+        "chair",
+        kind="obligation",
+        severity="must",
+        subject="body",
+        check=_grid_checks.station_head(RURAL),
+        citations=(STATION_HEAD,),
+        valid_from=NINGXIA_2017,
+    ),
+)
+
+#: Ningxia has tied representatives' terms to the committee's since 2017; the national rule
+#: only from 2026.
+REPLACE = (
+    Replace(
+        replaces="representatives-assembly.term",
+        rule=Rule(
+            id="representatives-assembly.term",
+            title_zh="居民代表任期与居民委员会任期相同",
+            title_en="Representatives serve the residents' committee's term",
+            kind="obligation",
+            severity="must",
+            subject="body",
+            check=_composition_checks.same_term(
+                "representatives_assembly", "residents_committee", URBAN
+            ),
+            citations=(REPS_TERM, U13_TERM),
+            valid_from=NINGXIA_2017,
+        ),
+        reason="the 2017 opinions already tie representatives' terms to the committee's",
+        citation=REPS_TERM,
+    ),
 )
 
 
@@ -155,7 +235,9 @@ def build(parent: Rulebook) -> Rulebook:
         "2017.1",
         title_zh="宁夏回族自治区关于加强和完善城乡社区治理的实施意见（2017）",
         title_en="Ningxia implementation opinions on urban–rural community governance (2017)",
-        rules=RULES,
+        rules=(*RULES, *access_ningxia.RULES),
         parameters=PARAMETERS,
+        replace=(*REPLACE, *access_ningxia.replacements(parent)),
         citations=(OPINIONS,),
+        procedures=(procedures_major_matter.NINGXIA,),
     )

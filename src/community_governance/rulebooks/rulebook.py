@@ -64,6 +64,8 @@ class Rulebook:
         replace: parent rules replaced.
         disable: parent rules disabled.
         citations: the documents the rulebook as a whole rests on.
+        procedures: procedure definitions (state machines) added, or replacing the parent's
+            definition of the same id — so the rulebook, not the engine, chooses the procedure.
     """
 
     id: str
@@ -76,9 +78,11 @@ class Rulebook:
     replace: tuple[Replace, ...] = attrs.field(default=(), converter=_tuple)
     disable: tuple[Disable, ...] = attrs.field(default=(), converter=_tuple)
     citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
+    procedures: tuple[Any, ...] = attrs.field(default=(), converter=_tuple)
     _effective: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
     _by_subject: Mapping[str, tuple[Rule, ...]] = attrs.field(init=False, repr=False, eq=False)
     _params: Mapping[str, tuple[Parameter, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _procs: Mapping[str, Any] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         effective = list(self.parent.effective_rules) if self.parent else []
@@ -144,6 +148,16 @@ class Rulebook:
         object.__setattr__(self, "_effective", tuple(effective))
         object.__setattr__(self, "_by_subject", {k: tuple(v) for k, v in by_subject.items()})
         object.__setattr__(self, "_params", params)
+        procs: dict[str, Any] = dict(self.parent._procs) if self.parent else {}
+        own: set[str] = set()
+        for proc in self.procedures:
+            if proc.id in own:
+                raise ConflictError(
+                    f"rulebook {self.id}", f"procedures.{proc.id}", "procedure given twice"
+                )
+            own.add(proc.id)
+            procs[proc.id] = proc  # a local definition replaces the parent's of the same id
+        object.__setattr__(self, "_procs", procs)
 
     # --- lookups -------------------------------------------------------------------------
 
@@ -189,6 +203,25 @@ class Rulebook:
         """Every parameter known to this rulebook (own and inherited)."""
         return tuple(sorted(self._params))
 
+    @property
+    def procedure_ids(self) -> tuple[str, ...]:
+        """Ids of the procedures (state machines) defined here or inherited."""
+        return tuple(sorted(self._procs))
+
+    def procedure(self, procedure_id: str) -> Any:
+        """The procedure definition ``procedure_id`` as this rulebook defines it: the most
+        local rulebook's definition replaces its parent's.
+
+        Raises:
+            UnknownReferenceError: no such procedure in this rulebook.
+        """
+        try:
+            return self._procs[procedure_id]
+        except KeyError:
+            raise UnknownReferenceError(
+                "procedure", procedure_id, self.procedure_ids, where=f"rulebook {self.id}"
+            ) from None
+
     def parameter(self, name: str) -> Parameter:
         """The parameter ``name`` as this rulebook sees it: one timeline of dated values where
         a more local rulebook's values cut into the parent's for the dates they cover."""
@@ -233,6 +266,7 @@ class Rulebook:
         replace: Iterable[Replace] = (),
         disable: Iterable[Disable] = (),
         citations: Iterable[Citation] = (),
+        procedures: Iterable[Any] = (),
     ) -> Rulebook:
         """A new rulebook extending this one (this one is unchanged).
 
@@ -253,6 +287,7 @@ class Rulebook:
             replace=tuple(replace),
             disable=tuple(disable),
             citations=tuple(citations),
+            procedures=tuple(procedures),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -268,7 +303,25 @@ class Rulebook:
                 {"rule": d.rule, "reason": d.reason, "citation": d.citation.to_dict()}
                 for d in self._all_disabled()
             ],
+            "replaced": [
+                {
+                    "rule": r.replaces,
+                    "by": r.rule.id,
+                    "in": book_id,
+                    "reason": r.reason,
+                    "citation": r.citation.to_dict(),
+                }
+                for book_id, r in self._all_replaced()
+            ],
         }
+
+    def _all_replaced(self) -> list[tuple[str, Replace]]:
+        out: list[tuple[str, Replace]] = []
+        book: Rulebook | None = self
+        while book is not None:
+            out.extend((book.id, r) for r in book.replace)
+            book = book.parent
+        return out
 
     def _all_disabled(self) -> list[Disable]:
         out: list[Disable] = []

@@ -1,0 +1,265 @@
+"""Work-item access (准入): the model, the rules and their citations, the built-in lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from community_governance import WorkItem, check_work_item, get_rulebook, work_item_lists
+from community_governance.rules.decision import Decision
+
+from ._support import example_data
+
+ART43 = "第四十三条第二款"
+HOUSING = "示例区住房和城乡建设局"
+
+
+def item(name: str = "access/assistance-funded.json", **changes: Any) -> WorkItem:
+    """An example work item with top-level fields replaced."""
+    data = {**example_data(name), **changes}
+    return WorkItem.model_validate_json(json.dumps(data, ensure_ascii=False))
+
+
+def failed(decision: Decision) -> set[str]:
+    """Rule ids of every failed finding."""
+    return {f.rule for f in decision.findings if f.status == "failed"}
+
+
+class TestWorkItemModel:
+    """Inputs are strict: every fact the rules need is stated, nothing is coerced."""
+
+    def test_funding_must_be_stated_even_if_none(self) -> None:
+        """A request that does not say whether it is funded is an input error."""
+        data = example_data("access/assistance-funded.json")
+        del data["funding"]
+        with pytest.raises(ValidationError, match="funding"):
+            WorkItem.model_validate(data)
+
+    def test_amount_is_not_coerced_from_a_string(self) -> None:
+        """'20000' is not an amount of money."""
+        with pytest.raises(ValidationError, match="amount_yuan"):
+            item(funding={"amount_yuan": "20000", "payer": "示例区住房和城乡建设局"})
+
+    def test_certificate_only_with_the_certificate_domain(self) -> None:
+        """A certificate detail on a non-certificate item names the field and the domain."""
+        with pytest.raises(ValidationError, match="domain is 'residents_interest'"):
+            item(certificate={"name": "亲属关系", "legal_basis": None})
+
+    def test_deadline_before_request_is_rejected(self) -> None:
+        """A deadline earlier than the request date is inconsistent."""
+        with pytest.raises(ValidationError, match="2026-01-01"):
+            item(deadline="2026-01-01")
+
+    def test_negative_amount_is_rejected(self) -> None:
+        """Funding cannot be negative."""
+        with pytest.raises(ValidationError, match="amount_yuan"):
+            item(funding={"amount_yuan": -1, "payer": "示例区住房和城乡建设局"})
+
+
+class TestDoneWhen:
+    """The issue's acceptance cases."""
+
+    def test_demolition_as_responsible_party_is_denied_in_ningxia(self) -> None:
+        """On an assistance list and funded, demolition as responsible party is still denied."""
+        d = check_work_item(item("access/demolition-responsible.json"), "cn.ningxia")
+        assert d.verdict == "denied"
+        assert failed(d) == {"work-item.not-responsible-party"}
+        assert d.finding("work-item.listed").status == "passed"
+        assert d.finding("work-item.funding-follows-task").status == "passed"
+        sources = {c.source for c in d.finding("work-item.not-responsible-party").citations}
+        assert "003_08e74ef2c04b700e.txt" in sources
+
+    def test_funded_assistance_item_is_admitted(self) -> None:
+        """An assistance item funded by the delegating department is allowed."""
+        d = check_work_item(item(), "cn.ningxia")
+        assert d.verdict == "allowed"
+        assert d.finding("work-item.funding-follows-task").evidence["payer"] == (
+            "示例区住房和城乡建设局"
+        )
+
+    def test_same_item_unfunded_is_denied_citing_article_43(self) -> None:
+        """Without funding the same item is denied under Art. 43 of the 2025 law."""
+        d = check_work_item(item(funding=None), "cn")
+        assert failed(d) == {"work-item.funding-follows-task"}
+        f = d.finding("work-item.funding-follows-task")
+        assert any(c.locator == ART43 for c in f.citations)
+        assert "答复交办单位" in f.message_zh
+        assert "Reply to the requesting body" in f.message_en
+
+    def test_certificate_on_the_national_list_is_denied_with_that_citation(self) -> None:
+        """A kinship certificate is on the 20-item national list (secondary source)."""
+        cert = {"name": "亲属关系", "legal_basis": {"statute": "某法", "article": "第一条"}}
+        d = check_work_item(
+            item(domain="certificate", list_entry="cn.mca-2020-20.kinship", certificate=cert),
+            "cn",
+        )
+        assert failed(d) == {"certificate.not-to-issue"}
+        f = d.finding("certificate.not-to-issue")
+        assert f.evidence["entry"]["citation"]["source"] == "民发〔2020〕20号"
+        assert f.evidence["entry"]["citation"]["confidence"] == "secondary"
+        assert "民发〔2020〕20号 附件 第1项" in f.message_zh
+
+    def test_certificate_found_by_name_without_an_entry_id(self) -> None:
+        """A certificate is matched to the not-to-issue list by its exact name too."""
+        cert = {"name": "死亡", "legal_basis": None}
+        d = check_work_item(item(domain="certificate", certificate=cert), "cn")
+        assert failed(d) == {"certificate.not-to-issue", "certificate.legal-basis"}
+
+
+class TestRules:
+    """Each rule's semantics, one defect at a time."""
+
+    def test_payer_other_than_the_delegating_body_is_denied(self) -> None:
+        """费随事转: the street office paying for a bureau's task does not count."""
+        d = check_work_item(item(funding={"amount_yuan": 5, "payer": "示例街道办事处"}), "cn")
+        assert failed(d) == {"work-item.funding-follows-task"}
+        assert "示例街道办事处" in d.finding("work-item.funding-follows-task").message_zh
+
+    def test_zero_funding_is_no_funding(self) -> None:
+        """0 yuan is not funding."""
+        d = check_work_item(
+            item(funding={"amount_yuan": 0, "payer": "示例区住房和城乡建设局"}), "cn"
+        )
+        assert failed(d) == {"work-item.funding-follows-task"}
+
+    @given(amount=st.integers(0, 10**9))
+    def test_any_positive_amount_from_the_delegating_body_is_funding(self, amount: int) -> None:
+        """Boundary of 'funded': 0 yuan fails, 1 yuan and more pass."""
+        d = check_work_item(item(funding={"amount_yuan": amount, "payer": HOUSING}), "cn")
+        expected = "passed" if amount >= 1 else "failed"
+        assert d.finding("work-item.funding-follows-task").status == expected
+
+    def test_legal_basis_is_required_from_2026(self) -> None:
+        """Art. 43 (2025 texts) requires a legal basis for delegated work from 2026-01-01."""
+        d = check_work_item(item(legal_basis=None), "cn")
+        assert failed(d) == {"work-item.legal-basis"}
+
+    def test_legal_basis_rule_not_in_force_in_2025(self) -> None:
+        """On 2025-12-31 the legal-basis rule is not yet in force."""
+        d = check_work_item(
+            item(legal_basis=None, list_entry="cn.urban-2018.art3.5", requested_on="2025-12-31"),
+            "cn",
+        )
+        assert d.verdict == "allowed"
+        assert d.finding("work-item.legal-basis").evidence["in_force"] is False
+
+    def test_urban_2025_entry_is_not_on_the_list_in_2025(self) -> None:
+        """Art. 10 of the 2025 text lists nothing before 2026-01-01."""
+        d = check_work_item(item(requested_on="2025-12-31"), "cn")
+        assert failed(d) == {"work-item.listed"}
+        assert "not on the work-item list: it must go through the access procedure" in (
+            d.finding("work-item.listed").message_en
+        )
+
+    def test_village_entry_does_not_apply_to_a_residents_committee(self) -> None:
+        """A village-law entry is not on the list for a residents' committee."""
+        d = check_work_item(item(list_entry="cn.village-2025.art11.1"), "cn")
+        assert failed(d) == {"work-item.listed"}
+
+    def test_own_duty_needs_no_funding_or_basis(self) -> None:
+        """Mediation as the committee's own duty (Art. 10 (四)) is admitted as it is."""
+        d = check_work_item(
+            item(
+                committee_role="responsible_party",
+                domain="dispute_mediation",
+                list_entry="cn.urban-2025.art10.4",
+                legal_basis=None,
+                funding=None,
+            ),
+            "cn.ningxia",
+        )
+        assert d.verdict == "allowed"
+        assert d.finding("work-item.funding-follows-task").status == "not_applicable"
+
+    def test_responsible_party_for_assistance_work_shifts_a_duty(self) -> None:
+        """Responsible party for non-own, non-banned work fails the no-transfer rule only."""
+        d = check_work_item(item(committee_role="responsible_party"), "cn")
+        assert failed(d) == {"work-item.no-transfer"}
+
+    def test_national_responsible_party_rule_only_warns(self) -> None:
+        """136号 abolishes it 'in principle' (原则上): in cn it is a warning, not a denial."""
+        d = check_work_item(item("access/demolition-responsible.json"), "cn")
+        assert d.verdict == "allowed"
+        assert [w.rule for w in d.warnings] == ["work-item.not-responsible-party"]
+
+    def test_one_vote_veto_denied_but_item_admissible_without_it(self) -> None:
+        """The message says the item may be admitted without that assessment."""
+        a = {"one_vote_veto": True, "separate_departmental": False}
+        d = check_work_item(item(assessment=a), "cn.ningxia")
+        assert failed(d) == {"work-item.no-one-vote-veto"}
+        assert "without that assessment the item itself may be admitted" in (
+            d.finding("work-item.no-one-vote-veto").message_en
+        )
+
+    def test_separate_departmental_assessment_denied(self) -> None:
+        """Departments no longer assess community work separately (Ningxia)."""
+        a = {"one_vote_veto": False, "separate_departmental": True}
+        d = check_work_item(item(assessment=a), "cn.ningxia")
+        assert failed(d) == {"work-item.unified-assessment"}
+        assert "may be admitted" in d.finding("work-item.unified-assessment").message_en
+
+    def test_authority_not_handed_over_is_denied_in_anhui(self) -> None:
+        """权随责走: a power the task needs but which is not handed over is named."""
+        d = check_work_item(
+            item(
+                authority_needed=["现场检查权", "信息采集权"], authority_transferred=["信息采集权"]
+            ),
+            "cn.anhui",
+        )
+        assert failed(d) == {"work-item.authority-follows-responsibility"}
+        f = d.finding("work-item.authority-follows-responsibility")
+        assert f.evidence["authority_missing"] == ["现场检查权"]
+
+    def test_quota_is_an_advisory_warning(self) -> None:
+        """A tax-assistance quota is abolished in principle: a warning."""
+        d = check_work_item(item(domain="tax_assistance"), "cn")
+        assert d.verdict == "allowed"
+        assert [w.rule for w in d.warnings] == ["work-item.no-economic-quotas"]
+
+
+class TestBuiltinLists:
+    """The lists shipped with the built-in rulebooks, and their provenance."""
+
+    def test_national_certificate_list_has_twenty_secondary_entries(self) -> None:
+        """民发〔2020〕20号's first list: 20 entries, each cited as a secondary source."""
+        lists = work_item_lists(get_rulebook("cn"))
+        certs = lists.of_kind("certificate", "village_committee", dt.date(2026, 1, 1))
+        assert len(certs) == 20
+        assert {e.citation.confidence for e in certs} == {"secondary"}
+        assert not lists.incomplete()
+
+    def test_anhui_declares_its_list_sizes_without_items(self) -> None:
+        """Anhui declares 17 / 38 / 7 / 41 and holds none of the items."""
+        lists = work_item_lists(get_rulebook("cn.anhui"))
+        assert sorted((d.kind, d.count, n) for d, n in lists.incomplete()) == [
+            ("assistance", 38, 0),
+            ("certificate", 41, 0),
+            ("duty", 17, 0),
+            ("negative", 7, 0),
+        ]
+
+    def test_unlisted_item_is_indeterminate_in_anhui(self) -> None:
+        """With Anhui's lists not loaded, an unlisted item is not refused on that ground."""
+        d = check_work_item(item(list_entry="AH-A-01"), "cn.anhui")
+        assert d.verdict == "indeterminate"
+        assert "38" in d.finding("work-item.listed").message_zh
+
+    def test_unlisted_item_is_denied_nationally(self) -> None:
+        """With complete lists, an item on no list must go through the access procedure."""
+        d = check_work_item(item(list_entry=None), "cn.ningxia")
+        assert failed(d) == {"work-item.listed"}
+        assert "须经准入程序" in d.finding("work-item.listed").message_zh
+
+    def test_every_access_rule_cites_a_source(self) -> None:
+        """Every work-item rule has citations; secondary ones carry a note."""
+        for book in ("cn", "cn.ningxia", "cn.anhui"):
+            for rule in get_rulebook(book).rules_for("work_item"):
+                assert rule.citations, rule.id
+                for c in rule.citations:
+                    assert c.confidence == "confirmed" or c.note, (rule.id, c)

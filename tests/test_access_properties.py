@@ -1,0 +1,139 @@
+"""Properties of the access check (准入), drawn from our own strategies: the reasons equal the
+defects planted; adding a defect never admits; removing every defect admits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from community_governance import Rulebook, WorkItem, check_work_item, get_rulebook
+from community_governance.rulebooks.access_lists import load_work_item_lists
+from community_governance.strategies import (
+    with_defects,
+    work_item_defect_sets,
+    work_item_defects,
+    work_items,
+)
+
+from ._support import EXAMPLES
+
+BOOKS = ("cn", "cn.ningxia", "cn.anhui", "example-city")
+AFTER = st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31))
+#: (rulebook, admissible item, defects, variant)
+Case = tuple[Rulebook, WorkItem, frozenset[str], int]
+BEFORE = st.dates(dt.date(2020, 4, 1), dt.date(2025, 12, 31))
+
+
+@cache
+def book(name: str) -> Rulebook:
+    """A built-in rulebook, or the example city's lists loaded from its file."""
+    if name == "example-city":
+        return load_work_item_lists(EXAMPLES / "access" / "example-city-lists.toml")
+    return get_rulebook(name)
+
+
+def reasons(item: WorkItem, rulebook: Rulebook) -> frozenset[str]:
+    """Rule ids of every failed finding (denials and warnings)."""
+    d = check_work_item(item, rulebook)
+    return frozenset(f.rule for f in d.findings if f.status == "failed")
+
+
+@st.composite
+def planted(draw: st.DrawFn, when: st.SearchStrategy[dt.date] = AFTER, min_size: int = 0) -> Case:
+    """(rulebook, admissible item, defects, variant) for one of the rulebooks."""
+    rb = book(draw(st.sampled_from(BOOKS)))
+    base = draw(work_items(rulebook=rb, at=when))
+    defects = draw(
+        work_item_defect_sets(
+            rulebook=rb, at=base.requested_on, committee=base.committee, min_size=min_size
+        )
+    )
+    return rb, base, defects, draw(st.integers(0, 30))
+
+
+class TestDefects:
+    """Every defect is reported as its own failed finding, and nothing else fails."""
+
+    @given(planted())
+    def test_reasons_equal_the_defects_planted(self, case: Case) -> None:
+        """The set of failed rules is exactly the set of defects planted."""
+        rb, base, defects, variant = case
+        assert reasons(with_defects(base, defects, rulebook=rb, variant=variant), rb) == defects
+
+    @given(planted(when=BEFORE))
+    def test_reasons_equal_the_defects_planted_before_2026(self, case: Case) -> None:
+        """Under the 2018 texts (no legal-basis rule yet) the same holds."""
+        rb, base, defects, variant = case
+        assert "work-item.legal-basis" not in defects
+        assert reasons(with_defects(base, defects, rulebook=rb, variant=variant), rb) == defects
+
+    @given(planted(), st.data())
+    def test_adding_a_defect_never_admits_a_denied_item(
+        self, case: Case, data: st.DataObject
+    ) -> None:
+        """Deny-overrides: one more defect keeps a denial a denial."""
+        rb, base, defects, variant = case
+        item = with_defects(base, defects, rulebook=rb, variant=variant)
+        before = check_work_item(item, rb).verdict
+        more = [
+            d
+            for d in work_item_defects(rb, at=base.requested_on, committee=base.committee)
+            if d not in defects and _fits(defects | {d})
+        ]
+        if before != "denied" or not more:
+            return
+        extra = data.draw(st.sampled_from(more))
+        worse = with_defects(base, defects | {extra}, rulebook=rb, variant=variant)
+        assert check_work_item(worse, rb).verdict == "denied"
+
+    @given(planted(min_size=1))
+    def test_removing_every_defect_admits(self, case: Case) -> None:
+        """The admissible item the defects were planted in is allowed with no warnings."""
+        rb, base, defects, variant = case
+        item = with_defects(base, defects, rulebook=rb, variant=variant)
+        if check_work_item(item, rb).verdict == "denied":
+            d = check_work_item(base, rb)
+            assert d.verdict == "allowed"
+            assert not d.warnings
+
+
+def _fits(defects: frozenset[str]) -> bool:
+    from community_governance._access_strategies import compatible
+
+    return compatible(defects)
+
+
+class TestStrategies:
+    """The strategies themselves."""
+
+    @given(work_items(rulebook="cn.ningxia"))
+    def test_work_items_are_admissible(self, item: WorkItem) -> None:
+        """Every drawn item is admitted by the rulebook it was drawn for."""
+        assert check_work_item(item, "cn.ningxia").verdict == "allowed"
+
+    @given(st.from_type(WorkItem))
+    def test_type_strategy_is_registered(self, item: WorkItem) -> None:
+        """st.from_type(WorkItem) works through the hypothesis entry point."""
+        assert isinstance(item, WorkItem)
+
+    def test_incompatible_defects_are_refused(self) -> None:
+        """Two defects that need two different list entries cannot be planted together."""
+        base = WorkItem.model_validate_json(
+            (EXAMPLES / "access" / "assistance-funded.json").read_text(encoding="utf-8")
+        )
+        with pytest.raises(ValueError, match="cannot plant"):
+            with_defects(
+                base,
+                {"work-item.listed", "certificate.not-to-issue"},
+                rulebook=get_rulebook("cn"),
+            )
+
+    def test_anhui_offers_no_unlisted_defect(self) -> None:
+        """With Anhui's lists incomplete an unlisted item is not a defect (indeterminate)."""
+        offered = work_item_defects(get_rulebook("cn.anhui"), at=dt.date(2026, 6, 1))
+        assert "work-item.listed" not in offered
+        assert "work-item.authority-follows-responsibility" in offered

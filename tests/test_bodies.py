@@ -1,0 +1,282 @@
+"""Composition rules of residents' committees, supervision committees and representatives'
+assemblies (urban), checked as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from community_governance import BodyComposition, Decision, evaluate, get_rulebook
+from community_governance.strategies import bodies_near_size_limit, body_compositions
+
+from ._support import example_data
+
+CN = get_rulebook("cn")
+NINGXIA = get_rulebook("cn.ningxia")
+AFTER, BEFORE = dt.date(2026, 3, 2), dt.date(2025, 6, 1)
+
+
+def check(name: str, body_id: str = "RC", at: dt.date | None = None, book: Any = CN) -> Decision:
+    """Evaluate an example composition (``examples/bodies/<name>.json``) for ``body_id``."""
+    data = example_data(f"bodies/{name}.json")
+    data["body_id"] = body_id
+    s = BodyComposition.model_validate_json(json.dumps(data, ensure_ascii=False))
+    return evaluate(s, book, at)
+
+
+def failed(d: Decision) -> set[str]:
+    return {f.rule for f in d.findings if f.status == "failed"}
+
+
+def edited(name: str, edit: Any, body_id: str = "RC") -> BodyComposition:
+    """An example composition changed by ``edit(community_dict)``."""
+    data = example_data(f"bodies/{name}.json")
+    data["body_id"] = body_id
+    edit(data["community"])
+    return BodyComposition.model_validate_json(json.dumps(data, ensure_ascii=False))
+
+
+class TestResidentsCommittee:
+    """5–9 members; from 2026 a woman and no close relatives (urban law 2025 Art. 8)."""
+
+    def test_example_complies(self) -> None:
+        """The example committee of five, two women, complies on its date."""
+        assert check("urban").verdict == "allowed"
+
+    @pytest.mark.parametrize(
+        ("name", "rule"),
+        [
+            ("residents-committee-4", "residents-committee.size"),
+            ("residents-committee-10", "residents-committee.size"),
+            ("residents-committee-no-woman", "residents-committee.woman"),
+            ("residents-committee-relatives", "residents-committee.close-relative-exclusion"),
+        ],
+    )
+    def test_each_defect_is_denied_by_its_own_rule(self, name: str, rule: str) -> None:
+        """4 members, 10 members, no woman, two spouses: each denied by exactly one rule."""
+        d = check(name)
+        assert d.verdict == "denied"
+        assert failed(d) == {rule}
+
+    def test_no_woman_before_2026_is_not_denied_by_the_woman_rule(self) -> None:
+        """The 2018 text had no woman requirement: on 2025-06-01 the rule is not in force."""
+        d = check("residents-committee-no-woman", at=BEFORE)
+        assert d.finding("residents-committee.woman").status == "not_applicable"
+        assert d.verdict == "allowed"
+
+    def test_relatives_before_2026_are_not_denied(self) -> None:
+        """Close-relative exclusion starts with the 2025 revision."""
+        d = check("residents-committee-relatives", at=BEFORE)
+        assert d.finding("residents-committee.close-relative-exclusion").status == "not_applicable"
+
+    def test_the_denial_names_the_relatives(self) -> None:
+        """The finding says who is related, in both languages."""
+        f = check("residents-committee-relatives").finding(
+            "residents-committee.close-relative-exclusion"
+        )
+        assert f.evidence["close_relative_pairs"] == [["C1", "C2"]]
+        assert "C1与C2" in f.message_zh
+        assert "C1 and C2" in f.message_en
+
+    @given(bodies_near_size_limit(side="min", distance=st.integers(-3, -1)))
+    def test_fewer_than_five_is_denied(self, s: BodyComposition) -> None:
+        """Below the minimum (n−1 and less) the size rule fails."""
+        assert evaluate(s, CN).finding("residents-committee.size").status == "failed"
+
+    @given(bodies_near_size_limit(side="min", distance=st.integers(0, 1)))
+    def test_five_and_six_pass(self, s: BodyComposition) -> None:
+        """At the minimum (inclusive, 以上) and one above, the size rule passes."""
+        assert evaluate(s, CN).finding("residents-committee.size").status == "passed"
+
+    @given(bodies_near_size_limit(side="max", distance=st.integers(-1, 0)))
+    def test_eight_and_nine_pass(self, s: BodyComposition) -> None:
+        """At the maximum and one below, the size rule passes."""
+        assert evaluate(s, CN).finding("residents-committee.size").status == "passed"
+
+    @given(bodies_near_size_limit(side="max", distance=st.integers(1, 3)))
+    def test_more_than_nine_is_denied(self, s: BodyComposition) -> None:
+        """One member over the maximum fails."""
+        assert evaluate(s, CN).finding("residents-committee.size").status == "failed"
+
+    @given(
+        bodies_near_size_limit(side="min", distance=st.integers(-1, 1), at=dt.date(2025, 12, 31))
+    )
+    def test_same_limits_under_the_2018_text(self, s: BodyComposition) -> None:
+        """Art. 7 of the 2018 text sets the same 5–9, cited as its own version."""
+        f = evaluate(s, CN).finding("residents-committee.size")
+        assert f.status == ("passed" if len(s.members()) >= 5 else "failed")
+        assert any(c.source == "城市居民委员会组织法(2018-12-29)" for c in f.citations)
+
+
+class TestCrossAppointment:
+    """交叉任职 is a permission: reported, never flagged."""
+
+    @given(body_compositions(as_of=st.just(AFTER)))
+    def test_never_fails(self, s: BodyComposition) -> None:
+        """Whatever the composition, the permission passes or does not apply."""
+        f = evaluate(s, CN).finding("residents-committee.cross-appointment")
+        assert f.status in ("passed", "not_applicable")
+        assert f.kind == "permission"
+
+    def test_lists_who_holds_both_posts(self) -> None:
+        """The chair who is also party secretary is named as cross-appointed."""
+        f = check("urban").finding("residents-committee.cross-appointment")
+        assert f.status == "passed"
+        assert f.evidence["cross_appointed"] == ["C1"]
+
+
+class TestSupervisionCommittee:
+    """Urban 2025 Art. 36: required, no committee members or relatives, same term."""
+
+    def test_example_complies(self) -> None:
+        """The example supervision committee passes, nationally and in Ningxia."""
+        assert check("urban", "SC").verdict == "allowed"
+        assert check("urban", "SC", book=NINGXIA).verdict == "allowed"
+
+    def test_a_committee_member_may_not_serve(self) -> None:
+        """A residents' committee member on the supervision committee is denied."""
+
+        def edit(c: dict[str, Any]) -> None:
+            c["memberships"].append(
+                {"person_id": "C3", "body_id": "SC", "role": "member", "term_start": "2021-06-01"}
+            )
+
+        d = evaluate(edited("urban", edit, "SC"), CN)
+        assert failed(d) == {"supervision-committee.exclusion"}
+        assert d.finding("supervision-committee.exclusion").evidence["committee_members"] == ["C3"]
+
+    def test_a_close_relative_may_not_serve(self) -> None:
+        """A committee member's child on the supervision committee is denied."""
+
+        def edit(c: dict[str, Any]) -> None:
+            c["persons"][5]["relatives"] = [{"person_id": "C2", "relation": "parent"}]
+
+        d = evaluate(edited("urban", edit, "SC"), CN)
+        assert failed(d) == {"supervision-committee.exclusion"}
+        assert d.finding("supervision-committee.exclusion").evidence["close_relatives"] == [
+            ["S1", "C2"]
+        ]
+
+    def test_exclusion_starts_in_2026(self) -> None:
+        """Before 2026 the national exclusion rule is not in force."""
+
+        def edit(c: dict[str, Any]) -> None:
+            c["persons"][5]["relatives"] = [{"person_id": "C2", "relation": "parent"}]
+
+        f = evaluate(edited("urban", edit, "SC"), CN, BEFORE).finding(
+            "supervision-committee.exclusion"
+        )
+        assert f.status == "not_applicable"
+
+    def test_different_term_is_denied(self) -> None:
+        """A supervision committee elected for another term than the committee's fails."""
+
+        def edit(c: dict[str, Any]) -> None:
+            c["bodies"][2]["term_end"] = "2027-06-01"
+
+        assert failed(evaluate(edited("urban", edit, "SC"), CN)) == {"supervision-committee.term"}
+
+    def test_unrecorded_term_is_indeterminate(self) -> None:
+        """Without the terms the rule cannot decide and names the field."""
+
+        def edit(c: dict[str, Any]) -> None:
+            del c["bodies"][2]["term_end"]
+
+        d = evaluate(edited("urban", edit, "SC"), CN)
+        assert d.verdict == "indeterminate"
+        assert d.finding("supervision-committee.term").evidence["missing"].endswith("term_end")
+
+    def test_community_without_one_is_indeterminate(self) -> None:
+        """No supervision committee recorded: reported as missing, never a silent pass."""
+
+        def edit(c: dict[str, Any]) -> None:
+            c["bodies"] = [b for b in c["bodies"] if b["id"] != "SC"]
+            c["memberships"] = [m for m in c["memberships"] if m["body_id"] != "SC"]
+
+        d = evaluate(edited("urban", edit), CN)
+        assert d.finding("supervision-committee.required").status == "indeterminate"
+        assert d.finding("supervision-committee.required").evidence["missing"] == (
+            "community.bodies"
+        )
+
+
+def _assembly(reps: int, committee: int, households: int = 700) -> BodyComposition:
+    persons = [{"id": f"R{i}", "gender": "female"} for i in range(reps)]
+    persons += [{"id": f"C{i}", "gender": "female"} for i in range(committee)]
+    start = "2021-06-01"
+    memberships = [
+        {"person_id": f"R{i}", "body_id": "RA", "role": "representative", "term_start": start}
+        for i in range(reps)
+    ] + [
+        {"person_id": f"C{i}", "body_id": "RC", "role": "member", "term_start": start}
+        for i in range(committee)
+    ]
+    data = {
+        "community": {
+            "id": "c",
+            "name": "社区",
+            "kind": "urban",
+            "households": [{"id": f"H{i}"} for i in range(households)],
+            "persons": persons,
+            "bodies": [
+                {"id": "RC", "kind": "residents_committee", "term_end": "2026-06-01"},
+                {"id": "RA", "kind": "representatives_assembly", "term_end": "2026-06-01"},
+            ],
+            "memberships": memberships,
+        },
+        "body_id": "RA",
+        "as_of": "2026-03-02",
+    }
+    return BodyComposition.model_validate_json(json.dumps(data))
+
+
+class TestRepresentativesAssembly:
+    """Urban 2025 Art. 28 and 13: representatives ≥ 4/5; one per 20–50 households (一般)."""
+
+    @given(st.integers(0, 60), st.integers(0, 12))
+    def test_share_boundary(self, reps: int, committee: int) -> None:
+        """Passes exactly when 5 × representatives ≥ 4 × (representatives + committee)."""
+        if reps + committee == 0:
+            return
+        f = evaluate(_assembly(reps, committee), CN).finding(
+            "representatives-assembly.representative-share"
+        )
+        assert (f.status == "passed") == (5 * reps >= 4 * (reps + committee))
+
+    def test_exactly_four_fifths_passes(self) -> None:
+        """20 representatives and 5 committee members: exactly 4/5, and 以上 is inclusive."""
+        f = evaluate(_assembly(20, 5), CN).finding("representatives-assembly.representative-share")
+        assert f.status == "passed"
+        assert evaluate(_assembly(19, 5), CN).finding(
+            "representatives-assembly.representative-share"
+        ).status == ("failed")
+
+    @pytest.mark.parametrize(("households", "status"), [(399, "failed"), (400, "passed")])
+    def test_households_per_representative_only_warns(self, households: int, status: str) -> None:
+        """20 representatives need 400–1000 households; outside, a warning, not a denial."""
+        d = evaluate(_assembly(20, 5, households), CN)
+        assert d.finding("representatives-assembly.households").status == status
+        assert d.verdict == "allowed"
+
+    def test_ningxia_minimum_of_thirty_warns(self) -> None:
+        """Ningxia's 原则上不少于30人 is advisory: 20 representatives warn, never deny."""
+        d = evaluate(_assembly(20, 5), NINGXIA)
+        assert d.finding("representatives-assembly.minimum").status == "failed"
+        assert d.verdict == "allowed"
+        assert len(d.warnings) == 1
+
+    def test_ningxia_ties_terms_since_2017(self) -> None:
+        """Ningxia replaces the national term rule with its own, in force from 2017."""
+        assert (
+            check("urban", "RA", BEFORE, NINGXIA).finding("representatives-assembly.term").status
+            == "passed"
+        )
+        assert (
+            check("urban", "RA", BEFORE, CN).finding("representatives-assembly.term").status
+            == "not_applicable"
+        )

@@ -1,0 +1,145 @@
+"""Every quorum and majority at its boundary (n−1, n, n+1), for many bases, by Hypothesis."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from community_governance import evaluate, get_rulebook
+from community_governance.models import Meeting
+from community_governance.strategies import meetings, quorum_meetings, tally_meetings
+
+CN = get_rulebook("cn")
+OLD = st.dates(dt.date(2019, 1, 1), dt.date(2025, 12, 31))
+NEW = st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31))
+AFTER_CODE = st.dates(dt.date(2021, 1, 1), dt.date(2030, 12, 31))
+COLLECTIVE = st.dates(dt.date(2025, 5, 1), dt.date(2030, 12, 31))
+
+#: (body, community kind, attendance base, measure, dates) of every quorum rule.
+QUORUMS = [
+    ("residents_assembly", "urban", "adults", "heads", OLD),
+    ("residents_assembly", "urban", "households", "heads", OLD),
+    ("residents_assembly", "urban", "members", "heads", OLD),
+    ("residents_assembly", "urban", "adults", "heads", NEW),
+    ("residents_assembly", "urban", "households", "heads", NEW),
+    ("representatives_assembly", "urban", "members", "heads", NEW),
+    ("representatives_assembly", "village_to_residence", "members", "heads", NEW),
+    ("villagers_assembly", "rural", "adults", "heads", OLD),
+    ("villagers_assembly", "rural", "households", "heads", NEW),
+    ("representatives_assembly", "rural", "members", "heads", OLD),
+    ("representatives_assembly", "rural", "members", "heads", NEW),
+    ("villager_group", "rural", "adults", "heads", OLD),
+    ("villager_group", "rural", "households", "heads", NEW),
+    ("owners_assembly", None, "owners", "heads", AFTER_CODE),
+    ("owners_assembly", None, "owners", "area", AFTER_CODE),
+    ("collective_members_assembly", None, "members", "heads", COLLECTIVE),
+]
+#: (body, community kind, attendance base, matter, measure, dates) of every majority rule.
+MAJORITIES = [
+    ("residents_assembly", "urban", "households", "general", "heads", OLD),
+    ("residents_assembly", "urban", "adults", "general", "heads", NEW),
+    ("representatives_assembly", "urban", "members", "general", "heads", NEW),
+    ("villagers_assembly", "rural", "households", "general", "heads", NEW),
+    ("representatives_assembly", "rural", "members", "general", "heads", OLD),
+    ("villager_group", "rural", "adults", "general", "heads", NEW),
+    ("owners_assembly", None, "owners", "general", "heads", AFTER_CODE),
+    ("owners_assembly", None, "owners", "general", "area", AFTER_CODE),
+    ("owners_assembly", None, "owners", "raise_maintenance_fund", "heads", AFTER_CODE),
+    ("owners_assembly", None, "owners", "rebuild", "area", AFTER_CODE),
+    ("owners_assembly", None, "owners", "change_common_use", "heads", AFTER_CODE),
+    ("collective_members_assembly", None, "members", "general", "heads", COLLECTIVE),
+    ("collective_representatives_assembly", None, "members", "general", "heads", COLLECTIVE),
+]
+
+
+def _ids(rows: list[tuple[object, ...]]) -> list[str]:
+    return [f"{r[0]}-{r[1]}-{r[2]}-{r[-2]}-{i}" for i, r in enumerate(rows)]
+
+
+class TestQuorumBoundaries:
+    """n−1 fails, n and n+1 pass, for every meeting type and base."""
+
+    @pytest.mark.parametrize(("body", "kind", "base", "measure", "on"), QUORUMS, ids=_ids(QUORUMS))
+    @pytest.mark.parametrize("distance", [-1, 0, 1])
+    def test_quorum_boundary(
+        self,
+        body: str,
+        kind: str | None,
+        base: str,
+        measure: str,
+        on: st.SearchStrategy[dt.date],
+        distance: int,
+    ) -> None:
+        """The quorum passes exactly from its least quorate attendance."""
+
+        @given(
+            quorum_meetings(
+                body=body,  # type: ignore[arg-type]
+                community_kind=kind,  # type: ignore[arg-type]
+                constituted_by=base,  # type: ignore[arg-type]
+                measure=measure,  # type: ignore[arg-type]
+                at=on,
+                distance=distance,
+            )
+        )
+        def check(m: Meeting) -> None:
+            status = evaluate(m, CN).finding("meeting.quorum").status
+            assert status == ("failed" if distance < 0 else "passed")
+
+        check()
+
+
+class TestMajorityBoundaries:
+    """A motion recorded as adopted is lawful exactly from its least adopting tally."""
+
+    @pytest.mark.parametrize(
+        ("body", "kind", "base", "matter", "measure", "on"), MAJORITIES, ids=_ids(MAJORITIES)
+    )
+    @pytest.mark.parametrize("distance", [-1, 0, 1])
+    def test_majority_boundary(
+        self,
+        body: str,
+        kind: str | None,
+        base: str,
+        matter: str,
+        measure: str,
+        on: st.SearchStrategy[dt.date],
+        distance: int,
+    ) -> None:
+        """n−1 votes for is not adopted; n and n+1 are."""
+
+        @given(
+            tally_meetings(
+                body=body,  # type: ignore[arg-type]
+                community_kind=kind,  # type: ignore[arg-type]
+                constituted_by=base,  # type: ignore[arg-type]
+                matter=matter,  # type: ignore[arg-type]
+                measure=measure,  # type: ignore[arg-type]
+                at=on,
+                distance=distance,
+            )
+        )
+        def check(m: Meeting) -> None:
+            d = evaluate(m, CN)
+            assert d.finding("meeting.majority").status == ("failed" if distance < 0 else "passed")
+            computed = d.finding("meeting.majority").evidence["motions"][0]["computed"]
+            assert computed == ("rejected" if distance < 0 else "adopted")
+
+        check()
+
+
+class TestMeetingStrategies:
+    """The registered strategy draws valid records that always get a verdict."""
+
+    @given(st.from_type(Meeting))
+    def test_from_type_draws_meetings(self, m: Meeting) -> None:
+        """st.from_type(Meeting) draws residents' assemblies near the boundaries."""
+        assert evaluate(m, CN).verdict in ("allowed", "denied")
+
+    @given(meetings(body="villagers_assembly", at=NEW))
+    def test_evaluation_is_deterministic(self, m: Meeting) -> None:
+        """The same record gives byte-identical Decisions."""
+        assert evaluate(m, CN).to_json() == evaluate(m, CN).to_json()

@@ -1,0 +1,459 @@
+"""Procedures: replaying runs, rejecting unlawful steps with the Decision, next steps, due."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from community_governance import RulebookError, StepRejected, get_rulebook
+from community_governance.procedures import (
+    Event,
+    Procedure,
+    ProcedureRun,
+    Step,
+    apply,
+    assembly_due,
+    due,
+    next_steps,
+    replay,
+    sequence_rule,
+    start,
+)
+from community_governance.rules import Citation
+
+from ._support import example_data
+
+JINJIANG = get_rulebook("cn.sichuan.chengdu.jinjiang")
+NINGXIA = get_rulebook("cn.ningxia")
+CN = get_rulebook("cn")
+
+
+def run_data(name: str = "jinjiang-implemented") -> dict[str, Any]:
+    """A shipped example run as JSON data (a deep copy)."""
+    return copy.deepcopy(example_data(f"procedures/{name}.json"))
+
+
+def as_run(data: dict[str, Any]) -> ProcedureRun:
+    """Validate run data as a file from another app would be."""
+    return ProcedureRun.model_validate_json(json.dumps(data))
+
+
+class TestJinjiangProposal:
+    """Sponsored → deliberated → reviewed → voted → published → implemented."""
+
+    def test_vote_before_party_members_review_is_rejected_citing_the_sequence_rule(
+        self,
+    ) -> None:
+        """Voting straight after deliberation is refused by proposal.sequence."""
+        state = replay(as_run(run_data("jinjiang-vote-before-review")), JINJIANG)
+        assert state.state == "deliberated"
+        assert state.rejection is not None
+        decision = state.rejection.decision
+        assert decision.verdict == "denied"
+        finding = decision.finding("proposal.sequence")
+        assert finding.status == "failed"
+        assert "may only follow reviewed" in finding.message_en
+        assert (
+            finding.citations[0].quote
+            == "经社区两委联席会议商议、党员大会审议、居民代表会议票决的方式决定"
+        )
+
+    def test_apply_raises_step_rejected_carrying_the_decision(self) -> None:
+        """apply() refuses an out-of-order step with StepRejected and its attributes."""
+        data = run_data()
+        run = start(JINJIANG.procedure("major-matter"), JINJIANG, "JJ")
+        run = apply(run, Event.model_validate_json(json.dumps(data["events"][0])))
+        with pytest.raises(StepRejected) as info:
+            apply(run, Event.model_validate_json(json.dumps(data["events"][2])))
+        e = info.value
+        assert (e.procedure, e.state, e.step) == ("major-matter", "sponsored", "review")
+        assert e.decision.denials[0].rule == "proposal.sequence"
+
+    def test_completed_in_order_reaches_implemented(self) -> None:
+        """The whole run in order ends implemented, every step allowed."""
+        state = replay(as_run(run_data()), JINJIANG)
+        assert state.rejection is None
+        assert state.is_complete
+        assert [a.after for a in state.applied] == [
+            "sponsored",
+            "deliberated",
+            "reviewed",
+            "adopted",
+            "published",
+            "implemented",
+        ]
+
+    def test_implementation_before_publication_is_rejected(self) -> None:
+        """'implemented' is reached only after the publication step."""
+        data = run_data()
+        del data["events"][4]
+        state = replay(as_run(data), JINJIANG)
+        assert state.state == "adopted"
+        assert state.rejection is not None
+        assert state.rejection.step == "implement"
+        assert state.rejection.decision.finding("proposal.sequence").status == "failed"
+
+    def test_posting_is_required_until_fifteen_days_after_it_went_up(self) -> None:
+        """Posted 2026-03-21: reported open through 2026-04-04, gone on 2026-04-05."""
+        state = replay(as_run(run_data("jinjiang-published")), JINJIANG)
+        last_day = [d for d in due(state, at=dt.date(2026, 4, 4)) if d.kind == "posting"]
+        assert len(last_day) == 1
+        assert last_day[0].until == dt.date(2026, 4, 5)
+        assert last_day[0].citations[0].locator == "第三十四条第三款"
+        assert not [d for d in due(state, at=dt.date(2026, 4, 5)) if d.kind == "posting"]
+
+    def test_posting_is_still_reported_after_implementation(self) -> None:
+        """Implementing does not end the posting period."""
+        state = replay(as_run(run_data()), JINJIANG)
+        assert [d.kind for d in due(state, at=dt.date(2026, 4, 4))] == ["posting"]
+
+    def test_sponsorship_reuses_the_proposal_rule(self) -> None:
+        """A proposal short of sponsors is refused by proposal.sponsorship itself."""
+        data = run_data()
+        data["events"][0]["proposal"] = example_data("jinjiang/proposal-short.json")
+        state = replay(as_run(data), JINJIANG)
+        assert state.rejection is not None
+        assert state.rejection.decision.finding("proposal.sponsorship").status == "failed"
+
+    def test_vote_without_quorum_is_rejected(self) -> None:
+        """35 of 55 members is short of 2/3: the vote is refused by meeting.quorum."""
+        data = run_data()
+        meeting = data["events"][3]["meeting"]
+        meeting["attendees"] = 36
+        meeting["motions"][0].update(in_favour=30, against=4, abstain=2)
+        state = replay(as_run(data), JINJIANG)
+        assert state.rejection is not None
+        assert state.rejection.decision.finding("meeting.quorum").status == "failed"
+
+    def test_adopted_without_majority_is_rejected(self) -> None:
+        """A motion recorded adopted with 20 of 40 votes is refused by meeting.majority."""
+        data = run_data()
+        data["events"][3]["meeting"]["motions"][0].update(in_favour=20, against=18)
+        state = replay(as_run(data), JINJIANG)
+        assert state.rejection is not None
+        assert state.rejection.decision.finding("meeting.majority").status == "failed"
+
+    def test_rejected_vote_ends_the_run_rejected(self) -> None:
+        """A vote recorded (correctly) as rejected leads to 'rejected', where nothing follows."""
+        data = run_data()
+        data["events"][3]["meeting"]["motions"][0].update(
+            in_favour=15, against=23, result="rejected"
+        )
+        data["events"] = data["events"][:4]
+        state = replay(as_run(data), JINJIANG)
+        assert state.state == "rejected"
+        outlook = next_steps(state, at=dt.date(2026, 4, 1))
+        assert outlook.available == ()
+        assert outlook.missing == ()
+
+    def test_step_without_supervision_is_flagged_not_refused(self) -> None:
+        """No supervision recorded: a warning from proposal.supervision, the step stands."""
+        data = run_data()
+        del data["events"][1]["supervised_by"]
+        state = replay(as_run(data), JINJIANG)
+        assert state.is_complete
+        warnings = state.applied[1].decision.warnings
+        assert [f.rule for f in warnings] == ["proposal.supervision"]
+
+    def test_wrong_body_is_rejected(self) -> None:
+        """The review is by the party members' assembly, not the joint meeting."""
+        data = run_data()
+        data["events"][2]["actor"] = "joint_meeting"
+        state = replay(as_run(data), JINJIANG)
+        assert state.rejection is not None
+        assert state.rejection.decision.finding("procedure.actor").status == "failed"
+
+    def test_step_dated_before_the_previous_one_is_rejected(self) -> None:
+        """Events must not go back in time."""
+        data = run_data()
+        data["events"][2]["on"] = "2026-03-04"
+        state = replay(as_run(data), JINJIANG)
+        assert state.rejection is not None
+        assert "before the previous step" in state.rejection.decision.denials[0].message_en
+
+    def test_vote_dated_before_its_meeting_is_rejected(self) -> None:
+        """The vote event cannot precede the meeting whose record it carries."""
+        data = run_data()
+        data["events"][3]["on"] = "2026-03-19"
+        state = replay(as_run(data), JINJIANG)
+        assert state.rejection is not None
+        assert state.rejection.decision.finding("procedure.record").status == "failed"
+
+    def test_vote_without_meeting_record_is_indeterminate(self) -> None:
+        """A vote that carries no meeting record cannot be shown lawful: refused."""
+        data = run_data()
+        del data["events"][3]["meeting"]
+        state = replay(as_run(data), JINJIANG)
+        assert state.rejection is not None
+        assert state.rejection.decision.verdict == "indeterminate"
+
+    def test_next_steps_say_what_may_happen_and_what_is_missing(self) -> None:
+        """After deliberation the review may happen; four steps remain."""
+        data = run_data()
+        data["events"] = data["events"][:2]
+        state = replay(as_run(data), JINJIANG)
+        outlook = next_steps(state, at=dt.date(2026, 3, 6))
+        assert outlook.available == ("review",)
+        assert outlook.missing == ("review", "vote", "publish", "implement")
+        assert [d.step for d in due(state, at=dt.date(2026, 3, 6))] == ["review"]
+
+    def test_replay_is_deterministic(self) -> None:
+        """The same events give the same state and byte-identical JSON."""
+        run = as_run(run_data())
+        a, b = replay(run, JINJIANG), replay(run, JINJIANG)
+        assert a == b
+        assert json.dumps(a.to_dict()) == json.dumps(b.to_dict())
+
+
+class TestRulebookChoosesTheProcedure:
+    """Which procedure applies is the rulebook's choice, by id."""
+
+    def test_each_rulebook_has_its_own_major_matter_procedure(self) -> None:
+        """Jinjiang, Ningxia and the national rulebook define different steps."""
+        steps = {
+            book.id: tuple(s.name for s in book.procedure("major-matter").steps)
+            for book in (CN, NINGXIA, JINJIANG)
+        }
+        assert steps["cn"] == ("review", "vote", "publish", "implement")
+        assert steps["cn.ningxia"] == ("propose", "decide", "publish", "implement")
+        assert steps["cn.sichuan.chengdu.jinjiang"][:3] == ("sponsor", "deliberate", "review")
+
+    def test_a_local_rulebook_can_replace_a_procedure(self) -> None:
+        """A rulebook extending Jinjiang with its own definition replaces it."""
+        local = JINJIANG.extend("cn.example", "1", procedures=(CN.procedure("major-matter"),))
+        assert local.procedure("major-matter") is CN.procedure("major-matter")
+        assert JINJIANG.procedure("major-matter").title_en == "Major-matter proposal (Jinjiang)"
+
+    def test_unknown_procedure_is_an_error(self) -> None:
+        """Asking for a procedure the rulebook lacks names the known ones."""
+        with pytest.raises(LookupError, match="major-matter"):
+            CN.procedure("budget")
+
+
+def national_events() -> list[dict[str, Any]]:
+    """A national run (2026): party review, assembly vote, publication, implementation."""
+    meeting = {
+        "id": "RA-1",
+        "body": "residents_assembly",
+        "community_kind": "urban",
+        "announced_on": "2026-03-01",
+        "held_on": "2026-03-15",
+        "constituted_by": "households",
+        "entitled": 1000,
+        "attendees": 600,
+        "motions": [
+            {
+                "id": "1",
+                "voted_on": "2026-03-15",
+                "in_favour": 400,
+                "against": 200,
+                "result": "adopted",
+            }
+        ],
+    }
+    return [
+        {"step": "review", "actor": "party_organization", "on": "2026-02-20"},
+        {"step": "vote", "actor": "residents_assembly", "on": "2026-03-15", "meeting": meeting},
+        {"step": "publish", "actor": "residents_committee", "on": "2026-03-16"},
+        {"step": "implement", "actor": "residents_committee", "on": "2026-04-02"},
+    ]
+
+
+class TestNationalPartyFirst:
+    """2025 Art. 30 (urban) / Art. 28 (village): the party organisation studies it first."""
+
+    def test_in_order_run_is_implemented(self) -> None:
+        """Review, vote, publish, implement: complete."""
+        run = {
+            "format": "cg.procedure-run/1",
+            "id": "N-1",
+            "rulebook": "cn",
+            "events": national_events(),
+        }
+        assert replay(as_run(run), CN).is_complete
+
+    def test_vote_before_party_review_is_rejected(self) -> None:
+        """Voting without the party organisation's study is refused by the party-first rule."""
+        run = {
+            "format": "cg.procedure-run/1",
+            "id": "N-2",
+            "rulebook": "cn",
+            "events": national_events()[1:],
+        }
+        state = replay(as_run(run), CN)
+        assert state.rejection is not None
+        f = state.rejection.decision.finding("major-matter.party-first")
+        assert f.status == "failed"
+        assert f.citations[0].locator == "第三十条第四款"
+
+    def test_vote_with_short_notice_is_rejected(self) -> None:
+        """Nine days' notice of a residents' assembly: refused by meeting.notice."""
+        events = national_events()
+        events[1]["meeting"]["announced_on"] = "2026-03-06"
+        run = {"format": "cg.procedure-run/1", "id": "N-3", "rulebook": "cn", "events": events}
+        state = replay(as_run(run), CN)
+        assert state.rejection is not None
+        assert state.rejection.decision.finding("meeting.notice").status == "failed"
+
+    def test_national_procedure_does_not_apply_before_2026(self) -> None:
+        """On 2025-12-31 the statutory party-first procedure is not yet in force."""
+        events = national_events()[:1]
+        events[0]["on"] = "2025-12-31"
+        run = {"format": "cg.procedure-run/1", "id": "N-4", "rulebook": "cn", "events": events}
+        state = replay(as_run(run), CN)
+        assert state.rejection is not None
+        assert "does not apply on 2025-12-31" in state.rejection.decision.denials[0].message_en
+        assert next_steps(state, at=dt.date(2025, 12, 31)).available == ()
+
+
+class TestNingxia:
+    """提出议案 → 民主议定 → 公布告知 → 组织实施, supervised throughout."""
+
+    def test_publication_before_decision_is_rejected(self) -> None:
+        """公布告知 cannot precede 民主议定."""
+        run = {
+            "format": "cg.procedure-run/1",
+            "id": "NX-1",
+            "rulebook": "cn.ningxia",
+            "events": [
+                {"step": "propose", "on": "2026-03-01", "supervised_by": "supervision_committee"},
+                {
+                    "step": "publish",
+                    "actor": "residents_committee",
+                    "on": "2026-03-02",
+                    "supervised_by": "supervision_committee",
+                },
+            ],
+        }
+        state = replay(as_run(run), NINGXIA)
+        assert state.state == "proposed"
+        assert state.rejection is not None
+        assert state.rejection.decision.finding("proposal.sequence").citations[0].source == (
+            "003_08e74ef2c04b700e.txt"
+        )
+
+    def test_no_posting_period_before_2026(self) -> None:
+        """Published in 2020: no statutory minimum, so no posting is reported as open."""
+        data = example_data("procedures/ningxia-implemented.json")
+        data = copy.deepcopy(data)
+        data["events"] = data["events"][:3]
+        for event in data["events"]:
+            event["on"] = event["on"].replace("2026", "2020")
+        meeting = data["events"][1]["meeting"]
+        meeting["held_on"] = meeting["held_on"].replace("2026", "2020")
+        meeting["motions"][0]["voted_on"] = meeting["held_on"]
+        state = replay(as_run(data), NINGXIA)
+        assert state.state == "published"
+        assert [d.kind for d in due(state, at=dt.date(2020, 3, 20))] == ["step"]
+
+
+class TestDefinitionValidation:
+    """A malformed procedure definition fails when it is built."""
+
+    def test_unknown_source_state_is_rejected(self) -> None:
+        """A step from a state nothing leads to is an error naming the step."""
+        rule = sequence_rule("x.sequence", "顺序", "order", (Citation("s", "l"),))
+        with pytest.raises(RulebookError, match=r"steps\[1\]\.sources"):
+            Procedure(
+                id="x",
+                title_zh="x",
+                title_en="x",
+                initial="a",
+                final="c",
+                steps=(Step("go", "去", "go", ("a",), "b"), Step("on", "续", "on", ("z",), "c")),
+                guards=(rule,),
+            )
+
+    def test_unreachable_final_state_is_rejected(self) -> None:
+        """A final state no step reaches is an error."""
+        rule = sequence_rule("x.sequence", "顺序", "order", (Citation("s", "l"),))
+        with pytest.raises(RulebookError, match="cannot be reached"):
+            Procedure(
+                id="x",
+                title_zh="x",
+                title_en="x",
+                initial="a",
+                final="c",
+                steps=(
+                    Step("go", "去", "go", ("a",), "b"),
+                    Step("back", "回", "back", ("b",), "a"),
+                    Step("stay", "留", "stay", ("c",), "c"),
+                ),
+                guards=(rule,),
+            )
+
+    def test_mermaid_diagram_lists_every_transition(self) -> None:
+        """The diagram has one arrow per transition, including the rejection."""
+        text = JINJIANG.procedure("major-matter").mermaid()
+        assert "reviewed --> rejected: vote (否决)" in text
+        assert text.count("-->") == 9
+
+
+class TestAssemblyDue:
+    """Assemblies that must meet at fixed intervals, evaluated at a date."""
+
+    def test_urban_representatives_assembly_every_six_months(self) -> None:
+        """Last met 2026-01-15: open on 2026-07-14, overdue on 2026-07-15."""
+        before = assembly_due(
+            "representatives_assembly",
+            community_kind="urban",
+            last_held_on=dt.date(2026, 1, 15),
+            at=dt.date(2026, 7, 14),
+            rulebook=CN,
+        )
+        after = assembly_due(
+            "representatives_assembly",
+            community_kind="urban",
+            last_held_on=dt.date(2026, 1, 15),
+            at=dt.date(2026, 7, 15),
+            rulebook=CN,
+        )
+        assert before is not None
+        assert after is not None
+        assert (before.status, after.status) == ("open", "overdue")
+        assert after.citations[0].locator == "第二十八条第二款"
+
+    def test_village_representatives_assembly_every_quarter_under_both_texts(self) -> None:
+        """Quarterly since the 2018 text; overdue three months after the last meeting."""
+        item = assembly_due(
+            "representatives_assembly",
+            community_kind="rural",
+            last_held_on=dt.date(2025, 6, 30),
+            at=dt.date(2025, 10, 1),
+            rulebook=CN,
+        )
+        assert item is not None
+        assert (item.status, item.until) == ("overdue", dt.date(2025, 9, 30))
+
+    def test_villagers_assembly_yearly_only_from_2026(self) -> None:
+        """The yearly villagers' assembly is new in the 2025 amendment."""
+        kwargs: dict[str, Any] = {"community_kind": "rural", "rulebook": CN}
+        assert (
+            assembly_due(
+                "villagers_assembly",
+                last_held_on=dt.date(2024, 1, 1),
+                at=dt.date(2025, 12, 31),
+                **kwargs,
+            )
+            is None
+        )
+        item = assembly_due(
+            "villagers_assembly", last_held_on=dt.date(2025, 3, 1), at=dt.date(2026, 3, 1), **kwargs
+        )
+        assert item is not None
+        assert item.status == "overdue"
+
+    def test_collective_members_assembly_yearly(self) -> None:
+        """农村集体经济组织法 Art. 27: at least once a year."""
+        item = assembly_due(
+            "collective_members_assembly",
+            last_held_on=dt.date(2025, 6, 1),
+            at=dt.date(2026, 1, 1),
+            rulebook=CN,
+        )
+        assert item is not None
+        assert (item.status, item.until) == ("open", dt.date(2026, 6, 1))

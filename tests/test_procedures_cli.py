@@ -1,0 +1,147 @@
+"""``cgov check meeting`` and ``cgov procedure replay``: formats and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from community_governance.cli import main
+
+from ._support import EXAMPLES
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    """Run cgov; return (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+class TestCheckMeeting:
+    """Meetings are a registered subject, checked like the others."""
+
+    def test_allowed_meeting_exits_zero(self) -> None:
+        """Exactly 3/4 of owners and area raising the fund: exit 0."""
+        code, out, _ = run(
+            "check",
+            "meeting",
+            str(EXAMPLES / "meetings/owners-maintenance-fund.json"),
+            "--rulebook",
+            "cn",
+        )
+        assert code == 0
+        assert "meeting.majority" in out
+
+    def test_invalid_vote_exits_one_with_json_decision(self) -> None:
+        """Short of 2/3 of the area: exit 1, the JSON Decision names meeting.quorum."""
+        code, out, _ = run(
+            "check",
+            "meeting",
+            str(EXAMPLES / "meetings/owners-area-short.json"),
+            "--rulebook",
+            "cn",
+            "--format",
+            "json",
+        )
+        assert code == 1
+        decision = json.loads(out)
+        assert decision["verdict"] == "denied"
+        statuses = {f["rule"]: f["status"] for f in decision["findings"]}
+        assert statuses["meeting.quorum"] == "failed"
+
+    def test_bad_record_exits_two_naming_the_field(self) -> None:
+        """More attendees than entitled: exit 2 and the message names `attendees`."""
+        code, _, err = run(
+            "check", "meeting", str(EXAMPLES / "meetings/bad-attendees.json"), "--rulebook", "cn"
+        )
+        assert code == 2
+        assert "attendees: 1001 attended but only 1000 are entitled" in err
+
+
+class TestProcedureReplay:
+    """`cgov procedure replay FILE [--at DATE]`."""
+
+    def test_completed_run_exits_zero(self) -> None:
+        """The in-order Jinjiang run is implemented: exit 0."""
+        code, out, _ = run(
+            "procedure", "replay", str(EXAMPLES / "procedures/jinjiang-implemented.json")
+        )
+        assert code == 0
+        assert "state = implemented" in out
+
+    def test_rejected_run_exits_one_and_explains(self) -> None:
+        """The vote before the party review is rejected: exit 1, the sequence rule cited."""
+        code, out, _ = run(
+            "procedure", "replay", str(EXAMPLES / "procedures/jinjiang-vote-before-review.json")
+        )
+        assert code == 1
+        assert "[不符合 failed] proposal.sequence" in out
+        assert "党员大会审议" in out
+
+    def test_json_state_with_due_items_at_a_date(self) -> None:
+        """--at reports the posting as open until 15 days after it went up."""
+        code, out, _ = run(
+            "procedure",
+            "replay",
+            str(EXAMPLES / "procedures/jinjiang-published.json"),
+            "--at",
+            "2026-04-04",
+            "--format",
+            "json",
+        )
+        assert code == 0
+        state = json.loads(out)
+        assert state["format"] == "cg.procedure-state/1"
+        assert state["state"] == "published"
+        assert state["next_steps"] == {"available": ["implement"], "missing": ["implement"]}
+        assert [d["kind"] for d in state["due"]] == ["posting", "step"]
+        assert state["due"][0]["until"] == "2026-04-05"
+
+    def test_malformed_run_exits_two(self) -> None:
+        """A run file that is not cg.procedure-run/1 is invalid input."""
+        code, _, err = run(
+            "procedure", "replay", str(EXAMPLES / "meetings/residents-assembly.json")
+        )
+        assert code == 2
+        assert "format" in err
+
+
+class TestShippedExamples:
+    """Every shipped example run replays to its documented outcome."""
+
+    @pytest.mark.parametrize(
+        ("name", "code", "state"),
+        [
+            ("jinjiang-implemented", 0, "implemented"),
+            ("jinjiang-published", 0, "published"),
+            ("jinjiang-vote-before-review", 1, "deliberated"),
+            ("national-implemented", 0, "implemented"),
+            ("ningxia-implemented", 0, "implemented"),
+        ],
+    )
+    def test_example_run(self, name: str, code: int, state: str) -> None:
+        """The run's exit code and final state are as documented."""
+        got, out, _ = run(
+            "procedure", "replay", str(EXAMPLES / f"procedures/{name}.json"), "--format", "json"
+        )
+        assert got == code
+        assert json.loads(out)["state"] == state
+
+    def test_disclosure_example_is_allowed(self) -> None:
+        """The village board example posts on time."""
+        code, _, _ = run(
+            "check",
+            "disclosure",
+            str(EXAMPLES / "meetings/village-disclosure.json"),
+            "--rulebook",
+            "cn",
+        )
+        assert code == 0
+
+    def test_run_format_has_a_json_schema(self) -> None:
+        """`cgov schema procedure-run` publishes the run file format."""
+        code, out, _ = run("schema", "procedure-run")
+        assert code == 0
+        assert json.loads(out)["properties"]["format"]["const"] == "cg.procedure-run/1"
