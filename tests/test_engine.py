@@ -158,3 +158,31 @@ class TestDates:
             "proposal.sponsorship"
         )
         assert any("10%以上" in c.quote for c in f.citations)
+
+
+class TestCitations:
+    """A finding cites what grounds it: the rule's sources, or those the check names."""
+
+    def test_check_may_narrow_the_rules_citations(self, proposal: Proposal) -> None:
+        """Check.citing() replaces the rule's citations in the finding."""
+        narrow = Citation("narrow-source", "第二条")
+
+        def check(subject: object, ctx: object) -> Check:
+            return Check.passed("通过", "passes").citing(narrow)
+
+        f = evaluate(proposal, book(make_rule("t.narrow", check))).finding("t.narrow")  # type: ignore[arg-type]
+        assert f.citations == (narrow,)
+
+    def test_dated_size_rule_cites_the_article_in_force(self) -> None:
+        """Residents' committee size cites 2018 Art. 7 before 2026 and 2025 Art. 8 after."""
+        from community_governance import BodyComposition
+
+        body = BodyComposition.model_validate_json(
+            load_example("jinjiang/residents-committee.json")
+        )
+        for at, source in (
+            (dt.date(2025, 12, 31), "城市居民委员会组织法(2018-12-29)"),
+            (dt.date(2026, 1, 1), "城市居民委员会组织法(2025-10-28)"),
+        ):
+            f = evaluate(body, get_rulebook("cn"), at).finding("residents-committee.size")
+            assert {c.source for c in f.citations} == {source}

@@ -161,7 +161,7 @@ def evaluate_rule(
 
 
 def _finding(rule: Rule, check: Check, extra: tuple[Citation, ...]) -> Finding:
-    citations = rule.citations
+    citations = rule.citations if check.citations is None else check.citations
     for c in extra:
         if c not in citations:
             citations = (*citations, c)

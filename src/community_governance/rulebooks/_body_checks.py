@@ -52,11 +52,13 @@ def _verdict(
 ) -> Check:
     zh = "；".join(t[0] for t in texts)
     en = "; ".join(t[1] for t in texts)
+    # every number compared is a dated parameter: the article in force for it is cited with
+    # its value, so the rule's other texts (the 2018 and the 2025 article) are not repeated
     if outcome_passed:
-        return Check.passed(f"{lead_zh}：{zh}", f"{lead_en}: {en}", **evidence)
+        return Check.passed(f"{lead_zh}：{zh}", f"{lead_en}: {en}", **evidence).citing()
     return Check.failed(
         f"{lead_zh}不符合要求：{zh}", f"{lead_en} does not comply: {en}", **evidence
-    )
+    ).citing()
 
 
 def size(

@@ -114,11 +114,14 @@ def notice(rules: Sequence[PassRule]) -> CheckFn:
         c = Threshold("at_least", days, NOTICE).test((m.held_on - m.announced_on).days)
         zh, en = c.text()
         evidence = {**c.to_evidence(), "announced_on": m.announced_on.isoformat()}
+        # the article that fixes this meeting's notice comes with the parameter value read
         if c.passed:
-            return Check.passed(f"{pr.title_zh}提前通知：{zh}", f"notice given: {en}", **evidence)
+            return Check.passed(
+                f"{pr.title_zh}提前通知：{zh}", f"notice given: {en}", **evidence
+            ).citing()
         return Check.failed(
             f"{pr.title_zh}通知期限不足：{zh}", f"notice too short: {en}", **evidence
-        )
+        ).citing()
 
     return check
 

@@ -37,6 +37,14 @@ class Check:
     message_zh: str
     message_en: str
     evidence: Mapping[str, Any] = attrs.field(factory=dict)
+    #: The rule citations that ground *this* result, when a rule cites several laws and only
+    #: some apply to the subject (a generic meeting rule citing every assembly's article);
+    #: ``None`` means all of the rule's citations. Parameter citations are added either way.
+    citations: tuple[Citation, ...] | None = None
+
+    def citing(self, *citations: Citation) -> Check:
+        """This result, grounded on ``citations`` only (plus the parameter values read)."""
+        return attrs.evolve(self, citations=citations)
 
     @classmethod
     def passed(cls, zh: str, en: str, **evidence: Any) -> Check:
