@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -75,7 +74,8 @@ class TestQuotes:
     def test_every_statute_source_names_a_shared_text_or_says_it_is_secondary(self) -> None:
         """A citation of a text we do not hold is marked secondary or unconfirmed."""
         unheld = {
-            c.source for c in all_citations()
+            c.source
+            for c in all_citations()
             if c.source not in SOURCES and c.confidence == "confirmed"
         }
         assert not unheld, f"confirmed citations of texts not in shared/: {sorted(unheld)}"
