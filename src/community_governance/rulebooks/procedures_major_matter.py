@@ -67,6 +67,19 @@ NINGXIA_SUPERVISION = Citation(
 
 _COMMITTEES = ("residents_committee", "village_committee")
 _POSTING = Posting("publish", POSTING_DAYS, URBAN_POSTING)
+# Jinjiang and Ningxia end alike: the residents' committee (the executing body) publishes the
+# result (公布告知) and implements it (组织实施).
+_PUBLISH_AND_IMPLEMENT = (
+    Step("publish", "公布告知", "publication", ("adopted",), "published", ("residents_committee",)),
+    Step(
+        "implement",
+        "组织实施",
+        "implementation",
+        ("published",),
+        "implemented",
+        ("residents_committee",),
+    ),
+)
 
 NATIONAL = Procedure(
     id="major-matter",
@@ -153,22 +166,7 @@ JINJIANG = Procedure(
             "meeting",
             "rejected",
         ),
-        Step(
-            "publish",
-            "公布告知",
-            "publication",
-            ("adopted",),
-            "published",
-            ("residents_committee",),
-        ),
-        Step(
-            "implement",
-            "组织实施",
-            "implementation",
-            ("published",),
-            "implemented",
-            ("residents_committee",),
-        ),
+        *_PUBLISH_AND_IMPLEMENT,
     ),
     guards=(
         sequence_rule(
@@ -205,22 +203,7 @@ NINGXIA = Procedure(
             "meeting",
             "rejected",
         ),
-        Step(
-            "publish",
-            "公布告知",
-            "publication",
-            ("adopted",),
-            "published",
-            ("residents_committee",),
-        ),
-        Step(
-            "implement",
-            "组织实施",
-            "implementation",
-            ("published",),
-            "implemented",
-            ("residents_committee",),
-        ),
+        *_PUBLISH_AND_IMPLEMENT,
     ),
     guards=(
         sequence_rule(
