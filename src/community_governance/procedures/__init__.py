@@ -1,9 +1,15 @@
 """Procedures as explicit state machines whose guards are rules; runs replayed from events."""
 
+from ..models.procedure_run import RUN_FORMAT, Event, ProcedureRun
+from ..rulebooks._procedure_guards import (
+    StepAttempt,
+    actor_rule,
+    record_rule,
+    sequence_rule,
+    supervision_rule,
+)
+from ..rules.procedure import Posting, Procedure, Record, Step
 from .deadlines import add_months, assembly_due
-from .definition import Posting, Procedure, Record, Step
-from .events import RUN_FORMAT, Event, ProcedureRun
-from .guards import StepAttempt, actor_rule, record_rule, sequence_rule, supervision_rule
 from .run import (
     STATE_FORMAT,
     Applied,

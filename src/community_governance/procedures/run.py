@@ -7,17 +7,17 @@ Nothing here keeps time: deadlines are evaluated at the date you pass (``at=``).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ..engine import RuleSource, evaluate, evaluate_rule
 from ..exceptions import StepRejected, UnknownReferenceError
+from ..models.procedure_run import Event, ProcedureRun
+from ..rulebooks._procedure_guards import StepAttempt
 from ..rules.citation import Citation
 from ..rules.decision import Decision, Finding, combine
-from .definition import Procedure
-from .events import Event, ProcedureRun
-from .guards import StepAttempt
+from ..rules.procedure import Procedure
 
 if TYPE_CHECKING:
     from ..rulebooks.rulebook import Rulebook
@@ -215,7 +215,7 @@ def replay(run: ProcedureRun, rulebook: Rulebook) -> RunState:
     Replay stops at the first refused event and records it in ``rejection`` (later events
     are not applied). The same events always give the same state.
     """
-    state = start(cast(Procedure, rulebook.procedure(run.procedure)), rulebook, run.id)
+    state = start(rulebook.procedure(run.procedure), rulebook, run.id)
     for event in run.events:
         try:
             state = apply(state, event)

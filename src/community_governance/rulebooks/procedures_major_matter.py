@@ -7,9 +7,9 @@ Ningxia one and the national rulebook the statutory party-first procedure (from 
 
 from __future__ import annotations
 
-from ..procedures.definition import Posting, Procedure, Step
-from ..procedures.guards import actor_rule, record_rule, sequence_rule, supervision_rule
 from ..rules.citation import Citation
+from ..rules.procedure import Posting, Procedure, Step
+from ._procedure_guards import actor_rule, record_rule, sequence_rule, supervision_rule
 from ._sources import (
     JINJIANG_2011,
     NINGXIA_2017,

@@ -11,6 +11,7 @@ import attrs
 from ..exceptions import ConflictError, RulebookError, UnknownReferenceError
 from ..rules.citation import Citation
 from ..rules.parameter import Parameter, ParameterVersion
+from ..rules.procedure import Procedure
 from ..rules.rule import Rule
 
 __all__ = ["Disable", "Replace", "Rulebook"]
@@ -78,11 +79,11 @@ class Rulebook:
     replace: tuple[Replace, ...] = attrs.field(default=(), converter=_tuple)
     disable: tuple[Disable, ...] = attrs.field(default=(), converter=_tuple)
     citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
-    procedures: tuple[Any, ...] = attrs.field(default=(), converter=_tuple)
+    procedures: tuple[Procedure, ...] = attrs.field(default=(), converter=_tuple)
     _effective: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
     _by_subject: Mapping[str, tuple[Rule, ...]] = attrs.field(init=False, repr=False, eq=False)
     _params: Mapping[str, tuple[Parameter, ...]] = attrs.field(init=False, repr=False, eq=False)
-    _procs: Mapping[str, Any] = attrs.field(init=False, repr=False, eq=False)
+    _procs: Mapping[str, Procedure] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         effective = list(self.parent.effective_rules) if self.parent else []
@@ -148,7 +149,7 @@ class Rulebook:
         object.__setattr__(self, "_effective", tuple(effective))
         object.__setattr__(self, "_by_subject", {k: tuple(v) for k, v in by_subject.items()})
         object.__setattr__(self, "_params", params)
-        procs: dict[str, Any] = dict(self.parent._procs) if self.parent else {}
+        procs: dict[str, Procedure] = dict(self.parent._procs) if self.parent else {}
         own: set[str] = set()
         for proc in self.procedures:
             if proc.id in own:
@@ -208,7 +209,7 @@ class Rulebook:
         """Ids of the procedures (state machines) defined here or inherited."""
         return tuple(sorted(self._procs))
 
-    def procedure(self, procedure_id: str) -> Any:
+    def procedure(self, procedure_id: str) -> Procedure:
         """The procedure definition ``procedure_id`` as this rulebook defines it: the most
         local rulebook's definition replaces its parent's.
 
@@ -266,7 +267,7 @@ class Rulebook:
         replace: Iterable[Replace] = (),
         disable: Iterable[Disable] = (),
         citations: Iterable[Citation] = (),
-        procedures: Iterable[Any] = (),
+        procedures: Iterable[Procedure] = (),
     ) -> Rulebook:
         """A new rulebook extending this one (this one is unchanged).
 

@@ -9,10 +9,10 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..models._base import Id, StrictModel
-from ..models.community import BodyKind
-from ..models.meeting import Meeting, Motion
-from ..models.proposal import Proposal
+from ._base import Id, StrictModel
+from .community import BodyKind
+from .meeting import Meeting, Motion
+from .proposal import Proposal
 
 __all__ = ["RUN_FORMAT", "Event", "ProcedureRun"]
 

@@ -12,10 +12,10 @@ import datetime as dt
 import attrs
 
 from ..exceptions import MissingDataError
+from ..models.procedure_run import Event
 from ..rules.citation import Citation
+from ..rules.procedure import Procedure
 from ..rules.rule import Check, Rule, RuleContext
-from .definition import Procedure
-from .events import Event
 
 __all__ = ["StepAttempt", "actor_rule", "record_rule", "sequence_rule", "supervision_rule"]
 

@@ -15,8 +15,8 @@ from typing import Literal
 import attrs
 
 from ..exceptions import RulebookError
-from ..rules.citation import Citation
-from ..rules.rule import Rule
+from .citation import Citation
+from .rule import Rule
 
 __all__ = ["Posting", "Procedure", "Record", "Step"]
 
