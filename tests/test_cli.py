@@ -156,11 +156,21 @@ class TestListing:
         assert "2026-01-01" in text
         assert "第八条" in text
 
-    @pytest.mark.parametrize(
-        "model", ["proposal", "body", "decision", "community", "rulebook-file"]
-    )
-    def test_schema(self, model: str) -> None:
-        """Every published format has a JSON Schema."""
-        code, out, _ = run("schema", model)
-        assert code == 0
-        assert isinstance(json.loads(out), dict)
+    def test_schema(self) -> None:
+        """Every subject `cgov check` takes and every file format has a JSON Schema, under the
+        same hyphenated name."""
+        from community_governance.models import SUBJECT_MODELS
+
+        names = [s.replace("_", "-") for s in SUBJECT_MODELS]
+        names += [
+            "decision",
+            "community",
+            "rulebook-file",
+            "work-item-lists-file",
+            "case-file",
+            "procedure-run",
+        ]
+        for model in names:
+            code, out, err = run("schema", model)
+            assert (code, err) == (0, ""), model
+            assert isinstance(json.loads(out), dict)

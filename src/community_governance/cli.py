@@ -13,13 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .batch import run_batch
+from .cases import CaseFile
 from .engine import evaluate
 from .exceptions import GovernanceError
 from .models import SUBJECT_MODELS, Community, Subject
+from .models.procedure_run import ProcedureRun
 from .rulebooks import BUILTIN_RULEBOOKS, Rulebook, builtin_rulebooks, get_rulebook, load_rulebook
+from .rulebooks.access_lists import WorkItemListsFile
 from .rulebooks.loader import RulebookFile
 from .schemas import decision_schema
 
@@ -87,10 +90,23 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "model",
         choices=sorted(
-            [*SUBJECT_MODELS, "community", "decision", "rulebook-file", "procedure-run"]
+            [
+                *(_cli_name(s) for s in SUBJECT_MODELS),
+                *_FILE_FORMATS,
+                "decision",
+            ]
         ),
     )
     return parser
+
+
+_FILE_FORMATS: dict[str, type[BaseModel]] = {
+    "community": Community,
+    "rulebook-file": RulebookFile,
+    "work-item-lists-file": WorkItemListsFile,
+    "case-file": CaseFile,
+    "procedure-run": ProcedureRun,
+}
 
 
 def _cli_name(subject_type: str) -> str:
@@ -261,14 +277,8 @@ def _cmd_procedure(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     if args.model == "decision":
         schema = decision_schema()
-    elif args.model == "community":
-        schema = Community.model_json_schema()
-    elif args.model == "rulebook-file":
-        schema = RulebookFile.model_json_schema()
-    elif args.model == "procedure-run":
-        from .procedures import ProcedureRun
-
-        schema = ProcedureRun.model_json_schema()
+    elif args.model in _FILE_FORMATS:
+        schema = _FILE_FORMATS[args.model].model_json_schema()
     else:
         schema = _subject_model(args.model).model_json_schema()
     _dump(schema, out)
