@@ -16,9 +16,17 @@ from .models.meeting import AttendanceBase, Matter, Meeting, MeetingBody
 from .rulebooks import Rulebook, get_rulebook
 from .rulebooks._pass_rules import PassRule, Share
 from .rulebooks.meetings import PASS_RULES
+from .rulebooks.meetings_collective import HOUSEHOLDS_MAX, HOUSEHOLDS_MIN
+from .rulebooks.meetings_property import NOTICE_DAYS
 from .rules.threshold import Term, Threshold
 
-__all__ = ["meetings", "quorum_meetings", "tally_meetings"]
+__all__ = [
+    "collective_household_meetings",
+    "dismissal_meetings",
+    "meetings",
+    "quorum_meetings",
+    "tally_meetings",
+]
 
 _T = Term("n", "n", "n")
 #: Whether heads or exclusive area sits at the boundary.
@@ -246,4 +254,122 @@ def meetings(
         constituted_by=constituted_by,
         at=at,
         distance=st.integers(-3, 3),
+    )
+
+
+@st.composite
+def _dismissal(
+    draw: st.DrawFn,
+    at: st.SearchStrategy[dt.date],
+    distance: st.SearchStrategy[int],
+    contract_days: st.SearchStrategy[int | None],
+    ref: _Ref,
+) -> Meeting:
+    on = draw(at)
+    days = draw(contract_days)
+    if days is None:
+        value = ref.rulebook.parameter_version(NOTICE_DAYS, on).value
+        assert isinstance(value, int)
+        required = value
+    else:
+        required = days
+    gap = required + draw(distance)
+    assume(gap >= 0)
+    notified = on + dt.timedelta(days=draw(st.integers(0, 30)))
+    n = draw(st.integers(1, 600))
+    area = draw(st.integers(n * 3000, n * 20000))
+    data = _frame("owners_assembly", None, "owners", on, n, area)
+    notice: dict[str, Any] = {
+        "notified_on": notified.isoformat(),
+        "written": True,
+        "terminates_on": (notified + dt.timedelta(days=gap)).isoformat(),
+    }
+    if days is not None:
+        notice["contract_notice"] = {"days": days, "clause": "物业服务合同第二十条"}
+    data["motions"] = [
+        {
+            "id": "1",
+            "matter": "property_service_dismissal",
+            "voted_on": on.isoformat(),
+            "in_favour": n,
+            "area_in_favour": area,
+            "result": "adopted",
+            "dismissal_notice": notice,
+        }
+    ]
+    return Meeting.model_validate_json(_json(data))
+
+
+def dismissal_meetings(
+    *,
+    at: st.SearchStrategy[dt.date] | None = None,
+    distance: int | st.SearchStrategy[int] = 0,
+    contract_days: st.SearchStrategy[int | None] | None = None,
+    rulebook: Rulebook | None = None,
+) -> st.SearchStrategy[Meeting]:
+    """Owners' assemblies that adopt the dismissal of the property service company, whose
+    written notice reaches it ``distance`` days from the least notice period before the
+    contract ends (``0``: exactly the period ahead, ``-1`` a day short).
+
+    Args:
+        at: strategy for the meeting date (default 2026–2030).
+        distance: days from the boundary.
+        contract_days: strategy for a notice period the contract sets (None: the statutory
+            sixty days apply); default always None.
+        rulebook: whose parameters define the statutory period (default ``cn``).
+    """
+    return _dismissal(
+        at if at is not None else _default_at(),
+        _as(distance),
+        contract_days if contract_days is not None else st.none(),
+        _Ref(rulebook or get_rulebook("cn")),
+    )
+
+
+@st.composite
+def _households(
+    draw: st.DrawFn,
+    edge: Literal["fewest", "most"],
+    at: st.SearchStrategy[dt.date],
+    representatives: st.SearchStrategy[int],
+    distance: st.SearchStrategy[int],
+    ref: _Ref,
+) -> Meeting:
+    on = draw(at)
+    reps = draw(representatives)
+    per = ref.rulebook.parameter_version(
+        HOUSEHOLDS_MIN if edge == "fewest" else HOUSEHOLDS_MAX, on
+    ).value
+    assert isinstance(per, int)
+    households = per * reps + draw(distance)
+    assume(households >= 0)
+    data = _frame("collective_representatives_assembly", None, "members", on, reps, None)
+    data["member_households"] = households
+    return Meeting.model_validate_json(_json(data))
+
+
+def collective_household_meetings(
+    *,
+    edge: Literal["fewest", "most"] = "fewest",
+    at: st.SearchStrategy[dt.date] | None = None,
+    representatives: st.SearchStrategy[int] | None = None,
+    distance: int | st.SearchStrategy[int] = 0,
+    rulebook: Rulebook | None = None,
+) -> st.SearchStrategy[Meeting]:
+    """Collective representatives' assemblies whose members' households are ``distance`` from
+    ``edge`` of one representative per five (``fewest``) to fifteen (``most``) households.
+
+    Args:
+        edge: ``fewest`` (5 × representatives) or ``most`` (15 × representatives).
+        at: strategy for the meeting date (default 2026–2030).
+        representatives: strategy for the representatives (default 21–120).
+        distance: households from the boundary.
+        rulebook: whose parameters define the ratio (default ``cn``).
+    """
+    return _households(
+        edge,
+        at if at is not None else _default_at(),
+        representatives if representatives is not None else st.integers(21, 120),
+        _as(distance),
+        _Ref(rulebook or get_rulebook("cn")),
     )

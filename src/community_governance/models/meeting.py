@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from ._base import Id, StrictModel, Subject, duplicates
 from .community import CommunityKind
+from .dismissal import DismissalNotice
 
 __all__ = [
     "AttendanceBase",
@@ -52,13 +53,15 @@ RequestBase = Literal[
     "members",  # 成员
 ]
 #: What a motion decides. ``general`` for anything without a special rule; the owners'
-#: matters are the nine items of Civil Code Art. 278(1).
+#: matters are the nine items of Civil Code Art. 278(1) (``property_service_dismissal`` is the
+#: dismissal half of item (四), whose notice Art. 946 governs).
 Matter = Literal[
     "general",
     "rules_of_procedure",  # (一) 业主大会议事规则
     "management_statute",  # (二) 管理规约
     "owners_committee",  # (三) 选举/更换业主委员会
     "property_service_company",  # (四) 选聘和解聘物业服务企业
+    "property_service_dismissal",  # (四) 解聘物业服务人 — with the notice of 民法典第九百四十六条
     "use_maintenance_fund",  # (五) 使用维修资金
     "raise_maintenance_fund",  # (六) 筹集维修资金
     "rebuild",  # (七) 改建、重建
@@ -136,6 +139,11 @@ class Motion(StrictModel):
     result: MotionResult = Field(
         description="The result the record declares: adopted (决议) or rejected (否决)."
     )
+    dismissal_notice: DismissalNotice | None = Field(
+        default=None,
+        description="Owners: the written notice to the property service company of its "
+        "dismissal (解聘物业服务人的书面通知); only on a property_service_dismissal motion.",
+    )
 
     @property
     def ballots(self) -> int:
@@ -201,6 +209,11 @@ class Meeting(Subject):
     )
     attendee_area: Count | None = Field(
         default=None, description="Owners: exclusive area (0.01 m²) of the owners taking part."
+    )
+    member_households: Count | None = Field(
+        default=None,
+        description="Collective representatives' assembly: households of the organisation's "
+        "members (成员户数), for one representative per five to fifteen households.",
     )
     units: tuple[Unit, ...] = Field(
         default=(),
@@ -294,6 +307,7 @@ class Meeting(Subject):
                     "only {attendees} attendees (表决票数超过实到人数)",
                     {"i": i, "value": m.ballots, "attendees": self.attendees},
                 )
+            self._check_dismissal(i, m)
             areas = (m.area_in_favour, m.area_against, m.area_abstain)
             if any(a is not None for a in areas) and m.area_in_favour is None:
                 raise PydanticCustomError(
@@ -310,6 +324,30 @@ class Meeting(Subject):
                     "but attendee_area is {attendee_area} (表决面积超过参与表决面积)",
                     {"i": i, "value": area, "attendee_area": self.attendee_area},
                 )
+
+    @staticmethod
+    def _check_dismissal(i: int, m: Motion) -> None:
+        notice = m.dismissal_notice
+        if notice is None:
+            return
+        if m.matter != "property_service_dismissal":
+            raise PydanticCustomError(
+                "dismissal_notice_matter",
+                "motions[{i}].dismissal_notice: only a property_service_dismissal motion has "
+                "one (matter is '{value}') (仅解聘物业服务人的议题记录解聘通知)",
+                {"i": i, "value": m.matter},
+            )
+        if notice.notified_on is not None and notice.notified_on < m.voted_on:
+            raise PydanticCustomError(
+                "notice_before_decision",
+                "motions[{i}].dismissal_notice.notified_on: '{value}' is before voted_on "
+                "{voted_on} (解聘通知日期早于作出解聘决定的日期)",
+                {
+                    "i": i,
+                    "value": notice.notified_on.isoformat(),
+                    "voted_on": m.voted_on.isoformat(),
+                },
+            )
 
 
 def owner_headcount(units: tuple[Unit, ...]) -> tuple[int, int]:

@@ -1,9 +1,11 @@
 """The meeting rules of the national rulebook: one rule per question (request, notice,
-quorum, majority, owners' counting), driven by the pass rules of every meeting type.
+quorum, majority, owners' counting), driven by the pass rules of every meeting type, and the
+rules of particular matters (reserved village matters, collective representatives, dismissing
+the property service company).
 
 A meeting is judged by the `PassRule` of its body (and community kind) in force on the day;
 the numbers come from the dated parameters of `meetings_urban`, `meetings_village`,
-`meetings_owners` and `meetings_collective`, each citing its article.
+`meetings_owners`, `meetings_collective` and `meetings_property`, each citing its article.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from . import (
     _meeting_checks,
     meetings_collective,
     meetings_owners,
+    meetings_property,
     meetings_urban,
     meetings_village,
     meetings_villagers_matters,
@@ -24,7 +27,10 @@ _MODULES = (meetings_urban, meetings_village, meetings_owners, meetings_collecti
 
 #: Every pass rule, in the order they are searched (the first that applies is used).
 PASS_RULES: tuple[PassRule, ...] = tuple(r for mod in _MODULES for r in mod.PASS_RULES)
-PARAMETERS = tuple(p for mod in _MODULES for p in mod.PARAMETERS)
+PARAMETERS = (
+    *(p for mod in _MODULES for p in mod.PARAMETERS),
+    *meetings_property.PARAMETERS,
+)
 
 
 #: How 以上 / 超过 / 过半数 are read; the article fixing each number is cited with its value.
@@ -115,4 +121,5 @@ RULES = (
     ),
     *meetings_villagers_matters.RULES,
     *meetings_collective.RULES,
+    *meetings_property.RULES,
 )

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+from ..exceptions import MissingDataError
 from ..models.meeting import Meeting
 from ..rules.citation import Citation
 from ..rules.rule import Check, Rule, RuleContext
-from ..rules.threshold import Quantifier, Term, Threshold
+from ..rules.threshold import AllOf, Measure, Quantifier, Term, Threshold
 from ._pass_rules import PassRule, Share, dated_parameter
 
 COLLECTIVE_LAW = "农村集体经济组织法(2024-06-28)"
@@ -46,6 +47,8 @@ ART28_DECISION = Citation(
 
 _AT_LEAST: Quantifier = "at_least"
 START = COLLECTIVE_LAW_IN_FORCE
+HOUSEHOLDS_MIN = "meeting.collective-representatives-assembly.households-per-representative.min"
+HOUSEHOLDS_MAX = "meeting.collective-representatives-assembly.households-per-representative.max"
 TWO_THIRDS = Fraction(2, 3)
 
 PARAMETERS = (
@@ -55,6 +58,20 @@ PARAMETERS = (
         "collective representatives' assembly: representatives (more than)",
         (20, START, None, ART28_SIZE),
         unit_zh="名",
+    ),
+    dated_parameter(
+        HOUSEHOLDS_MIN,
+        "每名成员代表对应的户数（一般不少于）",
+        "collective representatives' assembly: households per representative, fewest (as a rule)",
+        (5, START, None, ART28_SIZE),
+        unit_zh="户",
+    ),
+    dated_parameter(
+        HOUSEHOLDS_MAX,
+        "每名成员代表对应的户数（一般不多于）",
+        "collective representatives' assembly: households per representative, most (as a rule)",
+        (15, START, None, ART28_SIZE),
+        unit_zh="户",
     ),
     dated_parameter(
         "meeting.collective-members-assembly.interval-months",
@@ -145,6 +162,53 @@ def representatives_count(m: Meeting, ctx: RuleContext) -> Check:
     )
 
 
+_HOUSEHOLDS = Term(
+    "member_households", "成员户数", "members' households", "户", ("household", "households")
+)
+
+
+def households_per_representative(m: Meeting, ctx: RuleContext) -> Check:
+    """As a rule (一般), one representative per five to fifteen households of the members:
+    ``5 × representatives ≤ member_households ≤ 15 × representatives``.
+
+    Mirrors ``representatives-assembly.households`` of the urban law, but reads the
+    organisation's households from the meeting record (`Meeting.member_households`): the
+    households of a collective's members are not the households of a residents' community.
+    """
+    if m.body != "collective_representatives_assembly":
+        return Check.not_applicable(
+            "不是农村集体经济组织成员代表大会", "not a collective representatives' assembly"
+        )
+    if m.member_households is None:
+        raise MissingDataError(
+            "member_households",
+            "the number of the members' households is needed to check one representative per "
+            "five to fifteen households",
+            "需要本集体经济组织成员的户数，才能判断是否每五户至十五户选举代表一人",
+        )
+    lo, hi = ctx.param(HOUSEHOLDS_MIN), ctx.param(HOUSEHOLDS_MAX)
+    assert isinstance(lo, int)
+    assert isinstance(hi, int)
+    reps = m.entitled
+    outcome = AllOf(
+        (
+            Threshold("at_least", lo * reps, _HOUSEHOLDS),
+            Threshold("at_most", hi * reps, _HOUSEHOLDS),
+        )
+    ).evaluate({_HOUSEHOLDS.key: Measure(m.member_households)})
+    texts = [c.text() for c in outcome.comparisons()]
+    detail_zh = f"成员代表{reps}名，按一般每{lo}户至{hi}户选举代表一人计：" + "；".join(
+        t[0] for t in texts
+    )
+    detail_en = f"{reps} representatives at one per {lo}–{hi} households, as a rule: " + "; ".join(
+        t[1] for t in texts
+    )
+    evidence = {"representatives": reps, **outcome.to_evidence()}
+    if outcome.passed:
+        return Check.passed(detail_zh, detail_en, **evidence)
+    return Check.failed(detail_zh, detail_en, **evidence)
+
+
 RULES = (
     Rule(
         id="meeting.collective-representatives-count",
@@ -156,6 +220,18 @@ RULES = (
         check=representatives_count,
         citations=(ART28_SIZE,),
         parameters=("meeting.collective-representatives-assembly.representatives",),
+        valid_from=START,
+    ),
+    Rule(
+        id="meeting.collective-representatives-households",
+        title_zh="设立成员代表大会的，一般每五户至十五户选举代表一人",
+        title_en="As a rule, a collective elects one representative per five to fifteen households",
+        kind="obligation",
+        severity="advisory",
+        subject="meeting",
+        check=households_per_representative,
+        citations=(ART28_SIZE,),
+        parameters=(HOUSEHOLDS_MIN, HOUSEHOLDS_MAX),
         valid_from=START,
     ),
 )
