@@ -12,7 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from community_governance import BodyComposition, Decision, evaluate, get_rulebook
-from community_governance.strategies import bodies_near_size_limit, body_compositions
+from community_governance.strategies import (
+    bodies_near_size_limit,
+    body_compositions,
+    representatives_assemblies,
+)
 
 from ._support import example_data
 
@@ -210,7 +214,13 @@ def _assembly(reps: int, committee: int, households: int = 700) -> BodyCompositi
     persons += [{"id": f"C{i}", "gender": "female"} for i in range(committee)]
     start = "2021-06-01"
     memberships = [
-        {"person_id": f"R{i}", "body_id": "RA", "role": "representative", "term_start": start}
+        {
+            "person_id": f"R{i}",
+            "body_id": "RA",
+            "role": "representative",
+            "term_start": start,
+            "constituency": {"kind": "building", "name": f"{i + 1}号楼"},
+        }
         for i in range(reps)
     ] + [
         {"person_id": f"C{i}", "body_id": "RC", "role": "member", "term_start": start}
@@ -280,3 +290,87 @@ class TestRepresentativesAssembly:
             check("urban", "RA", BEFORE, CN).finding("representatives-assembly.term").status
             == "not_applicable"
         )
+
+
+class TestNingxiaConstituency:
+    """Ningxia seed 003 §二(五): representatives are chosen per compound (居民小区) or building
+    (楼宇)."""
+
+    def test_example_assembly_complies(self) -> None:
+        """The example's 30 representatives, chosen by four compounds and five buildings, pass."""
+        f = check("urban", "RA", book=NINGXIA).finding("representatives-assembly.constituency")
+        assert f.status == "passed"
+        assert f.evidence["representatives"] == 30
+
+    def test_a_representative_without_one_is_named(self) -> None:
+        """One representative without a constituency: denied, and the finding names them."""
+
+        def edit(c: dict[str, Any]) -> None:
+            for m in c["memberships"]:
+                if m["person_id"] == "R07" and m["body_id"] == "RA":
+                    del m["constituency"]
+
+        d = evaluate(edited("urban", edit, "RA"), NINGXIA)
+        f = d.finding("representatives-assembly.constituency")
+        assert (d.verdict, f.status) == ("denied", "failed")
+        assert f.evidence["unrecorded"] == ["R07"]
+        assert "R07" in f.message_zh
+        assert "no constituency recorded: R07" in f.message_en
+
+    def test_a_group_is_not_a_compound_or_building(self) -> None:
+        """A representative chosen by a residents' group (居民小组) is named as chosen otherwise."""
+
+        def edit(c: dict[str, Any]) -> None:
+            for m in c["memberships"]:
+                if m["person_id"] == "R02" and m["body_id"] == "RA":
+                    m["constituency"] = {"kind": "group", "name": "第二居民小组"}
+
+        f = evaluate(edited("urban", edit, "RA"), NINGXIA).finding(
+            "representatives-assembly.constituency"
+        )
+        assert f.status == "failed"
+        assert f.evidence["other_constituency"] == ["R02"]
+        assert "R02 (group)" in f.message_en
+
+    def test_nothing_recorded_is_indeterminate(self) -> None:
+        """No representative has a constituency recorded: missing data, not a denial."""
+        d = evaluate(self._assembly_without_constituencies(), NINGXIA)
+        f = d.finding("representatives-assembly.constituency")
+        assert (d.verdict, f.status) == ("indeterminate", "indeterminate")
+        assert f.evidence["missing"] == "community.memberships[].constituency"
+
+    @staticmethod
+    def _assembly_without_constituencies() -> BodyComposition:
+        def edit(c: dict[str, Any]) -> None:
+            for m in c["memberships"]:
+                m.pop("constituency", None)
+
+        return edited("urban", edit, "RA")
+
+    @pytest.mark.parametrize("book", [CN, NINGXIA])
+    def test_only_ningxia_and_only_urban(self, book: Any) -> None:
+        """Not a national rule; in Ningxia it does not apply to a rural village's assembly."""
+        d = check("village", "VA", book=book)
+        statuses = d.statuses()
+        if book is CN:
+            assert "representatives-assembly.constituency" not in statuses
+        else:
+            assert statuses["representatives-assembly.constituency"] == "not_applicable"
+
+    @given(st.data())
+    def test_how_many_lack_one(self, data: st.DataObject) -> None:
+        """0 lacking passes; some lacking fails naming exactly them; all lacking is
+        indeterminate — for any size of assembly."""
+        n = data.draw(st.integers(1, 40))
+        k = data.draw(st.sampled_from([0, 1, n - 1, n]) | st.integers(0, n))
+        s = data.draw(representatives_assemblies(representatives=st.just(n), unrecorded=k))
+        f = evaluate(s, NINGXIA).finding("representatives-assembly.constituency")
+        lacking = {m.person_id for m in s.community.memberships if m.constituency is None}
+        assert len(lacking) == k
+        if k == 0:
+            assert f.status == "passed"
+        elif k == n:
+            assert f.status == "indeterminate"
+        else:
+            assert f.status == "failed"
+            assert set(f.evidence["unrecorded"]) == lacking

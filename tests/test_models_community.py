@@ -176,6 +176,45 @@ class TestValidation:
         with pytest.raises(ValidationError):
             build(data)
 
+    def test_constituency_only_for_a_representative(self) -> None:
+        """A constituency (推选范围) on a committee member's membership names the field and role."""
+        data = community(
+            memberships=[
+                {
+                    "person_id": "A",
+                    "body_id": "RC",
+                    "role": "member",
+                    "term_start": "2021-06-01",
+                    "constituency": {"kind": "building", "name": "3号楼"},
+                }
+            ]
+        )
+        assert "constituency: only a representative" in message(data)
+        assert "(role is 'member')" in message(data)
+
+    @pytest.mark.parametrize(
+        ("constituency", "field"),
+        [
+            ({"kind": "street", "name": "3号楼"}, "kind"),
+            ({"kind": "building", "name": " "}, "name"),
+        ],
+    )
+    def test_constituency_kind_and_name(self, constituency: dict[str, str], field: str) -> None:
+        """Only compound, building, group or other; a name that is not blank."""
+        data = community(bodies=[{"id": "RA", "kind": "representatives_assembly"}])
+        data["memberships"] = [
+            {
+                "person_id": "A",
+                "body_id": "RA",
+                "role": "representative",
+                "term_start": "2021-06-01",
+                "constituency": constituency,
+            }
+        ]
+        with pytest.raises(ValidationError) as info:
+            build(data)
+        assert info.value.errors()[0]["loc"][-1] == field
+
     def test_composition_of_member_not_in_community(self) -> None:
         """The same error surfaces through a BodyComposition, with the path into the input."""
         d = example_data("bodies/urban.json")

@@ -2,8 +2,9 @@
 
 Two fictional communities: an urban one (residents' committee, party organisation,
 supervision, mediation, owners' and election committees, a representatives' assembly of 30
-representatives) and a rural village (village committee, party branch, supervision body,
-villagers' representatives' assembly, a villager group with its grid, a service station).
+representatives, each chosen by a residential compound or a building) and a rural village
+(village committee, party branch, supervision body, villagers' representatives' assembly, a
+villager group with its grid, a service station).
 """
 
 from __future__ import annotations
@@ -20,6 +21,16 @@ def _m(pid: str, body: str, role: str, start: str = START, end: str | None = END
     if end:
         m["term_end"] = end
     return m
+
+
+COMPOUNDS = ("幸福小区", "和平小区", "光明小区", "团结小区")
+
+
+def _constituency(i: int) -> dict:
+    """Representatives 1–20 chosen by four compounds (居民小区), 21–30 by five buildings (楼宇)."""
+    if i <= 20:
+        return {"kind": "compound", "name": COMPOUNDS[(i - 1) // 5]}
+    return {"kind": "building", "name": f"{(i - 21) // 2 + 1}号楼"}
 
 
 def _person(pid: str, gender: str, **extra: object) -> dict:
@@ -50,7 +61,9 @@ def urban(committee: list[tuple[str, str, str]] | None = None) -> dict:
     memberships += [_m("S1", "SC", "chair"), _m("S2", "SC", "member"), _m("S3", "SC", "member")]
     for i in range(1, 31):
         persons.append(_person(f"R{i:02d}", "female" if i % 2 else "male"))
-        memberships.append(_m(f"R{i:02d}", "RA", "representative"))
+        memberships.append(
+            {**_m(f"R{i:02d}", "RA", "representative"), "constituency": _constituency(i)}
+        )
     memberships += [_m("C1", "PO", "chair"), _m("R01", "PO", "member")]
     for pid, g in (("M1", "female"), ("M2", "male"), ("M3", "male")):
         persons.append(_person(pid, g))

@@ -34,7 +34,14 @@ from ._body_strategies import (
     recalls_near_initiation,
 )
 from ._evaluation_strategies import annual_evaluation_records, recalls
-from ._meeting_strategies import meetings, quorum_meetings, tally_meetings
+from ._meeting_strategies import (
+    collective_household_meetings,
+    dismissal_meetings,
+    meetings,
+    quorum_meetings,
+    tally_meetings,
+)
+from ._registration_strategies import elections_registered_elsewhere, representatives_assemblies
 from .models import (
     AnnualEvaluationRecord,
     BodyComposition,
@@ -53,17 +60,21 @@ __all__ = [
     "annual_evaluation_records",
     "bodies_near_size_limit",
     "body_compositions",
+    "collective_household_meetings",
     "communities",
     "dates",
+    "dismissal_meetings",
     "elections",
     "elections_near_majority",
     "elections_near_turnout",
+    "elections_registered_elsewhere",
     "families",
     "meetings",
     "proposals",
     "quorum_meetings",
     "recalls",
     "recalls_near_initiation",
+    "representatives_assemblies",
     "shares",
     "sponsorship_proposals",
     "tally_meetings",

@@ -19,7 +19,9 @@ from .community import (
     Relation,
     Role,
 )
+from .constituency import Constituency, ConstituencyKind
 from .disclosure import Disclosure, DisclosureCategory, Posting
+from .dismissal import ContractNoticePeriod, DismissalNotice
 from .election import (
     Candidate,
     Election,
@@ -27,6 +29,7 @@ from .election import (
     ElectionRound,
     Nominator,
     Objection,
+    OtherRegistration,
     Proxy,
     Recall,
     SponsorKind,
@@ -70,8 +73,12 @@ __all__ = [
     "Candidate",
     "Community",
     "CommunityKind",
+    "Constituency",
+    "ConstituencyKind",
+    "ContractNoticePeriod",
     "Disclosure",
     "DisclosureCategory",
+    "DismissalNotice",
     "Election",
     "ElectionMethod",
     "ElectionRound",
@@ -88,6 +95,7 @@ __all__ = [
     "MotionResult",
     "Nominator",
     "Objection",
+    "OtherRegistration",
     "Person",
     "Posting",
     "Proposal",

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._base import Id, StrictModel, duplicates
+from .constituency import Constituency
 
 __all__ = [
     "Body",
@@ -203,6 +204,11 @@ class Membership(StrictModel):
     term_end: dt.date | None = Field(
         default=None, description="First day after the term (exclusive); None while the term runs."
     )
+    constituency: Constituency | None = Field(
+        default=None,
+        description="For a representative (居民代表 / 村民代表): the compound (居民小区), "
+        "building (楼宇) or group that chose them (推选范围); None if not recorded.",
+    )
 
     @model_validator(mode="after")
     def _term_order(self) -> Membership:
@@ -211,6 +217,13 @@ class Membership(StrictModel):
                 "term_order",
                 "term_end: {term_end} must be after term_start {term_start}",
                 {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
+            )
+        if self.constituency is not None and self.role != "representative":
+            raise PydanticCustomError(
+                "constituency_role",
+                "constituency: only a representative is chosen by a constituency (role is "
+                "'{value}')",
+                {"value": self.role},
             )
         return self
 

@@ -18,6 +18,7 @@ __all__ = [
     "ElectionRound",
     "Nominator",
     "Objection",
+    "OtherRegistration",
     "Proxy",
     "Recall",
     "SponsorKind",
@@ -95,6 +96,18 @@ class Objection(StrictModel):
         return self
 
 
+class OtherRegistration(StrictModel):
+    """登记参加其他地方的选举: a listed voter also registered to vote, for the same election,
+    in other communities (villages)."""
+
+    person_id: Id = Field(description="The voter (on this election's electorate list).")
+    community_ids: IdTuple = Field(
+        min_length=1,
+        description="The other communities (村 / 社区) where the person is also registered to "
+        "vote in the same election (登记参加选举).",
+    )
+
+
 class Election(Subject):
     """选举: one ballot electing members of a residents' or village committee.
 
@@ -152,6 +165,12 @@ class Election(Subject):
         default=None,
         description="Day the outgoing committee completed the handover (工作移交) to the one "
         "elected; None if not yet.",
+    )
+    other_registrations: tuple[OtherRegistration, ...] = Field(
+        default=(),
+        strict=False,
+        description="Listed voters also registered to vote elsewhere in the same election "
+        "(已在其他地方登记参加选举); empty means none recorded.",
     )
 
     @model_validator(mode="after")
@@ -215,6 +234,7 @@ class Election(Subject):
                 value = getattr(p, field)
                 if value not in electorate:
                     raise _unknown(f"proxies[{i}].{field}", value, "on the electorate list")
+        self._check_other_registrations(electorate)
         if (
             self.voter_list_published_on is not None
             and self.voter_list_published_on > self.election_day
@@ -240,6 +260,22 @@ class Election(Subject):
                 },
             )
         return self
+
+    def _check_other_registrations(self, electorate: set[str]) -> None:
+        _no_duplicates("other_registrations", tuple(r.person_id for r in self.other_registrations))
+        for i, r in enumerate(self.other_registrations):
+            if r.person_id not in electorate:
+                raise _unknown(
+                    f"other_registrations[{i}].person_id", r.person_id, "on the electorate list"
+                )
+            _no_duplicates(f"other_registrations[{i}].community_ids", r.community_ids)
+            for j, cid in enumerate(r.community_ids):
+                if cid == self.community.id:
+                    raise _unknown(
+                        f"other_registrations[{i}].community_ids[{j}]",
+                        cid,
+                        "another community (it is the one electing)",
+                    )
 
     @property
     def subject_id(self) -> str:

@@ -182,6 +182,73 @@ def representatives_minimum(min_param: str, community_kinds: Iterable[str]) -> C
     return check
 
 
+_CONSTITUENCY_ZH = {
+    "compound": "居民小区",
+    "building": "楼宇",
+    "group": "居民小组",
+    "other": "其他适当范围",
+}
+
+
+def representatives_constituency(allowed: Iterable[str], community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: every representative serving on the date was chosen by a constituency of
+    an ``allowed`` kind (e.g. a compound 居民小区 or a building 楼宇). Representatives without
+    one recorded are named; when none is recorded for anyone, the finding is indeterminate."""
+    kinds, ok = tuple(community_kinds), tuple(allowed)
+    ok_zh, ok_en = "或".join(_CONSTITUENCY_ZH[k] for k in ok), " or ".join(ok)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, "representatives_assembly", kinds)
+        if skip:
+            return skip
+        chosen: dict[str, str | None] = {}
+        for m in s.community.memberships:
+            if m.body_id != s.body_id or m.role != "representative" or not m.active_on(s.as_of):
+                continue
+            if chosen.get(m.person_id) is None:
+                chosen[m.person_id] = None if m.constituency is None else m.constituency.kind
+        if not chosen:
+            return Check.not_applicable(
+                f"{s.as_of.isoformat()}没有在任的居民代表",
+                f"no representative serving on {s.as_of.isoformat()}",
+            )
+        missing = [p for p, k in chosen.items() if k is None]
+        if len(missing) == len(chosen):
+            raise MissingDataError(
+                "community.memberships[].constituency",
+                f"no constituency recorded for any of the {len(chosen)} representatives",
+                f"{len(chosen)}名居民代表均未登记推选范围（{ok_zh}）",
+            )
+        other = [(p, k) for p, k in chosen.items() if k is not None and k not in ok]
+        evidence = {
+            "representatives": len(chosen),
+            "unrecorded": missing,
+            "other_constituency": [p for p, _ in other],
+        }
+        if not missing and not other:
+            return Check.passed(
+                f"{len(chosen)}名居民代表均按{ok_zh}推选",
+                f"all {len(chosen)} representatives were chosen per {ok_en}",
+                **evidence,
+            )
+        zh, en = [], []
+        if missing:
+            zh.append(f"未登记推选范围：{'、'.join(missing)}")
+            en.append(f"no constituency recorded: {', '.join(missing)}")
+        if other:
+            zh.append(
+                f"不是按{ok_zh}推选：{'、'.join(f'{p}（{_CONSTITUENCY_ZH[k]}）' for p, k in other)}"
+            )
+            en.append(f"not chosen per {ok_en}: {', '.join(f'{p} ({k})' for p, k in other)}")
+        return Check.failed(
+            f"居民代表应当按{ok_zh}推选；{'；'.join(zh)}",
+            f"representatives are chosen per {ok_en}; {'; '.join(en)}",
+            **evidence,
+        )
+
+    return check
+
+
 def chairs(kind: str, chairs_param: str, community_kinds: Iterable[str]) -> CheckFn:
     """Make a check: the body has exactly ``chairs_param`` chairs (设主任一人)."""
     kinds = tuple(community_kinds)
@@ -270,6 +337,7 @@ __all__ = [
     "close_relatives",
     "cross_appointment",
     "has_woman",
+    "representatives_constituency",
     "representatives_minimum",
     "size",
 ]

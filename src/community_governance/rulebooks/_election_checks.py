@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from ..exceptions import MissingDataError
 from ..models.election import Election
+from ..rules.citation import Citation
 from ..rules.rule import Check, CheckFn, RuleContext
 from ..rules.threshold import Comparison, Threshold
 from ._body_checks import body_zh
@@ -18,6 +19,7 @@ __all__ = [
     "committee_withdrawal",
     "nomination",
     "objections",
+    "one_registration",
     "urban_eligibility",
     "village_eligibility",
     "voter_list_notice",
@@ -336,5 +338,37 @@ def committee_withdrawal(kind: str, relatives_from: dt.date | None) -> CheckFn:
             ),
             conflicts=bad,
         )
+
+    return check
+
+
+def one_registration(kind: str, old: Citation, new: Citation, new_from: dt.date) -> CheckFn:
+    """Make a check: no listed voter is also registered to vote elsewhere in the same election
+    (已在户籍所在村或者居住村登记参加选举的, 不得再参加其他地方的选举). The finding cites ``old``
+    before ``new_from`` and ``new`` from then on."""
+
+    def check(e: Election, ctx: RuleContext) -> Check:
+        skip = _skip(e, kind)
+        if skip:
+            return skip
+        article = new if ctx.at >= new_from else old
+        n = len(e.electorate_ids)
+        if not e.other_registrations:
+            return Check.passed(
+                f"登记的{n}人均无在其他地方登记参加选举的记录",
+                f"none recorded: none of the {n} listed is recorded as registered to vote "
+                "elsewhere",
+                listed=n,
+                registered_elsewhere={},
+            ).citing(article)
+        found = {r.person_id: list(r.community_ids) for r in e.other_registrations}
+        zh = "；".join(f"{p}（另在{'、'.join(c)}登记）" for p, c in found.items())
+        en = "; ".join(f"{p} (also registered in {', '.join(c)})" for p, c in found.items())
+        return Check.failed(
+            f"已在其他地方登记参加选举的，不得再参加本次选举：{zh}",
+            f"registered to vote elsewhere, so may not also take part here: {en}",
+            listed=n,
+            registered_elsewhere=found,
+        ).citing(article)
 
     return check

@@ -29,6 +29,14 @@ V16_RES = _v25(
     "第十六条第二款",
     "户籍不在本村，在本村居住或者从事村务工作一年以上，本人申请参加选举，并且经村民会议或者村民代表会议同意参加选举的公民",
 )
+V13_ONCE = V18(
+    "第十三条第三款",
+    "已在户籍所在村或者居住村登记参加选举的村民，不得再参加其他地方村民委员会的选举",
+)
+V16_ONCE = _v25(
+    "第十六条第三款",
+    "已在户籍所在村或者居住村登记参加选举的村民，不得再参加其他地方村民委员会的选举",
+)
 V14_LIST = V18("第十四条第一款", "登记参加选举的村民名单应当在选举日的二十日前由村民选举委员会公布")
 V17_LIST = _v25(
     "第十七条第一款", "登记参加选举的村民名单应当在选举日的二十日前由村民选举委员会公布"
@@ -195,6 +203,16 @@ RULES = (
         ),
         (V13_AGE, V13_RES, V16_AGE, V16_RES),
         ("village-election.voter-age", "village-election.residence-years"),
+        village=True,
+    ),
+    _rule(
+        "village-election.one-registration",
+        "已在户籍所在村或者居住村登记参加选举的村民，不得再参加其他地方村民委员会的选举",
+        "A villager registered to vote in one village may not also take part in another "
+        "village's election",
+        ec.one_registration(VC, V13_ONCE, V16_ONCE, _NEW),
+        (V13_ONCE, V16_ONCE),
+        kind="prohibition",
         village=True,
     ),
     _rule(

@@ -24,6 +24,7 @@ SUPERVISION = Citation(
     "在城市社区普遍建立居务监督委员会,成员由3至5人组成,其中主任1名、委员2至4名,应当有妇女成员",
 )
 REPS_MIN = Citation(SEED_NINGXIA, "§二(五)", "按照居民小区或楼宇推选居民代表,原则上人数不少于30人")
+REPS_CONSTITUENCY = Citation(SEED_NINGXIA, "§二(五)", "按照居民小区或楼宇推选居民代表")
 REPS_TERM = Citation(SEED_NINGXIA, "§二(五)", "居民代表任期与居民委员会任期相同")
 GRID_WORKERS = Citation(
     SEED_NINGXIA, "§二(四)", "以村民小组为基本单元划分网格,每个网格配备1—2名网格员"
@@ -165,6 +166,17 @@ RULES = (
         ),
         citations=(REPS_MIN,),
         parameters=("representatives-assembly.representatives.min",),
+        valid_from=NINGXIA_2017,
+    ),
+    Rule(
+        id="representatives-assembly.constituency",
+        title_zh="按照居民小区或楼宇推选居民代表",
+        title_en="Representatives are chosen per residential compound or building",
+        kind="obligation",
+        severity="must",
+        subject="body",
+        check=_body_checks.representatives_constituency(("compound", "building"), URBAN),
+        citations=(REPS_CONSTITUENCY,),
         valid_from=NINGXIA_2017,
     ),
     Rule(
