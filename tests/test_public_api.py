@@ -45,6 +45,21 @@ class TestExports:
 class TestTypeStrategies:
     """The hypothesis entry point registers strategies for our models."""
 
+    def test_strategies_can_be_the_first_import(self) -> None:
+        """Regression: importing strategies first imports hypothesis, whose entry point hook
+        must not import strategies back (it did, and the import failed)."""
+        code = "from community_governance.strategies import proposals; print('ok')"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert (out.returncode, out.stdout.strip()) == (0, "ok"), out.stderr
+
+    def test_every_registered_model_has_its_strategy(self) -> None:
+        """Each type strategy the hook registers names a model and a strategy that exist."""
+        from community_governance import _hypothesis_plugin, models, strategies
+
+        for model, function in _hypothesis_plugin.TYPE_STRATEGIES.items():
+            assert hasattr(models, model), model
+            assert function in strategies.__all__, function
+
     def test_from_type_works(self) -> None:
         """st.from_type(Proposal) draws valid proposals."""
         from hypothesis import given, settings

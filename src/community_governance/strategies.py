@@ -43,14 +43,9 @@ from ._meeting_strategies import (
 )
 from ._registration_strategies import elections_registered_elsewhere, representatives_assemblies
 from .models import (
-    AnnualEvaluationRecord,
     BodyComposition,
     Community,
-    Election,
-    Meeting,
     Proposal,
-    Recall,
-    WorkItem,
 )
 from .models.community import BodyKind, CommunityKind
 from .models.proposal import ProposalCategory, Proposer
@@ -363,14 +358,3 @@ def body_compositions(
         if as_of is not None
         else dates(min_value=_TERM_START, max_value=_TERM_END - dt.timedelta(days=1)),
     )
-
-
-def _register() -> None:
-    st.register_type_strategy(Community, communities())
-    st.register_type_strategy(Proposal, proposals())
-    st.register_type_strategy(BodyComposition, body_compositions())
-    st.register_type_strategy(WorkItem, work_items())
-    st.register_type_strategy(Meeting, meetings())
-    st.register_type_strategy(Election, elections())
-    st.register_type_strategy(Recall, recalls())
-    st.register_type_strategy(AnnualEvaluationRecord, annual_evaluation_records())
