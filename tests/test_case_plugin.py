@@ -144,6 +144,19 @@ class TestPlugin:
         )
         pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
 
+    def test_other_yaml_under_cases_is_left_alone(self, pytester: pytest.Pytester) -> None:
+        """A project's own YAML in a `cases/` folder is not taken for a case file."""
+        pytester.makefile(".yaml", **{"cases/fixtures": "users: [alice, bob]\n"})
+        result = pytester.runpytest("-p", "no:cacheprovider")
+        assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+    def test_wrong_format_version_is_reported(self, pytester: pytest.Pytester) -> None:
+        """A file that names another cg.cases version is ours, and refused with the key."""
+        pytester.makefile(".yaml", **{"cases/short": HEAD.replace("cg.cases/1", "cg.cases/2")})
+        result = pytester.runpytest("-p", "no:cacheprovider")
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(["*format*"])
+
     def test_yaml_outside_cases_dirs_is_ignored(self, pytester: pytest.Pytester) -> None:
         """Only files under a `cases` directory are collected."""
         pytester.makefile(".yaml", **{"config/other": "a: 1\n"})

@@ -1,5 +1,6 @@
 """pytest plugin: every ``*.yaml`` / ``*.yml`` file under a directory named ``cases`` (or the
-``cg_cases_dirname`` ini option) is a ``cg.cases/1`` case file; each case is one test item.
+``cg_cases_dirname`` ini option) that mentions the ``cg.cases/`` format is a case file, strictly
+validated; each case is one test item. Other YAML files are left alone.
 
 Installed through the ``pytest11`` entry point; disable with ``-p no:community_governance``.
 """
@@ -30,6 +31,13 @@ def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Fil
         return None
     dirname = parent.config.getini("cg_cases_dirname")
     if dirname not in file_path.parent.parts:
+        return None
+    # Installed plugins run in every project: leave other YAML under a `cases/` folder alone.
+    # A file that names the format at all (even misspelt, e.g. cg.cases/2) is ours to validate.
+    try:
+        if "cg.cases/" not in file_path.read_text(encoding="utf-8", errors="replace"):
+            return None
+    except OSError:
         return None
     result: pytest.File = CaseFileItem.from_parent(parent, path=file_path)
     return result
