@@ -167,6 +167,14 @@ class TestJinjiangProposal:
         assert state.rejection is not None
         assert state.rejection.decision.finding("procedure.actor").status == "failed"
 
+    def test_replay_until_a_date_stops_before_later_events(self) -> None:
+        """The run as it stood on a day: events dated after it have not happened yet."""
+        run = as_run(run_data())
+        assert replay(run, JINJIANG).state == "implemented"
+        assert replay(run, JINJIANG, until=dt.date(2026, 4, 9)).state == "published"
+        assert replay(run, JINJIANG, until=dt.date(2026, 4, 10)).state == "implemented"
+        assert replay(run, JINJIANG, until=dt.date(2026, 3, 1)).state == "drafted"
+
     def test_step_dated_before_the_previous_one_is_rejected(self) -> None:
         """Events must not go back in time."""
         data = run_data()

@@ -145,3 +145,14 @@ class TestShippedExamples:
         code, out, _ = run("schema", "procedure-run")
         assert code == 0
         assert json.loads(out)["properties"]["format"]["const"] == "cg.procedure-run/1"
+
+
+class TestReplayAsOfADate:
+    """--at shows the run as it stood that day."""
+
+    def test_at_before_the_last_event_replays_only_what_had_happened(self) -> None:
+        """On 2026-04-04 the Jinjiang run was published, not yet implemented."""
+        path = str(EXAMPLES / "procedures/jinjiang-implemented.json")
+        code, out, _ = run("procedure", "replay", path, "--at", "2026-04-04", "--format", "json")
+        assert code == 0
+        assert json.loads(out)["state"] == "published"

@@ -82,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
         "--at",
         type=_date,
         default=None,
-        help="report next steps and due items as of this date (default: the last event's day)",
+        help="the run as it stood on this date: replay the events up to it and report next steps "
+        "and due items as of it (default: all events, as of the last event's day)",
     )
     _format_arg(replay)
 
@@ -264,7 +265,8 @@ def _cmd_procedure(args: argparse.Namespace, out: TextIO) -> int:
     from .procedures import ProcedureRun, explain_state, replay
 
     run = ProcedureRun.model_validate_json(_read(args.file))
-    state = replay(run, _rulebook(args.rulebook or run.rulebook))
+    # --at asks for the run as it stood that day: later events have not happened yet
+    state = replay(run, _rulebook(args.rulebook or run.rulebook), until=args.at)
     if args.format == "json":
         _dump(state.to_dict(args.at), out)
     else:

@@ -208,15 +208,23 @@ def apply(run: RunState, event: Event) -> RunState:
     )
 
 
-def replay(run: ProcedureRun, rulebook: Rulebook) -> RunState:
+def replay(run: ProcedureRun, rulebook: Rulebook, *, until: dt.date | None = None) -> RunState:
     """Derive a run's state by applying its events in order; the rulebook chooses the
     procedure (``rulebook.procedure(run.procedure)``).
 
     Replay stops at the first refused event and records it in ``rejection`` (later events
     are not applied). The same events always give the same state.
+
+    Args:
+        run: the recorded run.
+        rulebook: the rulebook whose procedure and rules apply.
+        until: replay only the events dated on or before this day — the run as it stood
+            then; ``None`` replays them all.
     """
     state = start(rulebook.procedure(run.procedure), rulebook, run.id)
     for event in run.events:
+        if until is not None and event.on > until:
+            break
         try:
             state = apply(state, event)
         except StepRejected as e:
