@@ -7,8 +7,9 @@ import datetime as dt
 from fractions import Fraction
 
 from ..rules.citation import Citation
+from ..rules.decision import Severity
 from ..rules.parameter import Parameter, ParameterKind, ParameterValue, ParameterVersion
-from ..rules.rule import Rule
+from ..rules.rule import CheckFn, Rule, RuleKind
 from . import _body_checks, _composition_checks
 from ._sources import (
     CIVIL_CODE,
@@ -158,15 +159,38 @@ PARAMETERS = (
 )
 
 
-def _rule(**kw: object) -> Rule:
-    kw.setdefault("subject", "body")
-    kw.setdefault("severity", "must")
-    kw.setdefault("kind", "obligation")
-    return Rule(**kw)  # type: ignore[arg-type]
+def body_rule(
+    *,
+    id: str,
+    title_zh: str,
+    title_en: str,
+    check: CheckFn,
+    citations: tuple[Citation, ...],
+    kind: RuleKind = "obligation",
+    severity: Severity = "must",
+    parameters: tuple[str, ...] = (),
+    valid_from: dt.date | None = None,
+    valid_to: dt.date | None = None,
+) -> Rule:
+    """A composition rule (subject ``body``): an obligation that must hold unless told
+    otherwise. Shared by the urban, village and Ningxia body rules."""
+    return Rule(
+        id=id,
+        title_zh=title_zh,
+        title_en=title_en,
+        kind=kind,
+        severity=severity,
+        subject="body",
+        check=check,
+        citations=citations,
+        parameters=parameters,
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
 
 
 RULES = (
-    _rule(
+    body_rule(
         id="residents-committee.close-relative-exclusion",
         title_zh="居民委员会成员实行近亲属回避",
         title_en="No two residents' committee members may be close relatives",
@@ -174,7 +198,7 @@ RULES = (
         citations=(U8_RELATIVES, CLOSE_RELATIVES),
         valid_from=URBAN_2025_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="residents-committee.cross-appointment",
         title_zh="居民委员会成员和社区党组织领导班子成员可以交叉任职",
         title_en="Committee members may also sit in the party organisation's leadership",
@@ -183,7 +207,7 @@ RULES = (
         citations=(U8_CROSS,),
         valid_from=URBAN_2025_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="supervision-committee.required",
         title_zh="社区应当建立居务监督委员会",
         title_en="Every community has a residents' affairs supervision committee",
@@ -193,7 +217,7 @@ RULES = (
         citations=(U36_REQUIRED,),
         valid_from=URBAN_2025_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="supervision-committee.exclusion",
         title_zh="居民委员会成员及其近亲属不得担任居务监督委员会成员",
         title_en="No residents' committee member or close relative of one on the supervision "
@@ -205,7 +229,7 @@ RULES = (
         citations=(U36_EXCLUSION, CLOSE_RELATIVES),
         valid_from=URBAN_2025_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="supervision-committee.term",
         title_zh="居务监督委员会的任期与居民委员会的任期相同",
         title_en="The supervision committee's term is the residents' committee's",
@@ -213,7 +237,7 @@ RULES = (
         citations=(U36_TERM,),
         valid_from=URBAN_2025_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="representatives-assembly.representative-share",
         title_zh="居民代表应当占居民代表会议组成人员的五分之四以上",
         title_en="Representatives are at least 4/5 of the representatives' assembly",
@@ -227,7 +251,7 @@ RULES = (
         parameters=("representatives-assembly.representative-share",),
         valid_from=URBAN_2025_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="representatives-assembly.households",
         title_zh="居民代表一般按每二十户至五十户推选一人",
         title_en="As a rule, one representative per 20 to 50 households",
@@ -245,7 +269,7 @@ RULES = (
         ),
         valid_from=URBAN_2025_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="representatives-assembly.term",
         title_zh="居民代表的任期与居民委员会的任期相同",
         title_en="Representatives serve the residents' committee's term",
@@ -255,7 +279,7 @@ RULES = (
         citations=(U13_TERM,),
         valid_from=URBAN_2025_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="mediation-committee.size",
         title_zh="人民调解委员会由委员三至九人组成",
         title_en="A people's mediation committee has 3 to 9 members",
@@ -269,7 +293,7 @@ RULES = (
         parameters=("mediation-committee.size.min", "mediation-committee.size.max"),
         valid_from=MEDIATION_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="mediation-committee.chair",
         title_zh="人民调解委员会设主任一人",
         title_en="A mediation committee has exactly one chair",
@@ -278,7 +302,7 @@ RULES = (
         parameters=("mediation-committee.chairs",),
         valid_from=MEDIATION_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="mediation-committee.woman",
         title_zh="人民调解委员会应当有妇女成员",
         title_en="A mediation committee must include a woman",
@@ -286,7 +310,7 @@ RULES = (
         citations=(M8_WOMAN,),
         valid_from=MEDIATION_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="mediation-committee.term",
         title_zh="人民调解委员会委员每届任期三年",
         title_en="Mediation committee members serve three-year terms",
@@ -297,7 +321,7 @@ RULES = (
         parameters=("mediation-committee.term-years",),
         valid_from=MEDIATION_IN_FORCE,
     ),
-    _rule(
+    body_rule(
         id="owners-committee.size",
         title_zh="业主委员会由5至11人组成（二手资料，仅提示）",
         title_en="An owners' committee has 5 to 11 members (secondary source; warns only)",
@@ -309,7 +333,7 @@ RULES = (
         parameters=("owners-committee.size.min", "owners-committee.size.max"),
         valid_from=OWNERS_FROM,
     ),
-    _rule(
+    body_rule(
         id="owners-committee.odd",
         title_zh="业主委员会成员为单数（二手资料，仅提示）",
         title_en="An owners' committee has an odd number of members (secondary; warns only)",
@@ -318,7 +342,7 @@ RULES = (
         citations=(OWNERS,),
         valid_from=OWNERS_FROM,
     ),
-    _rule(
+    body_rule(
         id="owners-committee.term",
         title_zh="业主委员会每届任期不超过5年（二手资料，仅提示）",
         title_en="An owners' committee term is at most 5 years (secondary; warns only)",

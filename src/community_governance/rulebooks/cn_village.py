@@ -7,11 +7,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..rules.citation import Citation
-from ..rules.rule import Rule
 from . import _body_checks, _composition_checks
 from ._sources import VILLAGE_2018, VILLAGE_2018_IN_FORCE, VILLAGE_2025, VILLAGE_2025_IN_FORCE
 from ._terms import VILLAGE_REPRESENTATIVES
-from .cn_bodies import CLOSE_RELATIVES, dated
+from .cn_bodies import CLOSE_RELATIVES, body_rule, dated
 
 __all__ = ["PARAMETERS", "RULES", "VILLAGE_2025_DATE_NOTE"]
 
@@ -106,15 +105,8 @@ PARAMETERS = (
 )
 
 
-def _rule(**kw: object) -> Rule:
-    kw.setdefault("subject", "body")
-    kw.setdefault("severity", "must")
-    kw.setdefault("kind", "obligation")
-    return Rule(**kw)  # type: ignore[arg-type]
-
-
 RULES = (
-    _rule(
+    body_rule(
         id="village-committee.size",
         title_zh="村民委员会由主任、副主任和委员共三至七人组成",
         title_en="A village committee has 3 to 7 members (chair, vice-chairs, members)",
@@ -125,7 +117,7 @@ RULES = (
         parameters=("village-committee.size.min", "village-committee.size.max"),
         valid_from=_OLD,
     ),
-    _rule(
+    body_rule(
         id="village-committee.woman",
         title_zh="村民委员会成员中应当有妇女成员",
         title_en="A village committee must include a woman",
@@ -133,7 +125,7 @@ RULES = (
         citations=(V6_WOMAN, V8_WOMAN),
         valid_from=_OLD,
     ),
-    _rule(
+    body_rule(
         id="village-committee.close-relative-exclusion",
         title_zh="村民委员会成员实行近亲属回避",
         title_en="No two village committee members may be close relatives",
@@ -141,7 +133,7 @@ RULES = (
         citations=(V8_RELATIVES, CLOSE_RELATIVES),
         valid_from=_NEW,
     ),
-    _rule(
+    body_rule(
         id="village-committee.cross-appointment",
         title_zh="村民委员会成员和村党组织领导班子成员可以交叉任职",
         title_en="Village committee members may also sit in the village party leadership",
@@ -150,7 +142,7 @@ RULES = (
         citations=(V8_CROSS,),
         valid_from=_NEW,
     ),
-    _rule(
+    body_rule(
         id="village-representatives.representative-share",
         title_zh="村民代表应当占村民代表会议组成人员的五分之四以上",
         title_en="Representatives are at least 4/5 of the villagers' representatives' assembly",
@@ -164,7 +156,7 @@ RULES = (
         parameters=("village-representatives.representative-share",),
         valid_from=_OLD,
     ),
-    _rule(
+    body_rule(
         id="village-representatives.women",
         title_zh="妇女村民代表应当占村民代表会议组成人员的三分之一以上",
         title_en="Women representatives are at least 1/3 of the villagers' representatives' "
@@ -176,7 +168,7 @@ RULES = (
         parameters=("village-representatives.women-share",),
         valid_from=_OLD,
     ),
-    _rule(
+    body_rule(
         id="village-representatives.households",
         title_zh="村民代表按每五户至十五户推选一人（或由各村民小组推选）",
         title_en="One village representative per 5 to 15 households (or chosen by villager "
@@ -195,7 +187,7 @@ RULES = (
         ),
         valid_from=_OLD,
     ),
-    _rule(
+    body_rule(
         id="village-representatives.term",
         title_zh="村民代表的任期与村民委员会的任期相同",
         title_en="Village representatives serve the village committee's term",
@@ -203,7 +195,7 @@ RULES = (
         citations=(V25_TERM, V29_TERM),
         valid_from=_OLD,
     ),
-    _rule(
+    body_rule(
         id="village-supervision.expertise",
         title_zh="村务监督机构成员中应有具备财会、管理知识的人员",
         title_en="The village affairs supervision body includes someone with finance or "
@@ -212,7 +204,7 @@ RULES = (
         citations=(V32_EXPERTISE, V37_EXPERTISE),
         valid_from=_OLD,
     ),
-    _rule(
+    body_rule(
         id="village-supervision.exclusion",
         title_zh="村民委员会成员及其近亲属不得担任村务监督机构成员",
         title_en="No village committee member or close relative of one on the supervision body",
@@ -223,7 +215,7 @@ RULES = (
         citations=(V32_EXCLUSION, V37_EXCLUSION, CLOSE_RELATIVES),
         valid_from=_OLD,
     ),
-    _rule(
+    body_rule(
         id="village-supervision.term",
         title_zh="村务监督机构的任期与村民委员会的任期相同",
         title_en="The village affairs supervision body serves the village committee's term",
