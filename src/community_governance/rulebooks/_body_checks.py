@@ -31,7 +31,7 @@ def body_zh(kind: str) -> str:
 def applies(s: BodyComposition, kind: str, community_kinds: Iterable[str]) -> Check | None:
     if s.body.kind != kind:
         return Check.not_applicable(
-            f"该组织不是{_BODY_ZH.get(kind, kind)}",
+            f"该组织不是{body_zh(kind)}",
             f"the body is not a {kind} (it is a {s.body.kind})",
         )
     kinds = tuple(community_kinds)
@@ -83,7 +83,7 @@ def size(
             result.passed,
             [c.text() for c in result.comparisons()],
             result.to_evidence(),
-            f"{_BODY_ZH.get(kind, kind)}人数",
+            f"{body_zh(kind)}人数",
             f"{kind} size",
         )
 
@@ -156,7 +156,7 @@ def chair_and_members(
             outcome.passed,
             [c.text() for c in outcome.comparisons()],
             outcome.to_evidence(),
-            f"{_BODY_ZH.get(kind, kind)}主任和委员人数",
+            f"{body_zh(kind)}主任和委员人数",
             f"{kind} chair and members",
         )
 
