@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from community_governance import Rulebook, WorkItem, check_work_item, get_rulebook
-from community_governance.rulebooks.access_lists import load_work_item_lists
+from community_governance.rulebooks._lists_file import load_work_item_lists
 from community_governance.strategies import (
     with_defects,
     work_item_defect_sets,
@@ -102,7 +102,7 @@ class TestDefects:
 
 
 def _fits(defects: frozenset[str]) -> bool:
-    from community_governance._access_strategies import compatible
+    from community_governance.strategies._internal.access import compatible
 
     return compatible(defects)
 

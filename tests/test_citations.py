@@ -38,7 +38,7 @@ def all_citations() -> list[Citation]:
 
 
 def _list_citations(book: object) -> list[Citation]:
-    from community_governance.rulebooks._list_checks import work_item_lists
+    from community_governance.checks.lists import work_item_lists
 
     try:
         lists = work_item_lists(book)  # type: ignore[arg-type]

@@ -54,7 +54,8 @@ class TestTypeStrategies:
 
     def test_every_registered_model_has_its_strategy(self) -> None:
         """Each type strategy the hook registers names a model and a strategy that exist."""
-        from community_governance import _hypothesis_plugin, models, strategies
+        from community_governance import models, strategies
+        from community_governance.testing import _hypothesis as _hypothesis_plugin
 
         for model, function in _hypothesis_plugin.TYPE_STRATEGIES.items():
             assert hasattr(models, model), model

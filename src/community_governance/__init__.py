@@ -50,7 +50,7 @@ from .rulebooks import (
     load_rulebook,
     parse_rulebook,
 )
-from .rulebooks.access_lists import WorkItemLists, load_work_item_lists, work_item_lists
+from .rulebooks._lists_file import WorkItemLists, load_work_item_lists, work_item_lists
 from .rules import (
     AllOf,
     AnyOf,

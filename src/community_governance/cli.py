@@ -16,15 +16,15 @@ from typing import Any, TextIO
 from pydantic import BaseModel, ValidationError
 
 from .batch import run_batch
-from .cases import CaseFile
 from .engine import evaluate
 from .exceptions import GovernanceError
 from .models import SUBJECT_MODELS, Community, Subject
 from .models.procedure_run import ProcedureRun
 from .rulebooks import BUILTIN_RULEBOOKS, Rulebook, builtin_rulebooks, get_rulebook, load_rulebook
-from .rulebooks.access_lists import WorkItemListsFile
-from .rulebooks.loader import RulebookFile
+from .rulebooks._files import RulebookFile
+from .rulebooks._lists_file import WorkItemListsFile
 from .schemas import decision_schema
+from .testing.cases import CaseFile
 
 __all__ = ["EXIT_ALLOWED", "EXIT_DENIED", "EXIT_INDETERMINATE", "EXIT_INVALID", "main"]
 

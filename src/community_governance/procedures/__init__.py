@@ -1,13 +1,13 @@
 """Procedures as explicit state machines whose guards are rules; runs replayed from events."""
 
-from ..models.procedure_run import RUN_FORMAT, Event, ProcedureRun
-from ..rulebooks._procedure_guards import (
+from ..checks.procedure_guards import (
     StepAttempt,
     actor_rule,
     record_rule,
     sequence_rule,
     supervision_rule,
 )
+from ..models.procedure_run import RUN_FORMAT, Event, ProcedureRun
 from ..rules.procedure import Posting, Procedure, Record, Step
 from .deadlines import add_months, assembly_due
 from .run import (

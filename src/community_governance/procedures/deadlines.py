@@ -46,7 +46,7 @@ def assembly_due(
         >>> item.status, item.until
         ('overdue', datetime.date(2026, 7, 15))
     """
-    from ..rulebooks.meetings import PASS_RULES  # procedures sit above rulebooks
+    from ..rulebooks.builtin.cn.meetings import PASS_RULES
 
     rule = next(
         (r for r in PASS_RULES if r.interval_months and r.covers(body, community_kind, at)), None

@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ..checks.procedure_guards import StepAttempt
 from ..engine import RuleSource, evaluate, evaluate_rule
 from ..exceptions import StepRejected, UnknownReferenceError
 from ..models.procedure_run import Event, ProcedureRun
-from ..rulebooks._procedure_guards import StepAttempt
 from ..rules.citation import Citation
 from ..rules.decision import Decision, Finding, combine
 from ..rules.procedure import Procedure
 
 if TYPE_CHECKING:
-    from ..rulebooks.rulebook import Rulebook
+    from ..rulebooks._rulebook import Rulebook
 
 __all__ = [
     "STATE_FORMAT",

@@ -1,8 +1,8 @@
 """Rulebooks: built-in jurisdictions, extension and override, and rulebook files."""
 
-from .builtin import BUILTIN_RULEBOOKS, builtin_rulebooks, get_rulebook
-from .loader import RULEBOOK_FORMAT, RulebookFile, load_rulebook, parse_rulebook
-from .rulebook import Disable, Replace, Rulebook
+from ._files import RULEBOOK_FORMAT, RulebookFile, load_rulebook, parse_rulebook
+from ._registry import BUILTIN_RULEBOOKS, builtin_rulebooks, get_rulebook
+from ._rulebook import Disable, Replace, Rulebook
 
 __all__ = [
     "BUILTIN_RULEBOOKS",

@@ -1,0 +1,343 @@
+"""Checks of a body's composition as of a date (size, chair, women members)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..exceptions import MissingDataError
+from ..models.body import BodyComposition
+from ..rules.rule import Check, CheckFn, RuleContext
+from ..rules.threshold import AllOf, Measure, Threshold
+from .measures import CHAIRS, MEMBERS, ORDINARY_MEMBERS, REPRESENTATIVES
+
+_BODY_ZH = {
+    "residents_committee": "居民委员会",
+    "village_committee": "村民委员会",
+    "supervision_committee": "居务监督委员会",
+    "representatives_assembly": "居民代表会议",
+    "mediation_committee": "人民调解委员会",
+    "owners_committee": "业主委员会",
+    "party_organization": "社区党组织",
+    "grid": "网格",
+    "service_station": "社区服务站",
+}
+
+
+def body_zh(kind: str) -> str:
+    """The Chinese name of a body kind (the kind itself when not named here)."""
+    return _BODY_ZH.get(kind, kind)
+
+
+def applies(s: BodyComposition, kind: str, community_kinds: Iterable[str]) -> Check | None:
+    if s.body.kind != kind:
+        return Check.not_applicable(
+            f"该组织不是{body_zh(kind)}",
+            f"the body is not a {kind} (it is a {s.body.kind})",
+        )
+    kinds = tuple(community_kinds)
+    if s.community.kind not in kinds:
+        return Check.not_applicable(
+            f"该规则只适用于{'、'.join(kinds)}社区",
+            f"applies only to {', '.join(kinds)} communities (this one is {s.community.kind})",
+        )
+    return None
+
+
+def _verdict(
+    outcome_passed: bool,
+    texts: list[tuple[str, str]],
+    evidence: dict[str, object],
+    lead_zh: str,
+    lead_en: str,
+) -> Check:
+    zh = "；".join(t[0] for t in texts)
+    en = "; ".join(t[1] for t in texts)
+    # every number compared is a dated parameter: the article in force for it is cited with
+    # its value, so the rule's other texts (the 2018 and the 2025 article) are not repeated
+    if outcome_passed:
+        return Check.passed(f"{lead_zh}：{zh}", f"{lead_en}: {en}", **evidence).citing()
+    return Check.failed(
+        f"{lead_zh}不符合要求：{zh}", f"{lead_en} does not comply: {en}", **evidence
+    ).citing()
+
+
+def size(
+    kind: str,
+    min_param: str,
+    max_param: str,
+    community_kinds: Iterable[str] = ("urban", "village_to_residence", "rural"),
+) -> CheckFn:
+    """Make a check: the body has between ``min_param`` and ``max_param`` members (inclusive)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        lo, hi = ctx.param(min_param), ctx.param(max_param)
+        assert isinstance(lo, int)
+        assert isinstance(hi, int)
+        outcome = AllOf((Threshold("at_least", lo, MEMBERS), Threshold("at_most", hi, MEMBERS)))
+        result = outcome.evaluate({MEMBERS.key: Measure(len(s.members()))})
+        return _verdict(
+            result.passed,
+            [c.text() for c in result.comparisons()],
+            result.to_evidence(),
+            f"{body_zh(kind)}人数",
+            f"{kind} size",
+        )
+
+    return check
+
+
+def has_woman(
+    kind: str, community_kinds: Iterable[str] = ("urban", "village_to_residence", "rural")
+) -> CheckFn:
+    """Make a check: at least one member is a woman (应当有妇女成员)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        members = s.members()
+        women = [p for p in members if p.gender == "female"]
+        unknown = [p.id for p in members if p.gender is None]
+        if women:
+            return Check.passed(
+                f"有妇女成员{len(women)}名",
+                f"{len(women)} woman member(s)",
+                women=len(women),
+                members=len(members),
+            )
+        if unknown:
+            raise MissingDataError(
+                "community.persons[].gender",
+                f"no woman among members with a recorded gender; gender not recorded for "
+                f"{', '.join(unknown)}",
+                f"已登记性别的成员中没有妇女，以下成员未登记性别：{'、'.join(unknown)}",
+            )
+        return Check.failed(
+            "没有妇女成员（应当有妇女成员）",
+            "no woman among the members (a woman member is required)",
+            women=0,
+            members=len(members),
+        )
+
+    return check
+
+
+def chair_and_members(
+    kind: str, chairs_param: str, min_param: str, max_param: str, community_kinds: Iterable[str]
+) -> CheckFn:
+    """Make a check: exactly ``chairs_param`` chairs and min..max other members (委员)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        chairs = ctx.param(chairs_param)
+        lo, hi = ctx.param(min_param), ctx.param(max_param)
+        assert isinstance(chairs, int)
+        assert isinstance(lo, int)
+        assert isinstance(hi, int)
+        n_chairs = len(s.holders("chair"))
+        others = len(s.members(frozenset({"vice_chair", "member"})))
+        outcome = AllOf(
+            (
+                Threshold("at_least", chairs, CHAIRS),
+                Threshold("at_most", chairs, CHAIRS),
+                Threshold("at_least", lo, ORDINARY_MEMBERS),
+                Threshold("at_most", hi, ORDINARY_MEMBERS),
+            )
+        ).evaluate({CHAIRS.key: Measure(n_chairs), ORDINARY_MEMBERS.key: Measure(others)})
+        return _verdict(
+            outcome.passed,
+            [c.text() for c in outcome.comparisons()],
+            outcome.to_evidence(),
+            f"{body_zh(kind)}主任和委员人数",
+            f"{kind} chair and members",
+        )
+
+    return check
+
+
+def representatives_minimum(min_param: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: the representatives' assembly has at least N representatives."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, "representatives_assembly", kinds)
+        if skip:
+            return skip
+        lo = ctx.param(min_param)
+        assert isinstance(lo, int)
+        c = Threshold("at_least", lo, REPRESENTATIVES).test(len(s.holders("representative")))
+        zh, en = c.text()
+        if c.passed:
+            return Check.passed(zh, en, **c.to_evidence())
+        return Check.failed(zh, en, **c.to_evidence())
+
+    return check
+
+
+_CONSTITUENCY_ZH = {
+    "compound": "居民小区",
+    "building": "楼宇",
+    "group": "居民小组",
+    "other": "其他适当范围",
+}
+
+
+def representatives_constituency(allowed: Iterable[str], community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: every representative serving on the date was chosen by a constituency of
+    an ``allowed`` kind (e.g. a compound 居民小区 or a building 楼宇). Representatives without
+    one recorded are named; when none is recorded for anyone, the finding is indeterminate."""
+    kinds, ok = tuple(community_kinds), tuple(allowed)
+    ok_zh, ok_en = "或".join(_CONSTITUENCY_ZH[k] for k in ok), " or ".join(ok)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, "representatives_assembly", kinds)
+        if skip:
+            return skip
+        chosen: dict[str, str | None] = {}
+        for m in s.community.memberships:
+            if m.body_id != s.body_id or m.role != "representative" or not m.active_on(s.as_of):
+                continue
+            if chosen.get(m.person_id) is None:
+                chosen[m.person_id] = None if m.constituency is None else m.constituency.kind
+        if not chosen:
+            return Check.not_applicable(
+                f"{s.as_of.isoformat()}没有在任的居民代表",
+                f"no representative serving on {s.as_of.isoformat()}",
+            )
+        missing = [p for p, k in chosen.items() if k is None]
+        if len(missing) == len(chosen):
+            raise MissingDataError(
+                "community.memberships[].constituency",
+                f"no constituency recorded for any of the {len(chosen)} representatives",
+                f"{len(chosen)}名居民代表均未登记推选范围（{ok_zh}）",
+            )
+        other = [(p, k) for p, k in chosen.items() if k is not None and k not in ok]
+        evidence = {
+            "representatives": len(chosen),
+            "unrecorded": missing,
+            "other_constituency": [p for p, _ in other],
+        }
+        if not missing and not other:
+            return Check.passed(
+                f"{len(chosen)}名居民代表均按{ok_zh}推选",
+                f"all {len(chosen)} representatives were chosen per {ok_en}",
+                **evidence,
+            )
+        zh, en = [], []
+        if missing:
+            zh.append(f"未登记推选范围：{'、'.join(missing)}")
+            en.append(f"no constituency recorded: {', '.join(missing)}")
+        if other:
+            zh.append(
+                f"不是按{ok_zh}推选：{'、'.join(f'{p}（{_CONSTITUENCY_ZH[k]}）' for p, k in other)}"
+            )
+            en.append(f"not chosen per {ok_en}: {', '.join(f'{p} ({k})' for p, k in other)}")
+        return Check.failed(
+            f"居民代表应当按{ok_zh}推选；{'；'.join(zh)}",
+            f"representatives are chosen per {ok_en}; {'; '.join(en)}",
+            **evidence,
+        )
+
+    return check
+
+
+def chairs(kind: str, chairs_param: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: the body has exactly ``chairs_param`` chairs (设主任一人)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        n = ctx.param(chairs_param)
+        assert isinstance(n, int)
+        outcome = AllOf(
+            (Threshold("at_least", n, CHAIRS), Threshold("at_most", n, CHAIRS))
+        ).evaluate({CHAIRS.key: Measure(len(s.holders("chair")))})
+        return _verdict(
+            outcome.passed,
+            [c.text() for c in outcome.comparisons()],
+            outcome.to_evidence(),
+            f"{body_zh(kind)}主任人数",
+            f"{kind} chairs",
+        )
+
+    return check
+
+
+def close_relatives(kind: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: no two members are close relatives (近亲属回避)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        ids = [p.id for p in s.members()]
+        pairs = [
+            [a, b]
+            for i, a in enumerate(ids)
+            for b in ids[i + 1 :]
+            if s.community.are_close_relatives(a, b)
+        ]
+        if not pairs:
+            return Check.passed(
+                f"{len(ids)}名成员之间没有近亲属关系",
+                f"no two of the {len(ids)} members are close relatives",
+                members=len(ids),
+                close_relative_pairs=[],
+            )
+        zh = "、".join(f"{a}与{b}" for a, b in pairs)
+        en = ", ".join(f"{a} and {b}" for a, b in pairs)
+        return Check.failed(
+            f"成员中有近亲属（应当实行近亲属回避）：{zh}",
+            f"members who are close relatives (close-relative exclusion applies): {en}",
+            members=len(ids),
+            close_relative_pairs=pairs,
+        )
+
+    return check
+
+
+def cross_appointment(kind: str, party_kind: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a permission check: members may also sit in the party organisation's leadership
+    (交叉任职). It never fails; it reports who holds both posts."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        party = {p.id for p in s.members_of_kind(party_kind)}
+        both = [p.id for p in s.members() if p.id in party]
+        return Check.passed(
+            f"成员可以与{body_zh(party_kind)}领导班子成员交叉任职；交叉任职{len(both)}名"
+            + (f"：{'、'.join(both)}" if both else ""),
+            f"members may also serve in the {party_kind} leadership (cross-appointment); "
+            f"{len(both)} do" + (f": {', '.join(both)}" if both else ""),
+            cross_appointed=both,
+        )
+
+    return check
+
+
+__all__ = [
+    "applies",
+    "body_zh",
+    "chair_and_members",
+    "chairs",
+    "close_relatives",
+    "cross_appointment",
+    "has_woman",
+    "representatives_constituency",
+    "representatives_minimum",
+    "size",
+]

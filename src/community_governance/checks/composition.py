@@ -1,0 +1,342 @@
+"""Checks of a body's composition against other bodies of its community: exclusion of
+committee members and their relatives, equal terms, representatives' shares, grids and
+service stations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from fractions import Fraction
+
+from ..exceptions import MissingDataError
+from ..models.body import BodyComposition
+from ..models.community import Body
+from ..rules.rule import Check, CheckFn, RuleContext
+from ..rules.threshold import AllOf, Measure, Term, Threshold
+from .bodies import applies, body_zh
+from .measures import ASSEMBLY_MEMBERS, HOUSEHOLDS, WOMEN_REPRESENTATIVES
+
+__all__ = [
+    "committee_exclusion",
+    "expertise",
+    "households_per_representative",
+    "max_term_years",
+    "odd_size",
+    "representatives_share",
+    "required_body",
+    "same_term",
+    "women_representatives_share",
+]
+
+
+def _result(passed: bool, zh: str, en: str, /, **evidence: object) -> Check:
+    return Check.passed(zh, en, **evidence) if passed else Check.failed(zh, en, **evidence)
+
+
+def required_body(kind: str, required_kind: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check, run on a body of ``kind``: its community has a body of
+    ``required_kind`` (社区应当建立居务监督委员会).
+
+    A community input need not list every body, so none recorded is indeterminate (naming
+    ``community.bodies``), never a silent pass.
+    """
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        found = [b.id for b in s.bodies_of_kind(required_kind)]
+        if not found:
+            raise MissingDataError(
+                "community.bodies",
+                f"no {required_kind} is recorded; the community must have one — record it, or "
+                f"the community lacks it",
+                f"未登记{body_zh(required_kind)}；社区应当建立{body_zh(required_kind)}",
+            )
+        return Check.passed(
+            f"社区已建立{body_zh(required_kind)}（{'、'.join(found)}）",
+            f"the community has a {required_kind} ({', '.join(found)})",
+            found=found,
+        )
+
+    return check
+
+
+def committee_exclusion(kind: str, committee_kind: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: no member of the body is a member of the ``committee_kind`` body on the
+    same day, or a close relative (近亲属) of one."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        committee = [p.id for p in s.members_of_kind(committee_kind)]
+        members = [p.id for p in s.members()]
+        sitting = [m for m in members if m in committee]
+        related = [
+            [m, c]
+            for m in members
+            for c in committee
+            if m != c and s.community.are_close_relatives(m, c)
+        ]
+        name = body_zh(committee_kind)
+        if not sitting and not related:
+            return Check.passed(
+                f"{len(members)}名成员中没有{name}成员或其近亲属",
+                f"none of the {len(members)} members is a {committee_kind} member or a close "
+                f"relative of one",
+                committee_members=sitting,
+                close_relatives=related,
+            )
+        parts_zh, parts_en = [], []
+        if sitting:
+            parts_zh.append(f"{'、'.join(sitting)}是{name}成员")
+            parts_en.append(f"{', '.join(sitting)} sit(s) on the {committee_kind}")
+        if related:
+            parts_zh.append("、".join(f"{m}是{name}成员{c}的近亲属" for m, c in related))
+            parts_en.append(
+                ", ".join(
+                    f"{m} is a close relative of {committee_kind} member {c}" for m, c in related
+                )
+            )
+        return Check.failed(
+            f"{name}成员及其近亲属不得担任：{'；'.join(parts_zh)}",
+            f"{committee_kind} members and their close relatives may not serve: "
+            f"{'; '.join(parts_en)}",
+            committee_members=sitting,
+            close_relatives=related,
+        )
+
+    return check
+
+
+def _term_end(body: Body, field: str) -> dt.date:
+    if body.term_end is None:
+        raise MissingDataError(
+            field,
+            f"the term end (本届任期届满) of body {body.id} is not recorded",
+            f"未登记{body.id}的本届任期届满日期",
+        )
+    return body.term_end
+
+
+def same_term(kind: str, committee_kind: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: the body's term (任期) is the same as the ``committee_kind`` body's,
+    compared by the recorded term ends (``Body.term_end``)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        committees = s.bodies_of_kind(committee_kind)
+        if not committees:
+            raise MissingDataError(
+                "community.bodies",
+                f"the community has no {committee_kind} to compare terms with",
+                f"社区未登记{body_zh(committee_kind)}，无法比较任期",
+            )
+        own = _term_end(s.body, f"community.bodies[id={s.body.id}].term_end")
+        other = _term_end(committees[0], f"community.bodies[id={committees[0].id}].term_end")
+        return _result(
+            own == other,
+            f"任期届满日{own.isoformat()}，{body_zh(committee_kind)}任期届满日{other.isoformat()}"
+            + ("，任期相同" if own == other else "，任期不同（应当相同）"),
+            f"term ends {own.isoformat()}, the {committee_kind}'s ends {other.isoformat()}"
+            + (": same term" if own == other else ": the terms must be the same"),
+            term_end=own.isoformat(),
+            committee_term_end=other.isoformat(),
+        )
+
+    return check
+
+
+def expertise(kind: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: at least one member has finance or management knowledge (财会、管理知识)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        members = s.members()
+        experts = [p.id for p in members if p.finance_or_management_expertise]
+        unknown = [p.id for p in members if p.finance_or_management_expertise is None]
+        if not experts and unknown:
+            raise MissingDataError(
+                "community.persons[].finance_or_management_expertise",
+                f"no member is recorded with finance or management knowledge; not recorded for "
+                f"{', '.join(unknown)}",
+                f"没有登记具备财会、管理知识的成员，以下成员未登记：{'、'.join(unknown)}",
+            )
+        return _result(
+            bool(experts),
+            f"具备财会、管理知识的成员{len(experts)}名"
+            + ("" if experts else "（其中应有具备财会、管理知识的人员）"),
+            f"{len(experts)} member(s) with finance or management knowledge"
+            + ("" if experts else " (at least one is required)"),
+            experts=experts,
+        )
+
+    return check
+
+
+def max_term_years(kind: str, years_param: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: every current member's term lasts at most ``years_param`` years (每届任期
+    N年); an open-ended term must not have run longer than that on the date checked."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        years = ctx.param(years_param)
+        assert isinstance(years, int)
+        too_long = []
+        for m in s.community.memberships:
+            if m.body_id != s.body_id or not m.active_on(s.as_of):
+                continue
+            limit = _add_years(m.term_start, years)
+            end = m.term_end if m.term_end is not None else s.as_of + dt.timedelta(days=1)
+            if end > limit:
+                too_long.append(m.person_id)
+        return _result(
+            not too_long,
+            f"每届任期{years}年"
+            + (f"；超过任期的成员：{'、'.join(too_long)}" if too_long else "；成员任期均未超过"),
+            f"a term lasts {years} years"
+            + (f"; terms too long for: {', '.join(too_long)}" if too_long else "; no term longer"),
+            years=years,
+            too_long=too_long,
+        )
+
+    return check
+
+
+def _add_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def odd_size(kind: str, community_kinds: Iterable[str]) -> CheckFn:
+    """Make a check: the body has an odd number of members (单数)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, kind, kinds)
+        if skip:
+            return skip
+        n = len(s.members())
+        return _result(
+            n % 2 == 1,
+            f"成员{n}名，{'是' if n % 2 else '不是'}单数",
+            f"{n} members: {'an odd' if n % 2 else 'not an odd'} number",
+            members=n,
+        )
+
+    return check
+
+
+def _assembly(s: BodyComposition, committee_kind: str) -> tuple[list[str], list[str]]:
+    """(representatives, all members): the committee's members join the representatives."""
+    reps = [p.id for p in s.holders("representative")]
+    others = {p.id for p in s.members()} | {p.id for p in s.members_of_kind(committee_kind)}
+    members = reps + sorted(others - set(reps))
+    return reps, members
+
+
+def representatives_share(
+    share_param: str, committee_kind: str, term: Term, community_kinds: Iterable[str]
+) -> CheckFn:
+    """Make a check: representatives are at least ``share_param`` of the assembly's members
+    (the committee's members and the representatives)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, "representatives_assembly", kinds)
+        if skip:
+            return skip
+        share = ctx.param(share_param)
+        assert isinstance(share, Fraction)
+        reps, members = _assembly(s, committee_kind)
+        c = Threshold("at_least", share, term, ASSEMBLY_MEMBERS).test(len(reps), len(members))
+        zh, en = c.text()
+        return _result(c.passed, zh, en, **c.to_evidence())
+
+    return check
+
+
+def women_representatives_share(
+    share_param: str, committee_kind: str, community_kinds: Iterable[str]
+) -> CheckFn:
+    """Make a check: women representatives are at least ``share_param`` of the assembly's
+    members (妇女村民代表应当占组成人员三分之一以上)."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, "representatives_assembly", kinds)
+        if skip:
+            return skip
+        share = ctx.param(share_param)
+        assert isinstance(share, Fraction)
+        reps = s.holders("representative")
+        _, members = _assembly(s, committee_kind)
+        t = Threshold("at_least", share, WOMEN_REPRESENTATIVES, ASSEMBLY_MEMBERS)
+        women = sum(1 for p in reps if p.gender == "female")
+        unknown = [p.id for p in reps if p.gender is None]
+        c = t.test(women, len(members))
+        if not c.passed and unknown and not t.test(women + len(unknown), len(members)).passed:
+            unknown = []
+        if not c.passed and unknown:
+            raise MissingDataError(
+                "community.persons[].gender",
+                f"too few women representatives recorded; gender not recorded for "
+                f"{', '.join(unknown)}",
+                f"登记的妇女村民代表不足，以下代表未登记性别：{'、'.join(unknown)}",
+            )
+        zh, en = c.text()
+        return _result(c.passed, zh, en, **c.to_evidence())
+
+    return check
+
+
+def households_per_representative(
+    min_param: str, max_param: str, term: Term, community_kinds: Iterable[str]
+) -> CheckFn:
+    """Make a check: one representative per ``min_param``–``max_param`` households, i.e.
+    ``min × representatives ≤ households ≤ max × representatives``."""
+    kinds = tuple(community_kinds)
+
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        skip = applies(s, "representatives_assembly", kinds)
+        if skip:
+            return skip
+        lo, hi = ctx.param(min_param), ctx.param(max_param)
+        assert isinstance(lo, int)
+        assert isinstance(hi, int)
+        households = len(s.community.households)
+        if households == 0:
+            raise MissingDataError("community.households", "no households recorded", "未登记户")
+        reps = len(s.holders("representative"))
+        outcome = AllOf(
+            (
+                Threshold("at_least", lo * reps, HOUSEHOLDS),
+                Threshold("at_most", hi * reps, HOUSEHOLDS),
+            )
+        ).evaluate({HOUSEHOLDS.key: Measure(households)})
+        texts = [c.text() for c in outcome.comparisons()]
+        lead_zh = f"{term.zh}{reps}名，按每{lo}户至{hi}户推选一人计"
+        lead_en = f"{reps} {term.en} at one per {lo}–{hi} households"
+        return _result(
+            outcome.passed,
+            f"{lead_zh}：{'；'.join(t[0] for t in texts)}",
+            f"{lead_en}: {'; '.join(t[1] for t in texts)}",
+            representatives=reps,
+            **outcome.to_evidence(),
+        )
+
+    return check

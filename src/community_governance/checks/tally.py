@@ -1,0 +1,172 @@
+"""Checks of an election's vote: validity (turnout), the tally naming who is elected, and
+the direct-election requirement for village committees and the handover."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models.election import Election
+from ..rules.decision import FindingStatus
+from ..rules.rule import Check, CheckFn, RuleContext
+from ..rules.threshold import Comparison, Threshold
+from .elections import _count, _from_comparison, _result, _share, _skip
+from .measures import BALLOTS, DAYS, PARTICIPANTS, VOTERS, VOTES
+
+__all__ = ["direct_election", "handover", "result", "turnout"]
+
+
+def _turnout(e: Election, ctx: RuleContext, share_param: str, reps_param: str | None) -> Comparison:
+    assert e.ballots_cast is not None
+    param = reps_param if e.method == "representatives" and reps_param else share_param
+    t = Threshold("more_than", _share(ctx, param), PARTICIPANTS, VOTERS)
+    return t.test(e.ballots_cast, len(e.electorate_ids))
+
+
+def turnout(kind: str, share_param: str, reps_param: str | None) -> CheckFn:
+    """Make a check: the election is valid — more than half of the voters (or household
+    representatives) took part, or more than 2/3 of the representatives (超过, exclusive)."""
+
+    def check(e: Election, ctx: RuleContext) -> Check:
+        skip = _skip(e, kind)
+        if skip:
+            return skip
+        if e.ballots_cast is None:
+            return Check.not_applicable("尚未投票", "no vote recorded yet")
+        return _from_comparison(
+            _turnout(e, ctx, share_param, reps_param), "选举有效性：", "validity: "
+        )
+
+    return check
+
+
+def result(
+    kind: str, share_param: str, reps_param: str | None, majority_param: str, runoff_param: str
+) -> CheckFn:
+    """Make the tally: who is elected and why. First ballot: more than half of the ballots
+    cast; run-off: most votes and at least 1/3 of the ballots cast; at most ``seats``."""
+
+    def check(e: Election, ctx: RuleContext) -> Check:
+        skip = _skip(e, kind)
+        if skip:
+            return skip
+        cast = e.ballots_cast
+        if cast is None:
+            return Check.not_applicable("尚未投票", "no vote recorded yet", elected=[])
+        if not _turnout(e, ctx, share_param, reps_param).passed:
+            return Check.not_applicable(
+                "投票人数不足，选举无效，无人当选",
+                "turnout too low: the election is invalid, nobody is elected",
+                elected=[],
+            )
+        if e.round == "first":
+            t = Threshold("more_than", _share(ctx, majority_param), VOTES, BALLOTS)
+        else:
+            t = Threshold("at_least", _share(ctx, runoff_param), VOTES, BALLOTS)
+        ranked = sorted(e.candidates, key=lambda c: -(c.votes or 0))
+        tests = {c.person_id: t.test(c.votes or 0, cast) for c in ranked}
+        qualified = [c for c in ranked if tests[c.person_id].passed]
+        elected = [c.person_id for c in qualified[: e.seats]]
+        tied: list[str] = []
+        if len(qualified) > e.seats and qualified[e.seats].votes == qualified[e.seats - 1].votes:
+            cut = qualified[e.seats - 1].votes
+            tied = [c.person_id for c in qualified if c.votes == cut]
+            elected = [c.person_id for c in qualified if (c.votes or 0) > (cut or 0)]
+        lines_zh, lines_en = [], []
+        for c in ranked:
+            zh, en = tests[c.person_id].text()
+            mark_zh = (
+                "当选"
+                if c.person_id in elected
+                else ("票数相同待定" if c.person_id in tied else "未当选")
+            )
+            mark_en = (
+                "elected"
+                if c.person_id in elected
+                else ("tied" if c.person_id in tied else "not elected")
+            )
+            lines_zh.append(f"{c.person_id}：{zh}，{mark_zh}")
+            lines_en.append(f"{c.person_id}: {en}: {mark_en}")
+        open_seats = e.seats - len(elected)
+        summary_zh = f"当选{len(elected)}名：{'、'.join(elected) or '无'}" + (
+            f"；{open_seats}个名额须另行选举或依法定办法确定" if open_seats else ""
+        )
+        summary_en = f"{len(elected)} elected: {', '.join(elected) or 'none'}" + (
+            f"; {open_seats} seat(s) left for a run-off or as provided by law" if open_seats else ""
+        )
+        status: FindingStatus = "indeterminate" if tied else "passed"
+        return Check(
+            status,
+            f"{summary_zh}。{'；'.join(lines_zh)}"
+            + ("；最后名额票数相同，法律未规定如何确定" if tied else ""),
+            f"{summary_en}. {'; '.join(lines_en)}"
+            + ("; a tie for the last seat, which the law does not settle" if tied else ""),
+            {
+                "elected": elected,
+                "tied": tied,
+                "unfilled": open_seats,
+                "ballots_cast": cast,
+                "seats": e.seats,
+                "round": e.round,
+                "votes": {c.person_id: c.votes for c in ranked},
+            },
+        )
+
+    return check
+
+
+def direct_election(kind: str) -> CheckFn:
+    """Make a check: the committee is elected directly by all voters (由村民直接选举产生)."""
+
+    def check(e: Election, ctx: RuleContext) -> Check:
+        skip = _skip(e, kind)
+        if skip:
+            return skip
+        ok = e.method == "voters"
+        return _result(
+            ok,
+            "由登记参加选举的村民直接选举"
+            if ok
+            else f"选举方式为{e.method}，村民委员会应由村民直接选举产生",
+            "elected directly by the registered villagers"
+            if ok
+            else f"method {e.method}: a village committee is elected directly by the villagers",
+            method=e.method,
+        )
+
+    return check
+
+
+def handover(kind: str, days_param: str, share_param: str, reps_param: str | None) -> CheckFn:
+    """Make a check: the work is handed over within N days of the new committee's election
+    (自新一届产生之日起十日内完成工作移交)."""
+
+    def check(e: Election, ctx: RuleContext) -> Check:
+        skip = _skip(e, kind)
+        if skip:
+            return skip
+        if e.ballots_cast is None or not _turnout(e, ctx, share_param, reps_param).passed:
+            return Check.not_applicable("未产生新一届委员会", "no new committee has been elected")
+        days = _count(ctx, days_param)
+        due = e.election_day + dt.timedelta(days=days)
+        done = e.handover_completed_on
+        if done is None:
+            if ctx.at <= due:
+                return Check.not_applicable(
+                    f"工作移交应于{due.isoformat()}前完成，尚未到期",
+                    f"the handover is due by {due.isoformat()}; not yet due",
+                    due=due.isoformat(),
+                )
+            return Check.failed(
+                f"工作移交应于{due.isoformat()}前完成，至{ctx.at.isoformat()}尚未完成",
+                f"the handover was due by {due.isoformat()} and is not recorded as done on "
+                f"{ctx.at.isoformat()}",
+                due=due.isoformat(),
+            )
+        c = Threshold("at_most", days, DAYS).test((done - e.election_day).days)
+        return _from_comparison(
+            c,
+            f"工作移交于{done.isoformat()}完成，距选举日：",
+            f"handover completed {done.isoformat()}, after the election by: ",
+        )
+
+    return check

@@ -1,0 +1,52 @@
+"""The built-in rulebooks, built on first use and shared (they are immutable values)."""
+
+from __future__ import annotations
+
+import functools
+
+from ..exceptions import UnknownReferenceError
+from ._rulebook import Rulebook
+from .builtin import anhui, cn, jinjiang, ningxia
+
+__all__ = ["BUILTIN_RULEBOOKS", "builtin_rulebooks", "get_rulebook"]
+
+BUILTIN_RULEBOOKS: tuple[str, ...] = (
+    "cn",
+    "cn.anhui",
+    "cn.ningxia",
+    "cn.sichuan.chengdu.jinjiang",
+)
+"""Ids of the built-in rulebooks."""
+
+
+@functools.cache
+def _build(rulebook_id: str) -> Rulebook:
+    if rulebook_id == "cn":
+        return cn.build()
+    if rulebook_id == "cn.anhui":
+        return anhui.build(_build("cn"))
+    if rulebook_id == "cn.ningxia":
+        return ningxia.build(_build("cn"))
+    if rulebook_id == "cn.sichuan.chengdu.jinjiang":
+        return jinjiang.build(_build("cn"))
+    raise UnknownReferenceError("rulebook", rulebook_id, BUILTIN_RULEBOOKS)
+
+
+def get_rulebook(rulebook_id: str) -> Rulebook:
+    """A built-in rulebook by id.
+
+    Built once per process and shared; a rulebook is immutable, so sharing is safe.
+
+    Raises:
+        UnknownReferenceError: no built-in rulebook has that id.
+
+    Examples:
+        >>> get_rulebook("cn.sichuan.chengdu.jinjiang").lineage
+        ('cn.sichuan.chengdu.jinjiang', 'cn')
+    """
+    return _build(rulebook_id)
+
+
+def builtin_rulebooks() -> tuple[Rulebook, ...]:
+    """Every built-in rulebook."""
+    return tuple(_build(i) for i in BUILTIN_RULEBOOKS)

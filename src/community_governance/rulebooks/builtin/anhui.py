@@ -1,0 +1,90 @@
+"""``cn.anhui``: Anhui's 2022 access system (准入), 权随责走 and the shape of its lists.
+
+Seed 002 gives the sizes of Anhui's guidance list (17 duties, 38 assistance items, 7 items
+not to undertake) and of its two batches of certificates not to issue (41), not the items.
+This rulebook declares those sizes and holds none of the items: until a list file supplies
+them (`load_work_item_lists`), an item found on no list is ``indeterminate``, not refused.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ...checks import access as checks
+from ...checks.lists import bind_lists, work_item_lists
+from ...checks.work_item_lists import DeclaredCount
+from ...rules.citation import Citation
+from ...rules.rule import Rule
+from .._rulebook import Replace, Rulebook
+from .sources import ANHUI_2022, SEED_ANHUI
+
+_NOTE = "provincial case study reporting 2022 work; it gives no date, 2022-01-01 is used"
+_REDUCE = "“坚持减负增效的治理导向”段 一是"
+AH_ACCESS = Citation(SEED_ANHUI, _REDUCE, "严格落实社区事项“准入制度”", note=_NOTE)
+AH_FOLLOW = Citation(
+    SEED_ANHUI,
+    _REDUCE,
+    "推动政府相关职能部门严格遵循“费随事转、权随责走”原则",
+    note=_NOTE,
+)
+AH_SUPPORT = Citation(
+    SEED_ANHUI, _REDUCE, "在业务上给予指导,在人员上给予支持,在经费上给予保障", note=_NOTE
+)
+AH_LIST = Citation(
+    SEED_ANHUI,
+    "“优化服务方面”段",
+    "梳理依法履职事项17条,依法协助政府事项38条,不应承担工作事项7条,出台两批不应出具证明事项共41条",
+    note=_NOTE + "; the seed gives the counts only, not the items",
+)
+GUIDANCE_LIST = "anhui.guidance"
+CERTIFICATE_LIST = "anhui.certificates"
+DECLARED = (
+    DeclaredCount(GUIDANCE_LIST, "duty", 17, AH_LIST),
+    DeclaredCount(GUIDANCE_LIST, "assistance", 38, AH_LIST),
+    DeclaredCount(GUIDANCE_LIST, "negative", 7, AH_LIST),
+    DeclaredCount(CERTIFICATE_LIST, "certificate", 41, AH_LIST),
+)
+
+RULES = (
+    Rule(
+        id="work-item.authority-follows-responsibility",
+        title_zh="权随责走：履职所需权限随事项下放",
+        title_en="Authority follows responsibility: the powers a task needs are handed over",
+        kind="obligation",
+        severity="must",
+        subject="work_item",
+        check=checks.authority,
+        citations=(AH_FOLLOW, AH_SUPPORT),
+        valid_from=ANHUI_2022,
+    ),
+)
+
+
+def build(parent: Rulebook) -> Rulebook:
+    """Build the Anhui rulebook on top of ``cn``."""
+    lists = work_item_lists(parent).extend(declared=DECLARED, source="cn.anhui")
+    funding = parent.rule("work-item.funding-follows-task")
+    replace = (
+        *bind_lists(
+            parent,
+            lists,
+            "Anhui's list-based access system, with the sizes of its published lists",
+            AH_ACCESS,
+            (AH_ACCESS, AH_LIST),
+        ),
+        Replace(
+            funding.id,
+            attrs.evolve(funding, citations=(AH_FOLLOW, *funding.citations)),
+            "Anhui's 费随事转 principle",
+            AH_FOLLOW,
+        ),
+    )
+    return parent.extend(
+        "cn.anhui",
+        "2022.1",
+        title_zh="安徽省城乡社区治理：社区事项准入与依法履职事项指导清单（2022）",
+        title_en="Anhui community governance: work-item access and guidance lists (2022)",
+        rules=RULES,
+        replace=replace,
+        citations=(AH_ACCESS, AH_LIST),
+    )

@@ -1,0 +1,201 @@
+"""Disclosure (居务公开 / 村务公开): how long a result stays posted, and how often a village
+posts its general matters and finances."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ....checks.pass_rules import dated_parameter
+from ....exceptions import MissingDataError
+from ....models.disclosure import Disclosure, Posting
+from ....rules.citation import Citation
+from ....rules.rule import Check, Rule, RuleContext
+from ....rules.threshold import Term, Threshold
+from ..sources import URBAN_2025, URBAN_2025_IN_FORCE, VILLAGE_2018, VILLAGE_2025
+from .meetings.village import _NOTE_2018, _NOTE_2025, NEW, OLD
+
+POSTING_DAYS = "disclosure.posting-days"
+GENERAL_MONTHS = "disclosure.village.general-interval-months"
+FINANCES_MONTHS = "disclosure.village.finances-interval-months"
+
+URBAN_POSTING = Citation(
+    URBAN_2025,
+    "第三十四条第三款",
+    "居民委员会应当设立居务公开栏，可以采用现代信息技术进行居务公开。公布的期限不得少于十五日。",
+)
+VILLAGE_POSTING = Citation(
+    VILLAGE_2025,
+    "第三十五条第三款",
+    "村民委员会应当设立村务公开栏，可以采用现代信息技术进行村务公开。公布的期限不得少于十五日。",
+    note=_NOTE_2025,
+)
+CADENCE_2018 = Citation(
+    VILLAGE_2018,
+    "第三十条第二款",
+    "前款规定事项中，一般事项至少每季度公布一次；集体财务往来较多的，财务收支情况应当每月公布一次；"
+    "涉及村民利益的重大事项应当随时公布。",
+    note=_NOTE_2018,
+)
+CADENCE_2025 = Citation(
+    VILLAGE_2025,
+    "第三十五条第二款",
+    "前款规定事项中，一般事项至少每季度公布一次；财务往来较多的，财务收支情况应当每月公布一次；"
+    "涉及村民利益的重大事项应当随时公布。",
+    note=_NOTE_2025,
+)
+
+PARAMETERS = (
+    dated_parameter(
+        POSTING_DAYS,
+        "公布的期限（不得少于）",
+        "days a result must stay posted (at least)",
+        (15, URBAN_2025_IN_FORCE, None, URBAN_POSTING),
+        unit_zh="日",
+    ),
+    dated_parameter(
+        GENERAL_MONTHS,
+        "村务一般事项公布周期（月）",
+        "village: months within which general matters are posted (a quarter)",
+        (3, OLD, NEW, CADENCE_2018),
+        (3, NEW, None, CADENCE_2025),
+        unit_zh="月",
+    ),
+    dated_parameter(
+        FINANCES_MONTHS,
+        "财务往来较多的村财务收支公布周期（月）",
+        "village with frequent transactions: months within which finances are posted",
+        (1, OLD, NEW, CADENCE_2018),
+        (1, NEW, None, CADENCE_2025),
+        unit_zh="月",
+    ),
+)
+
+_DAYS = Term("days_posted", "公布天数", "days posted", "日", ("day", "days"))
+
+
+def posting_period(d: Disclosure, ctx: RuleContext) -> Check:
+    """Every posting taken down stayed up at least the statutory number of days."""
+    days = ctx.param(POSTING_DAYS)
+    assert isinstance(days, int)
+    rule = Threshold("at_least", days, _DAYS)
+    short: list[str] = []
+    texts_zh: list[str] = []
+    texts_en: list[str] = []
+    for p in d.postings:
+        if p.removed_on is None:
+            continue
+        c = rule.test((p.removed_on - p.posted_on).days)
+        if not c.passed:
+            short.append(p.id)
+            zh, en = c.text()
+            texts_zh.append(
+                f"{p.id}（{p.posted_on.isoformat()}至{p.removed_on.isoformat()}）：{zh}"
+            )
+            texts_en.append(
+                f"{p.id} ({p.posted_on.isoformat()} to {p.removed_on.isoformat()}): {en}"
+            )
+    removed = sum(1 for p in d.postings if p.removed_on is not None)
+    if not removed:
+        return Check.not_applicable("没有已撤下的公布事项", "no posting has been taken down")
+    if short:
+        return Check.failed(
+            f"公布期限不足{days}日：" + "；".join(texts_zh),
+            f"taken down before {days} days: " + "; ".join(texts_en),
+            short=short,
+            required_days=days,
+        )
+    return Check.passed(
+        f"{removed}项已撤下的公布事项均公布{days}日以上",
+        f"all {removed} postings taken down stayed up at least {days} days",
+        required_days=days,
+    )
+
+
+def _last_completed_period(at: dt.date, months: int) -> tuple[dt.date, dt.date]:
+    """The last calendar period of ``months`` months (aligned on January) ended before ``at``:
+    (first day, first day after)."""
+    index = (at.year * 12 + at.month - 1) // months * months  # start of the current period
+    start = index - months
+    return (
+        dt.date(start // 12, start % 12 + 1, 1),
+        dt.date(index // 12, index % 12 + 1, 1),
+    )
+
+
+def _covered(postings: tuple[Posting, ...], category: str, span: tuple[dt.date, dt.date]) -> bool:
+    return any(p.category == category and span[0] <= p.posted_on < span[1] for p in postings)
+
+
+def village_cadence(d: Disclosure, ctx: RuleContext) -> Check:
+    """A village posts general matters at least every quarter, and its finances every month
+    where transactions are frequent (else with the general matters)."""
+    if d.community_kind != "rural":
+        return Check.not_applicable("不是农村社区（村）", "not a village")
+    if not d.postings:
+        raise MissingDataError(
+            "postings", "no postings recorded, so the cadence cannot be checked", "未记录公布事项"
+        )
+    general = ctx.param(GENERAL_MONTHS)
+    finances = ctx.param(FINANCES_MONTHS) if d.frequent_transactions else general
+    assert isinstance(general, int)
+    assert isinstance(finances, int)
+    missing_zh: list[str] = []
+    missing_en: list[str] = []
+    evidence: dict[str, object] = {}
+    for category, months, zh in (
+        ("general", general, "一般事项"),
+        ("finances", finances, "财务收支"),
+    ):
+        span = _last_completed_period(d.as_of, months)
+        ok = _covered(d.postings, category, span)
+        evidence[category] = {
+            "period": [span[0].isoformat(), span[1].isoformat()],
+            "months": months,
+            "posted": ok,
+        }
+        if not ok:
+            end = span[1] - dt.timedelta(days=1)
+            missing_zh.append(f"{span[0].isoformat()}至{end.isoformat()}未公布{zh}")
+            missing_en.append(
+                f"no {category} posting between {span[0].isoformat()} and {end.isoformat()}"
+            )
+    if missing_zh:
+        return Check.failed(
+            "村务公开不及时：" + "；".join(missing_zh),
+            "village disclosure overdue: " + "; ".join(missing_en),
+            **evidence,
+        )
+    return Check.passed(
+        "上一周期内已公布一般事项和财务收支",
+        "general matters and finances were posted in the last period",
+        **evidence,
+    )
+
+
+RULES = (
+    Rule(
+        id="disclosure.posting-period",
+        title_zh="公布的期限不得少于十五日",
+        title_en="A posted result stays up at least 15 days",
+        kind="obligation",
+        severity="must",
+        subject="disclosure",
+        check=posting_period,
+        citations=(URBAN_POSTING, VILLAGE_POSTING),
+        parameters=(POSTING_DAYS,),
+        valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="disclosure.village-cadence",
+        title_zh="村务一般事项至少每季度公布一次，财务往来较多的财务收支每月公布一次",
+        title_en="A village posts general matters at least quarterly, and its finances monthly "
+        "where transactions are frequent",
+        kind="obligation",
+        severity="must",
+        subject="disclosure",
+        check=village_cadence,
+        citations=(CADENCE_2018, CADENCE_2025),
+        parameters=(GENERAL_MONTHS, FINANCES_MONTHS),
+        valid_from=OLD,
+    ),
+)

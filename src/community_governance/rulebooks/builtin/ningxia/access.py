@@ -1,0 +1,97 @@
+"""Ningxia 2017 §三(八) work-item access (准入) rules for ``cn.ningxia``.
+
+Ningxia makes binding ("不得") what national policy abolishes only "in principle": the committee
+is never the responsible party for the five named domains. It adds the bans on one-vote-veto
+and separate departmental assessments, and cites its own wording for the list-based access
+system, the ban on shifting duties down and 费随事转.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ....checks import access as checks
+from ....checks.lists import LISTED
+from ....rules.citation import Citation
+from ....rules.rule import Rule
+from ..._rulebook import Replace, Rulebook
+from ..sources import NINGXIA_2017, SEED_NINGXIA
+
+_SECTION = "§三(八)"
+NX_LISTED = Citation(SEED_NINGXIA, _SECTION, "依据社区工作事项清单建立社区工作事项准入制度")
+NX_TRANSFER = Citation(
+    SEED_NINGXIA, _SECTION, "不得将基层政府应履行的法定职责转嫁给基层群众性自治组织"
+)
+NX_RESPONSIBLE = Citation(
+    SEED_NINGXIA,
+    _SECTION,
+    "不得将基层群众性自治组织作为行政执法、拆迁拆违、环境整治、城市管理、招商引资等事项的责任主体",
+    note="“等” (and similar): an item of a similar kind must be classified by the user into one "
+    "of the five domains for this rule to see it",
+)
+NX_VETO = Citation(SEED_NINGXIA, _SECTION, "不得对社区工作实行“一票否决”性考核")
+NX_FUNDING = Citation(SEED_NINGXIA, _SECTION, "严格落实“费随事转”制度")
+NX_UNIFIED = Citation(
+    SEED_NINGXIA,
+    _SECTION,
+    "实行基层政府统一对社区工作进行综合考评,各职能部门不再单独组织考核评比活动",
+)
+
+RULES = (
+    Rule(
+        id="work-item.no-one-vote-veto",
+        title_zh="不得对社区工作实行“一票否决”性考核",
+        title_en="No one-vote-veto assessment of community work",
+        kind="prohibition",
+        severity="must",
+        subject="work_item",
+        check=checks.no_veto,
+        citations=(NX_VETO,),
+        valid_from=NINGXIA_2017,
+    ),
+    Rule(
+        id="work-item.unified-assessment",
+        title_zh="基层政府统一对社区工作综合考评，各职能部门不再单独组织考核评比",
+        title_en="Community work is assessed once by the basic-level government; departments "
+        "do not assess it separately",
+        kind="prohibition",
+        severity="must",
+        subject="work_item",
+        check=checks.unified_assessment,
+        citations=(NX_UNIFIED,),
+        valid_from=NINGXIA_2017,
+    ),
+)
+
+
+def replacements(parent: Rulebook) -> tuple[Replace, ...]:
+    """Ningxia's versions of national access rules, each naming what it replaces and why."""
+
+    def cite(rule_id: str, citation: Citation, reason: str) -> Replace:
+        rule = parent.rule(rule_id)
+        return Replace(
+            rule_id, attrs.evolve(rule, citations=(citation, *rule.citations)), reason, citation
+        )
+
+    responsible = parent.rule("work-item.not-responsible-party")
+
+    return (
+        cite(LISTED, NX_LISTED, "Ningxia's own list-based access system (准入制度)"),
+        cite("work-item.no-transfer", NX_TRANSFER, "Ningxia states the ban itself (不得)"),
+        Replace(
+            responsible.id,
+            attrs.evolve(
+                responsible,
+                severity="must",
+                title_zh="不得将基层群众性自治组织作为行政执法、拆迁拆违、环境整治、城市管理、"
+                "招商引资等事项的责任主体",
+                title_en="A committee is never the responsible party for law enforcement, "
+                "demolition, environmental remediation, city management or investment attraction",
+                citations=(NX_RESPONSIBLE, *responsible.citations),
+            ),
+            "Ningxia makes the ban binding (不得), where national policy abolishes the practice "
+            "only in principle (原则上)",
+            NX_RESPONSIBLE,
+        ),
+        cite("work-item.funding-follows-task", NX_FUNDING, "Ningxia's 费随事转 system"),
+    )

@@ -1,0 +1,1 @@
+"""The strategies by topic; `community_governance.strategies` re-exports the public ones."""

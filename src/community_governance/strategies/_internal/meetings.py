@@ -1,0 +1,375 @@
+"""Hypothesis strategies for meetings and tallies placed at a distance from each boundary
+(re-exported by `community_governance.strategies`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from fractions import Fraction
+from typing import Any, Literal
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from ...checks.pass_rules import PassRule, Share
+from ...models.community import CommunityKind
+from ...models.meeting import AttendanceBase, Matter, Meeting, MeetingBody
+from ...rulebooks import Rulebook, get_rulebook
+from ...rulebooks.builtin.cn.meetings import PASS_RULES
+from ...rulebooks.builtin.cn.meetings.collective import HOUSEHOLDS_MAX, HOUSEHOLDS_MIN
+from ...rulebooks.builtin.cn.meetings.property import NOTICE_DAYS
+from ...rules.threshold import Term, Threshold
+
+__all__ = [
+    "collective_household_meetings",
+    "dismissal_meetings",
+    "meetings",
+    "quorum_meetings",
+    "tally_meetings",
+]
+
+_T = Term("n", "n", "n")
+#: Whether heads or exclusive area sits at the boundary.
+Weight = Literal["heads", "area"]
+
+
+def _pass_rule(body: str, kind: str | None, at: dt.date) -> PassRule:
+    for rule in PASS_RULES:
+        if rule.covers(body, kind, at):
+            return rule
+    raise ValueError(f"no pass rule for {body} ({kind}) on {at}")
+
+
+def _bound(rulebook: Rulebook, share: Share, base: int, at: dt.date) -> int:
+    value = rulebook.parameter_version(share.parameter, at).value
+    assert isinstance(value, Fraction)
+    return Threshold(share.quantifier, value, _T, _T).bound(base)
+
+
+class _Ref:
+    """A rulebook passed into a composite strategy with a short repr (not the whole book)."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+
+    def __repr__(self) -> str:
+        return f"<rulebook {self.rulebook.id}>"
+
+
+def _as(v: int | st.SearchStrategy[int]) -> st.SearchStrategy[int]:
+    return st.just(v) if isinstance(v, int) else v
+
+
+def _default_at() -> st.SearchStrategy[dt.date]:
+    return st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31))
+
+
+def _frame(
+    body: str, kind: str | None, base: str, at: dt.date, entitled: int, area: int | None
+) -> dict[str, Any]:
+    return {
+        "id": "M-1",
+        "body": body,
+        "community_kind": kind,
+        "announced_on": (at - dt.timedelta(days=30)).isoformat(),
+        "held_on": at.isoformat(),
+        "constituted_by": base,
+        "entitled": entitled,
+        "attendees": entitled,
+        "entitled_area": area,
+        "attendee_area": area,
+    }
+
+
+@st.composite
+def _quorum(
+    draw: st.DrawFn,
+    body: MeetingBody,
+    community_kind: CommunityKind | None,
+    constituted_by: AttendanceBase,
+    measure: Weight,
+    at: st.SearchStrategy[dt.date],
+    entitled: st.SearchStrategy[int],
+    distance: st.SearchStrategy[int],
+    ref: _Ref,
+) -> Meeting:
+    rulebook = ref.rulebook
+    on = draw(at)
+    rule = _pass_rule(body, community_kind, on)
+    n = draw(entitled)
+    area = draw(st.integers(n * 3000, n * 20000)) if body == "owners_assembly" else None
+    data = _frame(body, community_kind, constituted_by, on, n, area)
+    d = draw(distance)
+    for share in rule.quorum[constituted_by]:
+        if share.measure != measure:
+            continue
+        of = n if measure == "heads" else area
+        assert of is not None
+        value = _bound(rulebook, share, of, on) + d
+        assume(0 <= value <= of)
+        data["attendees" if measure == "heads" else "attendee_area"] = value
+    return Meeting.model_validate_json(_json(data))
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data)
+
+
+def quorum_meetings(
+    *,
+    body: MeetingBody = "residents_assembly",
+    community_kind: CommunityKind | None = None,
+    constituted_by: AttendanceBase = "households",
+    measure: Weight = "heads",
+    at: st.SearchStrategy[dt.date] | None = None,
+    entitled: st.SearchStrategy[int] | None = None,
+    distance: int | st.SearchStrategy[int] = 0,
+    rulebook: Rulebook | None = None,
+) -> st.SearchStrategy[Meeting]:
+    """Meetings without motions whose attendance is ``distance`` from the least quorate
+    number (``0`` is exactly on the boundary, ``-1`` one short, ``+1`` one over).
+
+    For an owners' assembly, ``measure`` says whether heads or area sits at the boundary; the
+    other is met in full.
+
+    Args:
+        body: the assembly.
+        community_kind: the community kind (needed for a representatives' assembly).
+        constituted_by: the attendance base.
+        measure: ``heads`` or ``area`` (owners).
+        at: strategy for the meeting date (default 2026–2030).
+        entitled: strategy for how many are entitled (default 1–600).
+        distance: distance from the boundary.
+        rulebook: whose parameters define the threshold (default ``cn``).
+    """
+    return _quorum(
+        body,
+        community_kind,
+        constituted_by,
+        measure,
+        at if at is not None else _default_at(),
+        entitled if entitled is not None else st.integers(1, 600),
+        _as(distance),
+        _Ref(rulebook or get_rulebook("cn")),
+    )
+
+
+@st.composite
+def _tally(
+    draw: st.DrawFn,
+    body: MeetingBody,
+    community_kind: CommunityKind | None,
+    constituted_by: AttendanceBase,
+    matter: Matter,
+    measure: Weight,
+    at: st.SearchStrategy[dt.date],
+    entitled: st.SearchStrategy[int],
+    distance: st.SearchStrategy[int],
+    ref: _Ref,
+) -> Meeting:
+    rulebook = ref.rulebook
+    on = draw(at)
+    rule = _pass_rule(body, community_kind, on)
+    n = draw(entitled)
+    area = draw(st.integers(n * 3000, n * 20000)) if body == "owners_assembly" else None
+    data = _frame(body, community_kind, constituted_by, on, n, area)
+    shares = rule.special_majority if matter in rule.special_matters else rule.majority
+    d = draw(distance)
+    motion: dict[str, Any] = {
+        "id": "1",
+        "matter": matter,
+        "voted_on": on.isoformat(),
+        "in_favour": n,
+        "result": "adopted",
+    }
+    if area is not None:
+        motion["area_in_favour"] = area
+    for share in shares:
+        if share.measure != measure:
+            continue
+        of = n if measure == "heads" else area
+        assert of is not None
+        value = _bound(rulebook, share, of, on) + d
+        assume(0 <= value <= of)
+        if measure == "heads":
+            motion["in_favour"], motion["against"] = value, n - value
+        else:
+            motion["area_in_favour"], motion["area_against"] = value, of - value
+    data["motions"] = [motion]
+    return Meeting.model_validate_json(_json(data))
+
+
+def tally_meetings(
+    *,
+    body: MeetingBody = "residents_assembly",
+    community_kind: CommunityKind | None = None,
+    constituted_by: AttendanceBase = "households",
+    matter: Matter = "general",
+    measure: Weight = "heads",
+    at: st.SearchStrategy[dt.date] | None = None,
+    entitled: st.SearchStrategy[int] | None = None,
+    distance: int | st.SearchStrategy[int] = 0,
+    rulebook: Rulebook | None = None,
+) -> st.SearchStrategy[Meeting]:
+    """Meetings where everyone entitled attends and votes on one motion recorded as adopted,
+    whose votes for are ``distance`` from the least adopting number (so the majority base —
+    present, participating or all — is the number entitled).
+
+    Args:
+        body: the assembly.
+        community_kind: the community kind (needed for a representatives' assembly).
+        constituted_by: the attendance base.
+        matter: the motion's matter (owners: the 3/4 matters differ).
+        measure: ``heads`` or ``area`` (owners) at the boundary; the other votes all for.
+        at: strategy for the meeting date (default 2026–2030).
+        entitled: strategy for how many are entitled (default 1–600).
+        distance: distance of the votes for from the boundary.
+        rulebook: whose parameters define the threshold (default ``cn``).
+    """
+    return _tally(
+        body,
+        community_kind,
+        constituted_by,
+        matter,
+        measure,
+        at if at is not None else _default_at(),
+        entitled if entitled is not None else st.integers(1, 600),
+        _as(distance),
+        _Ref(rulebook or get_rulebook("cn")),
+    )
+
+
+def meetings(
+    *,
+    body: MeetingBody = "residents_assembly",
+    community_kind: CommunityKind | None = None,
+    constituted_by: AttendanceBase = "households",
+    at: st.SearchStrategy[dt.date] | None = None,
+) -> st.SearchStrategy[Meeting]:
+    """Valid meeting records anywhere around the boundaries (quorum and one motion's votes
+    each within a few of their boundary, on either side)."""
+    return tally_meetings(
+        body=body,
+        community_kind=community_kind,
+        constituted_by=constituted_by,
+        at=at,
+        distance=st.integers(-3, 3),
+    )
+
+
+@st.composite
+def _dismissal(
+    draw: st.DrawFn,
+    at: st.SearchStrategy[dt.date],
+    distance: st.SearchStrategy[int],
+    contract_days: st.SearchStrategy[int | None],
+    ref: _Ref,
+) -> Meeting:
+    on = draw(at)
+    days = draw(contract_days)
+    if days is None:
+        value = ref.rulebook.parameter_version(NOTICE_DAYS, on).value
+        assert isinstance(value, int)
+        required = value
+    else:
+        required = days
+    gap = required + draw(distance)
+    assume(gap >= 0)
+    notified = on + dt.timedelta(days=draw(st.integers(0, 30)))
+    n = draw(st.integers(1, 600))
+    area = draw(st.integers(n * 3000, n * 20000))
+    data = _frame("owners_assembly", None, "owners", on, n, area)
+    notice: dict[str, Any] = {
+        "notified_on": notified.isoformat(),
+        "written": True,
+        "terminates_on": (notified + dt.timedelta(days=gap)).isoformat(),
+    }
+    if days is not None:
+        notice["contract_notice"] = {"days": days, "clause": "物业服务合同第二十条"}
+    data["motions"] = [
+        {
+            "id": "1",
+            "matter": "property_service_dismissal",
+            "voted_on": on.isoformat(),
+            "in_favour": n,
+            "area_in_favour": area,
+            "result": "adopted",
+            "dismissal_notice": notice,
+        }
+    ]
+    return Meeting.model_validate_json(_json(data))
+
+
+def dismissal_meetings(
+    *,
+    at: st.SearchStrategy[dt.date] | None = None,
+    distance: int | st.SearchStrategy[int] = 0,
+    contract_days: st.SearchStrategy[int | None] | None = None,
+    rulebook: Rulebook | None = None,
+) -> st.SearchStrategy[Meeting]:
+    """Owners' assemblies that adopt the dismissal of the property service company, whose
+    written notice reaches it ``distance`` days from the least notice period before the
+    contract ends (``0``: exactly the period ahead, ``-1`` a day short).
+
+    Args:
+        at: strategy for the meeting date (default 2026–2030).
+        distance: days from the boundary.
+        contract_days: strategy for a notice period the contract sets (None: the statutory
+            sixty days apply); default always None.
+        rulebook: whose parameters define the statutory period (default ``cn``).
+    """
+    return _dismissal(
+        at if at is not None else _default_at(),
+        _as(distance),
+        contract_days if contract_days is not None else st.none(),
+        _Ref(rulebook or get_rulebook("cn")),
+    )
+
+
+@st.composite
+def _households(
+    draw: st.DrawFn,
+    edge: Literal["fewest", "most"],
+    at: st.SearchStrategy[dt.date],
+    representatives: st.SearchStrategy[int],
+    distance: st.SearchStrategy[int],
+    ref: _Ref,
+) -> Meeting:
+    on = draw(at)
+    reps = draw(representatives)
+    per = ref.rulebook.parameter_version(
+        HOUSEHOLDS_MIN if edge == "fewest" else HOUSEHOLDS_MAX, on
+    ).value
+    assert isinstance(per, int)
+    households = per * reps + draw(distance)
+    assume(households >= 0)
+    data = _frame("collective_representatives_assembly", None, "members", on, reps, None)
+    data["member_households"] = households
+    return Meeting.model_validate_json(_json(data))
+
+
+def collective_household_meetings(
+    *,
+    edge: Literal["fewest", "most"] = "fewest",
+    at: st.SearchStrategy[dt.date] | None = None,
+    representatives: st.SearchStrategy[int] | None = None,
+    distance: int | st.SearchStrategy[int] = 0,
+    rulebook: Rulebook | None = None,
+) -> st.SearchStrategy[Meeting]:
+    """Collective representatives' assemblies whose members' households are ``distance`` from
+    ``edge`` of one representative per five (``fewest``) to fifteen (``most``) households.
+
+    Args:
+        edge: ``fewest`` (5 × representatives) or ``most`` (15 × representatives).
+        at: strategy for the meeting date (default 2026–2030).
+        representatives: strategy for the representatives (default 21–120).
+        distance: households from the boundary.
+        rulebook: whose parameters define the ratio (default ``cn``).
+    """
+    return _households(
+        edge,
+        at if at is not None else _default_at(),
+        representatives if representatives is not None else st.integers(21, 120),
+        _as(distance),
+        _Ref(rulebook or get_rulebook("cn")),
+    )
