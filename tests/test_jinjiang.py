@@ -93,9 +93,12 @@ class TestAcceptance:
         assert evaluate(p, jinjiang).finding("proposal.party-initiative").status == "failed"
 
     def test_ordinary_matters_need_no_sponsorship(self, jinjiang: Rulebook) -> None:
-        """The threshold is for major matters (重大事项) only."""
+        """The threshold is for major matters (重大事项) only; nothing else judges an ordinary
+        proposal, so it is indeterminate with the gap named, never allowed."""
         d = evaluate(proposal(51, 0, 0, category="ordinary"), jinjiang)
         assert d.finding("proposal.sponsorship").status == "not_applicable"
+        assert d.verdict == "indeterminate"
+        assert d.coverage.uncovered is not None
 
 
 class TestBoundary:

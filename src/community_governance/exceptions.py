@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ConflictError",
+    "FormatError",
     "GovernanceError",
     "MissingDataError",
     "ProcedureError",
@@ -42,6 +43,22 @@ class RulebookError(GovernanceError, ValueError):
         self.reason = reason
         where = f"{source}: {key}" if key else source
         super().__init__(f"{where}: {reason}")
+
+
+class FormatError(GovernanceError, ValueError):
+    """A document does not match its published ``cg.*`` format.
+
+    Attributes:
+        format: the format expected (``cg.decision/2``).
+        problems: every problem found, as ``(path, reason)`` pairs.
+    """
+
+    def __init__(self, format: str, problems: list[tuple[str, str]]) -> None:
+        self.format = format
+        self.problems = problems
+        listed = "; ".join(f"{path or '(document)'}: {why}" for path, why in problems[:10])
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        super().__init__(f"not a {format} document: {listed}{more}")
 
 
 class ConflictError(RulebookError):

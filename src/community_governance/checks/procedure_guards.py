@@ -8,6 +8,8 @@ step cites the law that forbids it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import ClassVar
 
 import attrs
 
@@ -16,6 +18,7 @@ from ..models.procedure_run import Event
 from ..rules.citation import Citation
 from ..rules.procedure import Procedure
 from ..rules.rule import Check, Rule, RuleContext
+from ..rules.scope import Scope
 
 __all__ = ["StepAttempt", "actor_rule", "record_rule", "sequence_rule", "supervision_rule"]
 
@@ -32,11 +35,29 @@ class StepAttempt:
         previous_on: the day of the previous event, or None for the first.
     """
 
+    subject_type: ClassVar[str] = "procedure_step"
+    subject_zh: ClassVar[str] = "程序步骤"
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+
     procedure: Procedure
     state: str
     event: Event
     index: int
     previous_on: dt.date | None = None
+
+    @property
+    def subject_id(self) -> str:
+        """``step #index``."""
+        return f"{self.event.step} #{self.index}"
+
+    @property
+    def reference_date(self) -> dt.date:
+        """The event's day."""
+        return self.event.on
+
+    def facts(self) -> tuple[str | None, ...]:
+        """No scope facts: a guard applies to every step of its procedure."""
+        return ()
 
 
 def _sequence(a: StepAttempt, ctx: RuleContext) -> Check:
@@ -186,7 +207,7 @@ def sequence_rule(
         title_en=title_en,
         kind="obligation",
         severity="must",
-        subject="procedure_step",
+        scope=Scope(StepAttempt),
         check=_sequence,
         citations=citations,
     )
@@ -200,7 +221,7 @@ def actor_rule(citations: tuple[Citation, ...]) -> Rule:
         title_en="Each step is taken by the body the procedure names",
         kind="obligation",
         severity="must",
-        subject="procedure_step",
+        scope=Scope(StepAttempt),
         check=_actor,
         citations=citations,
     )
@@ -214,7 +235,7 @@ def record_rule(citations: tuple[Citation, ...]) -> Rule:
         title_en="A proposal step carries the proposal; a vote carries the meeting record",
         kind="obligation",
         severity="must",
-        subject="procedure_step",
+        scope=Scope(StepAttempt),
         check=_record,
         citations=citations,
     )
@@ -228,7 +249,7 @@ def supervision_rule(rule_id: str, citations: tuple[Citation, ...]) -> Rule:
         title_en="Supervision throughout: every step records its supervisor",
         kind="obligation",
         severity="advisory",
-        subject="procedure_step",
+        scope=Scope(StepAttempt),
         check=_supervision,
         citations=citations,
     )

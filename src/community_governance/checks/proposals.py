@@ -1,4 +1,8 @@
-"""Checks for proposals (议案): who may propose a major matter."""
+"""Checks for proposals (议案): who may propose a major matter.
+
+`sponsorship` is the rule language's hot path (the benchmark's subject): its thresholds are
+built once per pair of parameter values, and its messages are rendered only when read.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,12 @@ from fractions import Fraction
 
 from ..exceptions import MissingDataError
 from ..models.proposal import Proposal
-from ..rules.rule import Check, RuleContext
+from ..rules.parameter import Parameter
+from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import AnyOf, Measure, Threshold
 from .measures import REPRESENTATIVES, SPONSORING_HOUSEHOLDS, SPONSORING_REPRESENTATIVES
 
-REPRESENTATIVE_SHARE = "proposal.sponsorship.representative-share"
-HOUSEHOLDS = "proposal.sponsorship.households"
+__all__ = ["party_initiative", "sponsorship"]
 
 
 @functools.lru_cache(maxsize=64)
@@ -23,66 +27,85 @@ def _criteria(share: Fraction, households: int) -> tuple[Threshold, Threshold, A
     return by_reps, by_households, AnyOf((by_reps, by_households))
 
 
-def sponsorship(p: Proposal, ctx: RuleContext) -> Check:
-    """A major matter needs ≥ share of the representatives OR ≥ N households as sponsors."""
-    if p.category != "major":
-        return Check.not_applicable(
-            "该议案不属于社区重大事项，不适用联名门槛",
-            "not a major matter (重大事项): no sponsorship threshold",
-        )
-    if p.proposer == "party_organization":
-        return Check.not_applicable(
-            "由社区党组织提出，适用党组织提案权而非联名门槛",
-            "proposed by the party organisation, which needs no "
-            "sponsors (see proposal.party-initiative)",
-        )
-    share = ctx.param(REPRESENTATIVE_SHARE)
-    households = ctx.param(HOUSEHOLDS)
-    assert isinstance(share, Fraction)
-    assert isinstance(households, int)
-    _, by_households, either = _criteria(share, households)
-    n_hh = len(p.sponsor_household_ids)
-    reps = p.community.representatives(p.submitted_on)
-    if not reps:
-        hh = by_households.test(n_hh)
-        if hh.passed:
-            zh, en = hh.text()
-            return Check.passed(
-                f"联名户数已达到门槛：{zh}（社区未登记居民代表，代表比例无法计算）",
-                f"enough sponsors: {en} (no representatives recorded, so the representative "
-                "share was not computed)",
-                any_of=[hh.to_evidence()],
-                passed=True,
+_NOT_MAJOR = Check.not_applicable(
+    "该议案不属于社区重大事项，不适用联名门槛",
+    "not a major matter (重大事项): no sponsorship threshold",
+)
+_BY_PARTY = Check.not_applicable(
+    "由社区党组织提出，适用党组织提案权而非联名门槛",
+    "proposed by the party organisation, which needs no sponsors (see proposal.party-initiative)",
+)
+
+
+def sponsorship(share_param: Parameter | str, households_param: Parameter | str) -> DeclaredCheck:
+    """Make a check: a major matter is proposed by ≥ ``share_param`` of the representatives
+    serving on the day OR ≥ ``households_param`` households (以上: inclusive, either suffices).
+
+    Without any representative recorded the share's base is unknown: the households alone
+    may pass; otherwise the finding is indeterminate, never a pass by ``0 ≥ 10% of 0``.
+    """
+
+    @reads(share_param, households_param)
+    def check(p: Proposal, ctx: RuleContext) -> Check:
+        if p.category != "major":
+            return _NOT_MAJOR
+        if p.proposer == "party_organization":
+            return _BY_PARTY
+        share = ctx.share(share_param)
+        households = ctx.count(households_param)
+        _, by_households, either = _criteria(share, households)
+        n_hh = len(p.sponsor_household_ids)
+        reps = p.community.representatives(p.submitted_on)
+        if not reps:
+            hh = by_households.test(n_hh)
+            if hh.passed:
+
+                def render_hh() -> tuple[str, str]:
+                    zh, en = hh.text()
+                    return (
+                        f"联名户数已达到门槛：{zh}（社区未登记居民代表，代表比例无法计算）",
+                        f"enough sponsors: {en} (no representatives recorded, so the "
+                        "representative share was not computed)",
+                    )
+
+                return Check.lazy(
+                    "passed", render_hh, {"any_of": [hh.to_evidence()], "passed": True}
+                )
+            raise MissingDataError(
+                "community.memberships",
+                f"no representatives of a representatives' assembly recorded on "
+                f"{p.submitted_on.isoformat()}: the base of the {share} share is unknown, and "
+                f"{n_hh} households are fewer than {households}",
+                f"{p.submitted_on.isoformat()}未登记居民代表会议的居民代表，无法计算代表比例，"
+                f"且联名户数{n_hh}户不足{households}户",
             )
-        raise MissingDataError(
-            "community.memberships",
-            f"no representatives of a representatives' assembly recorded on "
-            f"{p.submitted_on.isoformat()}: the base of the {share} share is unknown, and "
-            f"{n_hh} households are fewer than {households}",
-            f"{p.submitted_on.isoformat()}未登记居民代表会议的居民代表，无法计算代表比例，"
-            f"且联名户数{n_hh}户不足{households}户",
+        outcome = either.evaluate(
+            {
+                SPONSORING_REPRESENTATIVES.key: Measure(
+                    len(p.sponsor_representative_ids), len(reps)
+                ),
+                SPONSORING_HOUSEHOLDS.key: Measure(n_hh),
+            }
         )
-    outcome = either.evaluate(
-        {
-            SPONSORING_REPRESENTATIVES.key: Measure(len(p.sponsor_representative_ids), len(reps)),
-            SPONSORING_HOUSEHOLDS.key: Measure(n_hh),
-        }
-    )
-    parts = [c.text() for c in outcome.comparisons()]
-    detail_zh = "；".join(zh for zh, _ in parts)
-    detail_en = "; ".join(en for _, en in parts)
-    if outcome.passed:
-        return Check.passed(
-            f"联名达到门槛（满足其一即可）：{detail_zh}",
-            f"enough sponsors (either suffices): {detail_en}",
-            **outcome.to_evidence(),
-        )
-    need_zh, need_en = outcome.shortfall_text()
-    return Check.failed(
-        f"联名人数不足，{need_zh}：{detail_zh}",
-        f"not enough sponsors — {need_en}: {detail_en}",
-        **outcome.to_evidence(),
-    )
+
+        def render() -> tuple[str, str]:
+            parts = [c.text() for c in outcome.comparisons()]
+            detail_zh = "；".join(zh for zh, _ in parts)
+            detail_en = "; ".join(en for _, en in parts)
+            if outcome.passed:
+                return (
+                    f"联名达到门槛（满足其一即可）：{detail_zh}",
+                    f"enough sponsors (either suffices): {detail_en}",
+                )
+            need_zh, need_en = outcome.shortfall_text()
+            return (
+                f"联名人数不足，{need_zh}：{detail_zh}",
+                f"not enough sponsors — {need_en}: {detail_en}",
+            )
+
+        return Check.lazy("passed" if outcome.passed else "failed", render, outcome.to_evidence())
+
+    return check
 
 
 def party_initiative(p: Proposal, ctx: RuleContext) -> Check:

@@ -1,5 +1,6 @@
 """The engine: evaluate a subject against a rulebook into an explained Decision."""
 
-from ._evaluate import RuleSource, evaluate, evaluate_rule
+from ._evaluate import evaluate, evaluate_rule
+from ._plan import Plan, RuleSource, Selection
 
-__all__ = ["RuleSource", "evaluate", "evaluate_rule"]
+__all__ = ["Plan", "RuleSource", "Selection", "evaluate", "evaluate_rule"]

@@ -1,49 +1,22 @@
-"""evaluate(subject, rulebook, at) -> Decision: run every applicable rule and combine."""
+"""evaluate(subject, rulebook, at) -> Decision: run every rule in scope and combine."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Protocol
+from typing import Any
 
-from ..exceptions import MissingDataError, UnknownReferenceError
-from ..models._base import Subject
+from ..exceptions import MissingDataError, RulebookError, UnknownReferenceError
 from ..rules.citation import Citation
-from ..rules.decision import Decision, Finding, combine
-from ..rules.parameter import ParameterVersion
+from ..rules.decision import Coverage, Decision, Finding, combine
 from ..rules.rule import Check, Rule, RuleContext
+from ..rules.scope import ScopedSubject
+from ._plan import Plan, RuleSource
 
-__all__ = ["RuleSource", "evaluate", "evaluate_rule"]
-
-
-class RuleSource(Protocol):
-    """What the engine needs of a rulebook (the engine knows no rulebook class)."""
-
-    @property
-    def id(self) -> str:
-        """Rulebook id."""
-        ...
-
-    @property
-    def version(self) -> str:
-        """Rulebook version."""
-        ...
-
-    @property
-    def subject_types(self) -> tuple[str, ...]:
-        """Subject types with rules."""
-        ...
-
-    def rules_for(self, subject_type: str) -> tuple[Rule, ...]:
-        """Rules for a subject type, in order."""
-        ...
-
-    def parameter_version(self, name: str, at: dt.date) -> ParameterVersion:
-        """Parameter value in force on a date."""
-        ...
+__all__ = ["evaluate", "evaluate_rule"]
 
 
 def evaluate(
-    subject: Subject,
+    subject: ScopedSubject,
     rulebook: RuleSource,
     at: dt.date | None = None,
     *,
@@ -51,23 +24,26 @@ def evaluate(
 ) -> Decision:
     """Judge ``subject`` by ``rulebook`` as the law stood on ``at``.
 
-    Every rule of the rulebook for the subject's type is considered and reported, in rulebook
-    order. ``must`` findings combine deny-overrides (one failure denies); a ``must`` rule that
-    cannot be evaluated makes the verdict ``indeterminate`` unless another denies; ``advisory``
-    rules only warn. A rule not in force on ``at`` is reported as ``not_applicable``.
+    The rules of the subject's type whose declared scope takes in the subject and that are in
+    force on ``at`` are run and reported, in rulebook order; the others are counted in the
+    Decision's ``coverage``. ``must`` findings combine deny-overrides (one failure denies); a
+    ``must`` rule that cannot be evaluated makes the verdict ``indeterminate`` unless another
+    denies; ``advisory`` rules only warn. If no ``must`` rule in force covers the subject, the
+    verdict is ``indeterminate`` and ``coverage.uncovered`` says what is uncovered: ``allowed``
+    always means that binding rules judged the subject and found it lawful.
 
     Args:
         subject: a validated subject model (`Proposal`, …).
         rulebook: the rulebook to apply.
         at: the date; defaults to the subject's own date (a proposal's ``submitted_on``).
-        raise_errors: re-raise an unexpected exception from a rule's check instead of reporting
-            it as an ``indeterminate`` finding (useful in tests of new rules).
+        raise_errors: re-raise an unexpected exception from a rule's check (or a rule reading
+            law data it did not declare) instead of reporting it as an ``indeterminate``
+            finding — for tests of new rules.
 
     Returns:
         The `Decision`.
 
     Raises:
-        UnknownReferenceError: the rulebook has no rule at all for this subject type.
         TypeError: ``subject`` is not a subject model, or ``at`` is not a date.
 
     Examples:
@@ -79,59 +55,107 @@ def evaluate(
         >>> decision.verdict
         'allowed'
     """
-    if not isinstance(subject, Subject) or not type(subject).subject_type:
+    cls = type(subject)
+    subject_type = getattr(cls, "subject_type", "")
+    if not subject_type or not hasattr(cls, "scope_facts"):
         raise TypeError(
             f"subject must be a subject model such as Proposal (got {type(subject).__name__})"
         )
     when = subject.reference_date if at is None else at
-    if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
+    if type(when) is not dt.date and (
+        not isinstance(when, dt.date) or isinstance(when, dt.datetime)
+    ):
         raise TypeError(f"at must be a datetime.date (got {when!r})")
-    subject_type = type(subject).subject_type
-    rules = rulebook.rules_for(subject_type)
-    if not rules:
-        raise UnknownReferenceError(
-            "subject type",
-            subject_type,
-            rulebook.subject_types,
-            where=f"rulebook {rulebook.id} has no rules for the subject",
-        )
-    findings = tuple(evaluate_rule(rule, subject, rulebook, when, raise_errors) for rule in rules)
+    plan = rulebook.plan(subject_type, when)
+    facts = subject.facts()
+    selection = plan.select(facts)
+    findings = tuple(
+        _run(rule, missing, subject, plan, raise_errors) for rule, missing in selection.rules
+    )
     verdict = combine(findings)
-    if verdict == "allowed" and not any(rule.in_force(when) for rule in rules):
-        # no rule of this rulebook speaks for that date: that is not a permission
+    uncovered = None
+    if verdict == "allowed" and not any(
+        f.severity == "must" and f.status != "not_applicable" for f in findings
+    ):
+        # nothing binding judged the subject: no rule in scope and in force, or every one
+        # found its conditions unmet — that is not a permission
+        uncovered = _uncovered(cls, rulebook.id, when, facts, selection.binding)
         verdict = "indeterminate"
     return Decision(
-        subject_type=subject_type,
-        subject_id=subject.subject_id,
-        rulebook_id=rulebook.id,
-        rulebook_version=rulebook.version,
-        at=when,
-        verdict=verdict,
-        findings=findings,
+        subject_type,
+        subject.subject_id,
+        rulebook.id,
+        rulebook.version,
+        when,
+        verdict,
+        findings,
+        Coverage(selection.out_of_scope, selection.not_in_force, uncovered),
+    )
+
+
+def _uncovered(
+    cls: Any, rulebook_id: str, at: dt.date, facts: tuple[str | None, ...], in_scope: bool
+) -> tuple[str, str]:
+    names = tuple(cls.scope_facts)
+    known = [f"{n}={v}" for n, v in zip(names, facts, strict=True) if v is not None]
+    what_en = cls.subject_type + (f" ({', '.join(known)})" if known else "")
+    what_zh = getattr(cls, "subject_zh", cls.subject_type) + (
+        f"（{'，'.join(known)}）" if known else ""
+    )
+    if in_scope:
+        return (
+            f"规则集 {rulebook_id} 在{at.isoformat()}施行的约束性规则均不适用于此{what_zh}，"
+            "无法判定其是否合规",
+            f"every binding rule of {rulebook_id} in force on {at.isoformat()} for this "
+            f"{what_en} found its conditions unmet: nothing judged it",
+        )
+    return (
+        f"规则集 {rulebook_id} 在{at.isoformat()}没有施行中的约束性规则适用于此{what_zh}，"
+        "无法判定其是否合规",
+        f"no binding rule of {rulebook_id} in force on {at.isoformat()} covers this {what_en}: "
+        "it cannot be judged",
     )
 
 
 def evaluate_rule(
     rule: Rule, subject: Any, rulebook: RuleSource, at: dt.date, raise_errors: bool = False
 ) -> Finding:
-    """Run one rule and turn its result, or its failure to run, into a `Finding`."""
+    """Run one rule on a subject, whatever its scope, and return its `Finding` (a rule not in
+    force on ``at`` is reported ``not_applicable``)."""
+    plan = rulebook.plan(rule.subject, at)
     if not rule.in_force(at):
-        span = f"{rule.valid_from or '…'} – {rule.valid_to or '…'}"
+        span = rule.validity.describe()
         return _finding(
             rule,
             Check(
                 "not_applicable",
                 f"该规则在{at.isoformat()}不在施行期内（施行期间 {span}，截止日不含）",
                 f"not in force on {at.isoformat()} (in force {span}, end date exclusive)",
-                {
-                    "in_force": False,
-                    "valid_from": rule.valid_from.isoformat() if rule.valid_from else None,
-                    "valid_to": rule.valid_to.isoformat() if rule.valid_to else None,
-                },
+                {"in_force": False, **rule.validity.to_dict()},
             ),
-            (),
+            plan,
+            None,
         )
-    ctx = RuleContext(rulebook, at)
+    return _run(rule, (), subject, plan, raise_errors)
+
+
+def _run(
+    rule: Rule, missing: tuple[str, ...], subject: Any, plan: Plan, raise_errors: bool
+) -> Finding:
+    if missing:
+        fields = ", ".join(missing)
+        return _finding(
+            rule,
+            Check(
+                "indeterminate",
+                f"无法确定该规则是否适用：未登记{fields}",
+                f"cannot tell whether the rule applies: {fields} not recorded",
+                {"missing": list(missing)},
+            ),
+            plan,
+            None,
+        )
+    ctx = RuleContext(plan, plan.at, rule.parameters, rule.id, rule.tables)
     try:
         check = rule.check(subject, ctx)
     except MissingDataError as e:
@@ -149,7 +173,7 @@ def evaluate_rule(
             {"missing_parameter": e.name},
         )
     except Exception as e:
-        if raise_errors:
+        if raise_errors or isinstance(e, RulebookError):
             raise
         check = Check(
             "indeterminate",
@@ -157,21 +181,27 @@ def evaluate_rule(
             f"the rule raised {type(e).__name__}: {e}",
             {"error": type(e).__name__, "detail": str(e)},
         )
-    return _finding(rule, check, tuple(v.citation for v in ctx.used.values()))
+    return _finding(rule, check, plan, ctx)
 
 
-def _finding(rule: Rule, check: Check, extra: tuple[Citation, ...]) -> Finding:
+def _finding(rule: Rule, check: Check, plan: Plan, ctx: RuleContext | None) -> Finding:
     citations = rule.citations if check.citations is None else check.citations
-    for c in extra:
-        if c not in citations:
-            citations = (*citations, c)
+    uses = ()
+    if ctx is not None and ctx.used:
+        uses = tuple(plan.use(name, v) for name, v in ctx.used.items())
+        extra: list[Citation] = [u.citation for u in uses if u.citation not in citations]
+        if extra:
+            citations = (*citations, *dict.fromkeys(extra))
     return Finding(
-        rule=rule.id,
-        status=check.status,
-        severity=rule.severity,
-        kind=rule.kind,
-        message_zh=check.message_zh,
-        message_en=check.message_en,
-        evidence=check.evidence,
-        citations=citations,
+        rule.id,
+        check.status,
+        rule.severity,
+        rule.kind,
+        "",
+        "",
+        check.evidence,
+        citations,
+        uses,
+        render=check.render,
+        render_title=plan.title(rule),
     )

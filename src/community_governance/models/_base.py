@@ -62,6 +62,14 @@ class Subject(StrictModel):
 
     #: The subject type rules are selected by (``Rule.subject``).
     subject_type: ClassVar[str] = ""
+    #: The subject type's Chinese name, for messages.
+    subject_zh: ClassVar[str] = ""
+    #: The facts a rule's scope may select on, each with the values it can take.
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+
+    def facts(self) -> tuple[str | None, ...]:
+        """The values of ``scope_facts``, in order (``None`` where not recorded)."""
+        return ()
 
     @property
     def subject_id(self) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import ClassVar, get_args
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._base import Id, Subject
-from .community import Body, Community, Person
+from .community import Body, BodyKind, Community, CommunityKind, Person
 
 __all__ = ["BodyComposition"]
 
@@ -29,6 +30,15 @@ class BodyComposition(Subject):
     """
 
     subject_type: ClassVar[str] = "body"
+    subject_zh: ClassVar[str] = "组织"
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "body_kind": get_args(BodyKind),
+        "community_kind": get_args(CommunityKind),
+    }
+
+    def facts(self) -> tuple[str | None, ...]:
+        """``(body_kind, community_kind)``: what rule scopes select on."""
+        return (self.community.body_kind(self.body_id), self.community.kind)
 
     community: Community = Field(description="The community the body belongs to.")
     body_id: Id = Field(description="The body whose composition is checked.")

@@ -393,6 +393,13 @@ class Community(StrictModel):
             for pid, links in rel.items()
         }
 
+    def body_kind(self, body_id: str) -> BodyKind | None:
+        """The kind of body ``body_id``, or ``None`` if the community has no such body."""
+        for b in self.bodies:
+            if b.id == body_id:
+                return b.kind
+        return None
+
     def bodies_of_kind(self, kind: BodyKind) -> tuple[Body, ...]:
         """The bodies of a kind, in input order."""
         return tuple(b for b in self.bodies if b.kind == kind)

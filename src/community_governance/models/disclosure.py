@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, Literal
+from collections.abc import Mapping
+from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -56,6 +57,14 @@ class Disclosure(Subject):
     """
 
     subject_type: ClassVar[str] = "disclosure"
+    subject_zh: ClassVar[str] = "公开记录"
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "community_kind": get_args(CommunityKind)
+    }
+
+    def facts(self) -> tuple[str | None, ...]:
+        """``(community_kind,)``: what rule scopes select on."""
+        return (self.community_kind,)
 
     id: Id = Field(description="The notice board or community id (公开栏).")
     community_kind: CommunityKind = Field(

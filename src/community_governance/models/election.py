@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, Literal
+from collections.abc import Mapping
+from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._base import Id, IdTuple, StrictModel, Subject, duplicates
-from .community import Community
+from .community import BodyKind, Community, CommunityKind
 
 __all__ = [
     "Candidate",
@@ -130,6 +131,15 @@ class Election(Subject):
     """
 
     subject_type: ClassVar[str] = "election"
+    subject_zh: ClassVar[str] = "选举"
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "body_kind": get_args(BodyKind),
+        "community_kind": get_args(CommunityKind),
+    }
+
+    def facts(self) -> tuple[str | None, ...]:
+        """``(body_kind, community_kind)``: what rule scopes select on."""
+        return (self.community.body_kind(self.body_id), self.community.kind)
 
     id: Id = Field(description="Election id.")
     community: Community = Field(description="The community electing.")
@@ -309,6 +319,15 @@ class Recall(Subject):
     """
 
     subject_type: ClassVar[str] = "recall"
+    subject_zh: ClassVar[str] = "罢免"
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "body_kind": get_args(BodyKind),
+        "community_kind": get_args(CommunityKind),
+    }
+
+    def facts(self) -> tuple[str | None, ...]:
+        """``(body_kind, community_kind)``: what rule scopes select on."""
+        return (self.community.body_kind(self.body_id), self.community.kind)
 
     id: Id = Field(description="Recall id.")
     community: Community = Field(description="The community.")

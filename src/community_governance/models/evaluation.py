@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, Literal
+from collections.abc import Mapping
+from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._base import Id, StrictModel, Subject
-from .community import Community
+from .community import BodyKind, Community, CommunityKind
 
 __all__ = ["AnnualEvaluation", "AnnualEvaluationRecord", "Rating", "RatingValue"]
 
@@ -47,6 +48,15 @@ class AnnualEvaluationRecord(Subject):
     """
 
     subject_type: ClassVar[str] = "annual_evaluation"
+    subject_zh: ClassVar[str] = "民主评议"
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "body_kind": get_args(BodyKind),
+        "community_kind": get_args(CommunityKind),
+    }
+
+    def facts(self) -> tuple[str | None, ...]:
+        """``(body_kind, community_kind)``: what rule scopes select on."""
+        return (self.community.body_kind(self.body_id), self.community.kind)
 
     id: Id = Field(description="Record id.")
     community: Community = Field(description="The community.")

@@ -7,7 +7,8 @@ Counts are whole numbers; floor area (专有部分面积) is an integer number o
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, ClassVar, Literal
+from collections.abc import Mapping
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -174,6 +175,15 @@ class Meeting(Subject):
     """
 
     subject_type: ClassVar[str] = "meeting"
+    subject_zh: ClassVar[str] = "会议"
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "assembly": get_args(MeetingBody),
+        "community_kind": get_args(CommunityKind),
+    }
+
+    def facts(self) -> tuple[str | None, ...]:
+        """``(assembly, community_kind)``: what rule scopes select on."""
+        return (self.body, self.community_kind)
 
     id: Id = Field(description="Meeting id.")
     body: MeetingBody = Field(description="The assembly that met (会议).")

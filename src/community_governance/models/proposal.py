@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, Literal
+from collections.abc import Mapping
+from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ._base import Id, IdTuple, Subject, duplicates
-from .community import Community
+from .community import Community, CommunityKind
 
 __all__ = ["Proposal", "ProposalCategory", "Proposer"]
 
@@ -37,6 +38,14 @@ class Proposal(Subject):
     """
 
     subject_type: ClassVar[str] = "proposal"
+    subject_zh: ClassVar[str] = "议案"
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "community_kind": get_args(CommunityKind)
+    }
+
+    def facts(self) -> tuple[str | None, ...]:
+        """``(community_kind,)``: what rule scopes select on."""
+        return (self.community.kind,)
 
     id: Id = Field(description="Proposal id.")
     community: Community = Field(description="The community the proposal is made in.")

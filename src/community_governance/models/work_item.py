@@ -9,7 +9,8 @@ does not say who pays, or on what legal basis, is an input error rather than a s
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, ClassVar, Literal
+from collections.abc import Mapping
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -133,6 +134,12 @@ class WorkItem(Subject):
     """
 
     subject_type: ClassVar[str] = "work_item"
+    subject_zh: ClassVar[str] = "工作事项"
+    scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {"committee": get_args(CommitteeKind)}
+
+    def facts(self) -> tuple[str | None, ...]:
+        """``(committee,)``: what rule scopes select on."""
+        return (self.committee,)
 
     id: Id = Field(description="Id of the work item (事项编号).")
     title: _Text = Field(description="What is asked (事项名称).")

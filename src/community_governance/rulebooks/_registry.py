@@ -21,6 +21,13 @@ BUILTIN_RULEBOOKS: tuple[str, ...] = (
 
 @functools.cache
 def _build(rulebook_id: str) -> Rulebook:
+    book = _make(rulebook_id)
+    # a built-in pickles by id: another process rebuilds (or already has) the same value
+    object.__setattr__(book, "origin", (get_rulebook, (rulebook_id,)))
+    return book
+
+
+def _make(rulebook_id: str) -> Rulebook:
     if rulebook_id == "cn":
         return cn.build()
     if rulebook_id == "cn.anhui":

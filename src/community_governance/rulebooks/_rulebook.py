@@ -8,11 +8,16 @@ from typing import Any
 
 import attrs
 
+from ..engine._plan import Plan
 from ..exceptions import ConflictError, RulebookError, UnknownReferenceError
 from ..rules.citation import Citation
 from ..rules.parameter import Parameter, ParameterVersion
 from ..rules.procedure import Procedure
 from ..rules.rule import Rule
+from ..rules.table import Table
+
+#: How many (subject type, date) plans a rulebook keeps; a batch over many dates stays bounded.
+_PLAN_CACHE = 4096
 
 __all__ = ["Disable", "Replace", "Rulebook"]
 
@@ -67,6 +72,10 @@ class Rulebook:
         citations: the documents the rulebook as a whole rests on.
         procedures: procedure definitions (state machines) added, or replacing the parent's
             definition of the same id — so the rulebook, not the engine, chooses the procedure.
+        tables: law tables defined, or layered over the parent's table of the same name
+            (`Table.over`: entries added, replaced by key, removed).
+        origin: how to rebuild this rulebook in another process (set by the built-in registry
+            and the file loader); a rulebook without one does not pickle.
     """
 
     id: str
@@ -80,10 +89,14 @@ class Rulebook:
     disable: tuple[Disable, ...] = attrs.field(default=(), converter=_tuple)
     citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
     procedures: tuple[Procedure, ...] = attrs.field(default=(), converter=_tuple)
+    tables: tuple[Table, ...] = attrs.field(default=(), converter=_tuple)
+    origin: tuple[Any, ...] | None = attrs.field(default=None, eq=False, repr=False)
     _effective: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
     _by_subject: Mapping[str, tuple[Rule, ...]] = attrs.field(init=False, repr=False, eq=False)
     _params: Mapping[str, tuple[Parameter, ...]] = attrs.field(init=False, repr=False, eq=False)
     _procs: Mapping[str, Procedure] = attrs.field(init=False, repr=False, eq=False)
+    _tables: Mapping[str, Table] = attrs.field(init=False, repr=False, eq=False)
+    _plans: dict[tuple[str, dt.date], Plan] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         effective = list(self.parent.effective_rules) if self.parent else []
@@ -135,7 +148,30 @@ class Rulebook:
                     f"override is a {p.kind} but the parameter is a {params[p.name][0].kind}",
                 )
             params[p.name] = (p, *params.get(p.name, ()))
+        own_rules = [*self.rules, *(r.rule for r in self.replace)]
+        for rule in own_rules:
+            # a rule's parameter handles define the parameter where no rulebook layer does
+            for handle in rule.parameter_handles:
+                if handle.name not in params:
+                    params[handle.name] = (handle,)
+                    seen.add(handle.name)
+        tables: dict[str, Table] = dict(self.parent._tables) if self.parent else {}
+        own_tables: set[str] = set()
+        for t in self.tables:
+            if t.name in own_tables:
+                raise ConflictError(f"rulebook {self.id}", f"tables.{t.name}", "table given twice")
+            own_tables.add(t.name)
+            tables[t.name] = (
+                t.over(tables[t.name], f"rulebook {self.id}") if t.name in tables else t
+            )
         for rule in effective:
+            for name in rule.tables:
+                if name not in tables:
+                    raise RulebookError(
+                        f"rulebook {self.id}",
+                        f"rules.{rule.id}",
+                        f"reads table {name!r}, which no rulebook defines",
+                    )
             for name in rule.parameters:
                 if name not in params:
                     raise RulebookError(
@@ -159,6 +195,50 @@ class Rulebook:
             own.add(proc.id)
             procs[proc.id] = proc  # a local definition replaces the parent's of the same id
         object.__setattr__(self, "_procs", procs)
+        object.__setattr__(self, "_tables", tables)
+        object.__setattr__(self, "_plans", {})
+
+    # --- pickling: rebuilt from its origin, never from closures ---------------------------
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.origin is None:
+            raise TypeError(
+                f"rulebook {self.id} was built in Python and cannot be pickled; pickle a "
+                "built-in rulebook (by id) or a rulebook loaded from a file (by its content)"
+            )
+        return self.origin
+
+    # --- compiled plans -------------------------------------------------------------------
+
+    def plan(self, subject_type: str, at: dt.date) -> Plan:
+        """The compiled `Plan` of this rulebook for ``subject_type`` on ``at`` (cached)."""
+        key = (subject_type, at)
+        plans = self._plans
+        found = plans.get(key)
+        if found is None:
+            if len(plans) >= _PLAN_CACHE:
+                plans.clear()
+            found = plans[key] = Plan(self, subject_type, at)
+        return found
+
+    def table(self, name: str) -> Table:
+        """The table ``name`` as this rulebook sees it (the parent's, with this rulebook's
+        layer merged over it).
+
+        Raises:
+            UnknownReferenceError: no rulebook in the lineage defines it.
+        """
+        try:
+            return self._tables[name]
+        except KeyError:
+            raise UnknownReferenceError(
+                "table", name, tuple(sorted(self._tables)), where=f"rulebook {self.id}"
+            ) from None
+
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        """Every table known to this rulebook (own and inherited)."""
+        return tuple(sorted(self._tables))
 
     # --- lookups -------------------------------------------------------------------------
 
@@ -268,6 +348,8 @@ class Rulebook:
         disable: Iterable[Disable] = (),
         citations: Iterable[Citation] = (),
         procedures: Iterable[Procedure] = (),
+        tables: Iterable[Table] = (),
+        origin: tuple[Any, ...] | None = None,
     ) -> Rulebook:
         """A new rulebook extending this one (this one is unchanged).
 
@@ -289,6 +371,8 @@ class Rulebook:
             disable=tuple(disable),
             citations=tuple(citations),
             procedures=tuple(procedures),
+            tables=tuple(tables),
+            origin=origin,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -339,6 +423,8 @@ class Rulebook:
             "kind": r.kind,
             "severity": r.severity,
             "subject": r.subject,
+            "scope": r.scope.to_dict(),
+            "tables": list(r.tables),
             "valid_from": r.valid_from.isoformat() if r.valid_from else None,
             "valid_to": r.valid_to.isoformat() if r.valid_to else None,
             "citations": [c.to_dict() for c in r.citations],

@@ -1,23 +1,34 @@
 """Findings and Decisions: what each rule found, and the combined verdict.
 
-The JSON form, ``cg.decision/1``, is a published contract (see ``cgov schema decision``):
-keys sorted, no timestamps, byte-identical for the same input.
+The JSON form, ``cg.decision/2``, is a published contract (see ``cgov schema decision``):
+keys sorted, no timestamps, byte-identical for the same input. Messages and titles are built
+on first read (a Decision only checked for its verdict never renders text); the output is the
+same bytes as if they had been built eagerly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 import attrs
 
 from .citation import Citation
 
-__all__ = ["DECISION_FORMAT", "Decision", "Finding", "FindingStatus", "Severity", "Verdict"]
+__all__ = [
+    "DECISION_FORMAT",
+    "Decision",
+    "Finding",
+    "FindingStatus",
+    "ParameterUse",
+    "Severity",
+    "Verdict",
+]
 
-DECISION_FORMAT = "cg.decision/1"
+DECISION_FORMAT = "cg.decision/2"
 
 FindingStatus = Literal["passed", "failed", "not_applicable", "indeterminate"]
 """What one rule found about the subject."""
@@ -33,9 +44,58 @@ _STATUS_ZH = {
     "indeterminate": "无法判定",
 }
 _VERDICT_ZH = {"allowed": "准予 / 符合", "denied": "不予 / 不符合", "indeterminate": "无法判定"}
+_dumps = functools.partial(json.dumps, ensure_ascii=False, sort_keys=True)
+Texts = Callable[[], tuple[str, str]]
+
+
+def _texts_key(render: Texts) -> tuple[str, str]:
+    return render()
 
 
 @attrs.frozen(slots=True)
+class ParameterUse:
+    """One parameter value a rule read: its name, value, the dates of that value, its source.
+
+    Attributes:
+        name: the parameter's dotted name.
+        value: an int, or ``"p/q"`` for a share (exact).
+        valid_from: first day of the value read.
+        valid_to: first day after it (exclusive), or ``None``.
+        citation: the law that sets the value.
+    """
+
+    name: str
+    value: int | str
+    valid_from: dt.date
+    valid_to: dt.date | None
+    citation: Citation
+
+    def to_dict(self) -> dict[str, Any]:
+        """The value of ``findings[].parameters[name]`` in ``cg.decision/2``."""
+        return {
+            "value": self.value,
+            "valid_from": self.valid_from.isoformat(),
+            "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+            "citation": self.citation.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, name: str, data: Mapping[str, Any]) -> ParameterUse:
+        """Inverse of `to_dict`."""
+        return cls(
+            name=name,
+            value=data["value"],
+            valid_from=dt.date.fromisoformat(data["valid_from"]),
+            valid_to=dt.date.fromisoformat(data["valid_to"]) if data["valid_to"] else None,
+            citation=Citation.from_dict(data["citation"]),
+        )
+
+
+def _fixed(zh: str, en: str) -> Texts:
+    return lambda: (zh, en)
+
+
+@attrs.frozen(slots=True, init=False)
 class Finding:
     """What one rule found.
 
@@ -46,18 +106,89 @@ class Finding:
         kind: ``obligation`` / ``prohibition`` / ``permission``.
         message_zh: the explanation in Chinese, with every number compared.
         message_en: the same in English.
+        title_zh: the rule's title, its numbers rendered from the parameter values in force.
+        title_en: the same in English.
         evidence: JSON-ready numbers and facts compared (ints, strings, bools, lists, dicts).
-        citations: the rule's citations, then those of the parameter values it read.
+        citations: the law that grounds the result, then that of each parameter value read.
+        parameters: every parameter value the rule read (name, value, dates, citation).
     """
 
     rule: str
     status: FindingStatus
     severity: Severity
     kind: str
-    message_zh: str
-    message_en: str
-    evidence: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
-    citations: tuple[Citation, ...] = ()
+    evidence: Mapping[str, Any] = attrs.field(hash=False)
+    citations: tuple[Citation, ...]
+    parameters: tuple[ParameterUse, ...]
+    _message: Texts = attrs.field(eq=_texts_key, hash=False, repr=False)
+    _title: Texts = attrs.field(eq=_texts_key, hash=False, repr=False)
+
+    def __init__(
+        self,
+        rule: str,
+        status: FindingStatus,
+        severity: Severity,
+        kind: str,
+        message_zh: str = "",
+        message_en: str = "",
+        evidence: Mapping[str, Any] | None = None,
+        citations: tuple[Citation, ...] = (),
+        parameters: tuple[ParameterUse, ...] = (),
+        *,
+        title: tuple[str, str] = ("", ""),
+        render: Texts | None = None,
+        render_title: Texts | None = None,
+    ) -> None:
+        self.__attrs_init__(  # type: ignore[attr-defined]
+            rule,
+            status,
+            severity,
+            kind,
+            {} if evidence is None else evidence,
+            citations,
+            parameters,
+            render or _fixed(message_zh, message_en),
+            render_title or _fixed(*title),
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # texts travel rendered: a render closure does not pickle, its result does
+        zh, en = self._message()
+        return (
+            _restore,
+            (
+                self.rule,
+                self.status,
+                self.severity,
+                self.kind,
+                zh,
+                en,
+                dict(self.evidence),
+                self.citations,
+                self.parameters,
+                self._title(),
+            ),
+        )
+
+    @property
+    def message_zh(self) -> str:
+        """The explanation in Chinese."""
+        return self._message()[0]
+
+    @property
+    def message_en(self) -> str:
+        """The explanation in English."""
+        return self._message()[1]
+
+    @property
+    def title_zh(self) -> str:
+        """The rule's title in Chinese, as in force on the Decision's date."""
+        return self._title()[0]
+
+    @property
+    def title_en(self) -> str:
+        """The rule's title in English."""
+        return self._title()[1]
 
     @property
     def is_denial(self) -> bool:
@@ -70,16 +201,36 @@ class Finding:
         return self.severity == "advisory" and self.status in ("failed", "indeterminate")
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``findings[]`` element of ``cg.decision/1``."""
+        """The ``findings[]`` element of ``cg.decision/2``."""
+        zh, en = self._message()
+        tzh, ten = self._title()
         return {
             "rule": self.rule,
             "status": self.status,
             "severity": self.severity,
             "kind": self.kind,
-            "message": {"zh": self.message_zh, "en": self.message_en},
+            "title": {"zh": tzh, "en": ten},
+            "message": {"zh": zh, "en": en},
             "evidence": dict(self.evidence),
             "citations": [c.to_dict() for c in self.citations],
+            "parameters": {p.name: p.to_dict() for p in self.parameters},
         }
+
+    def to_json(self) -> str:
+        """This finding as compact, key-sorted JSON: the same bytes as ``json.dumps(to_dict())``
+        with sorted keys, built from cached fragments (citations and parameter values are
+        shared by many findings)."""
+        zh, en = self._message()
+        tzh, ten = self._title()
+        cites = ", ".join(_citation_json(c) for c in self.citations)
+        params = ", ".join(_parameter_json(p) for p in sorted(self.parameters, key=_by_name))
+        return (
+            f'{{"citations": [{cites}], "evidence": {_dumps(self.evidence)}, '
+            f'"kind": {_dumps(self.kind)}, "message": {{"en": {_dumps(en)}, "zh": {_dumps(zh)}}}, '
+            f'"parameters": {{{params}}}, "rule": {_dumps(self.rule)}, '
+            f'"severity": "{self.severity}", "status": "{self.status}", '
+            f'"title": {{"en": {_dumps(ten)}, "zh": {_dumps(tzh)}}}}}'
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Finding:
@@ -93,7 +244,52 @@ class Finding:
             message_en=data["message"]["en"],
             evidence=dict(data["evidence"]),
             citations=tuple(Citation.from_dict(c) for c in data["citations"]),
+            parameters=tuple(ParameterUse.from_dict(k, v) for k, v in data["parameters"].items()),
+            title=(data["title"]["zh"], data["title"]["en"]),
         )
+
+
+def _restore(
+    rule: str,
+    status: FindingStatus,
+    severity: Severity,
+    kind: str,
+    zh: str,
+    en: str,
+    evidence: Mapping[str, Any],
+    citations: tuple[Citation, ...],
+    parameters: tuple[ParameterUse, ...],
+    title: tuple[str, str],
+) -> Finding:
+    return Finding(
+        rule, status, severity, kind, zh, en, evidence, citations, parameters, title=title
+    )
+
+
+def _by_name(p: ParameterUse) -> str:
+    return p.name
+
+
+def cached(render: Texts) -> Texts:
+    """``render``, called at most once (its text is kept)."""
+    box: list[tuple[str, str]] = []
+
+    def once() -> tuple[str, str]:
+        if not box:
+            box.append(render())
+        return box[0]
+
+    return once
+
+
+@functools.lru_cache(maxsize=4096)
+def _citation_json(c: Citation) -> str:
+    return _dumps(c.to_dict())
+
+
+@functools.lru_cache(maxsize=4096)
+def _parameter_json(p: ParameterUse) -> str:
+    return f"{_dumps(p.name)}: {_dumps(p.to_dict())}"
 
 
 def combine(findings: tuple[Finding, ...]) -> Verdict:
@@ -111,8 +307,44 @@ def combine(findings: tuple[Finding, ...]) -> Verdict:
 
 
 @attrs.frozen(slots=True)
+class Coverage:
+    """How much of the rulebook spoke to the subject.
+
+    Attributes:
+        out_of_scope: rules of the rulebook for this subject type whose scope excludes it.
+        not_in_force: ids of in-scope rules not in force on the date.
+        uncovered: when no binding rule in force is in scope, ``(zh, en)`` saying what is
+            uncovered; the verdict is then ``indeterminate``.
+    """
+
+    out_of_scope: int = 0
+    not_in_force: tuple[str, ...] = ()
+    uncovered: tuple[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``coverage`` object of ``cg.decision/2``."""
+        return {
+            "out_of_scope": self.out_of_scope,
+            "not_in_force": list(self.not_in_force),
+            "uncovered": None
+            if self.uncovered is None
+            else {"zh": self.uncovered[0], "en": self.uncovered[1]},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Coverage:
+        """Inverse of `to_dict`."""
+        u = data["uncovered"]
+        return cls(
+            out_of_scope=data["out_of_scope"],
+            not_in_force=tuple(data["not_in_force"]),
+            uncovered=None if u is None else (u["zh"], u["en"]),
+        )
+
+
+@attrs.frozen(slots=True)
 class Decision:
-    """The answer to a check: the verdict and every rule considered, with its reasons.
+    """The answer to a check: the verdict and every rule in scope, with its reasons.
 
     Attributes:
         subject_type: ``proposal``, ``body``, ``work_item``…
@@ -121,7 +353,9 @@ class Decision:
         rulebook_version: that rulebook's version string.
         at: the date the law was applied as of.
         verdict: ``allowed`` / ``denied`` / ``indeterminate`` (see `combine`).
-        findings: one per rule considered, in rulebook order.
+        findings: one per rule in scope and in force, in rulebook order.
+        coverage: the rules not listed (out of scope, not in force) and, if nothing binding
+            covered the subject, what is uncovered.
     """
 
     subject_type: str
@@ -131,6 +365,7 @@ class Decision:
     at: dt.date
     verdict: Verdict
     findings: tuple[Finding, ...]
+    coverage: Coverage = Coverage()
 
     @property
     def allowed(self) -> bool:
@@ -158,7 +393,7 @@ class Decision:
         """The finding of rule ``rule``.
 
         Raises:
-            KeyError: no such rule was considered.
+            KeyError: no such rule was considered (out of scope, not in force, or unknown).
         """
         for f in self.findings:
             if f.rule == rule:
@@ -172,34 +407,47 @@ class Decision:
         return {f.rule: f.status for f in self.findings}
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``cg.decision/1`` JSON object."""
+        """The ``cg.decision/2`` JSON object."""
         return {
             "format": DECISION_FORMAT,
             "subject": {"type": self.subject_type, "id": self.subject_id},
             "rulebook": {"id": self.rulebook_id, "version": self.rulebook_version},
             "at": self.at.isoformat(),
             "verdict": self.verdict,
+            "coverage": self.coverage.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """Serialise to ``cg.decision/1``: sorted keys, UTF-8 text, byte-stable.
+        """Serialise to ``cg.decision/2``: sorted keys, UTF-8 text, byte-stable.
 
         Args:
-            indent: ``None`` (default) for compact machine output, which also takes the
-                json module's fast path; an int for people.
+            indent: ``None`` (default) for compact machine output, assembled from cached
+                fragments (the same bytes as ``json.dumps(to_dict(), sort_keys=True)``); an
+                int for people.
         """
-        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, indent=indent)
+        if indent is not None:
+            return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, indent=indent)
+        findings = ", ".join(f.to_json() for f in self.findings)
+        return (
+            f'{{"at": "{self.at.isoformat()}", "coverage": {_dumps(self.coverage.to_dict())}, '
+            f'"findings": [{findings}], "format": "{DECISION_FORMAT}", '
+            f'"rulebook": {{"id": {_dumps(self.rulebook_id)}, '
+            f'"version": {_dumps(self.rulebook_version)}}}, '
+            f'"subject": {{"id": {_dumps(self.subject_id)}, "type": {_dumps(self.subject_type)}}}, '
+            f'"verdict": "{self.verdict}"}}'
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Decision:
-        """Inverse of `to_dict`.
+        """Inverse of `to_dict`; the document is validated against the published schema first.
 
         Raises:
-            ValueError: ``format`` is not ``cg.decision/1``.
+            FormatError: not a ``cg.decision/2`` document; every problem is named with its path.
         """
-        if data.get("format") != DECISION_FORMAT:
-            raise ValueError(f"format must be {DECISION_FORMAT!r} (got {data.get('format')!r})")
+        from ..schemas import validate_decision
+
+        validate_decision(data)
         return cls(
             subject_type=data["subject"]["type"],
             subject_id=data["subject"]["id"],
@@ -208,24 +456,29 @@ class Decision:
             at=dt.date.fromisoformat(data["at"]),
             verdict=data["verdict"],
             findings=tuple(Finding.from_dict(f) for f in data["findings"]),
+            coverage=Coverage.from_dict(data["coverage"]),
         )
 
     @classmethod
     def from_json(cls, text: str) -> Decision:
-        """Parse a ``cg.decision/1`` document."""
+        """Parse a ``cg.decision/2`` document."""
         return cls.from_dict(json.loads(text))
 
     def explain(self) -> str:
         """A plain-text explanation, Chinese first with English alongside, for people.
 
-        Lists every rule that applied with its status, numbers and citations, then the rules
-        that did not apply, one line each with the reason.
+        Lists every rule in scope with its status, numbers, parameter values and citations,
+        then the in-scope rules that did not apply, one line each with the reason, and what
+        was not considered (out of scope, not in force, uncovered).
         """
         lines = [
             f"{self.subject_type} {self.subject_id}: {_VERDICT_ZH[self.verdict]} ({self.verdict})",
             f"规则集 rulebook: {self.rulebook_id} v{self.rulebook_version} · "
             f"适用日期 as of {self.at.isoformat()}",
         ]
+        if self.coverage.uncovered is not None:
+            zh, en = self.coverage.uncovered
+            lines += ["", f"[无规则 uncovered] {zh}", f"  {en}"]
         skipped = [f for f in self.findings if f.status == "not_applicable"]
         for f in self.findings:
             if f.status == "not_applicable":
@@ -235,6 +488,11 @@ class Decision:
             lines.append(f"[{_STATUS_ZH[f.status]} {f.status}] {f.rule}{level}")
             lines.append(f"  {f.message_zh}")
             lines.append(f"  {f.message_en}")
+            for p in f.parameters:
+                end = p.valid_to.isoformat() if p.valid_to else "…"
+                lines.append(
+                    f"  参数 parameter: {p.name} = {p.value} ({p.valid_from.isoformat()} – {end})"
+                )
             for c in f.citations:
                 extra = f" ({c.confidence})" if c.confidence != "confirmed" else ""
                 quote = f" “{c.quote}”" if c.quote else ""
@@ -245,4 +503,11 @@ class Decision:
             lines.append("")
             lines.append(f"[不适用 not_applicable] {len(skipped)} rule(s):")
             lines.extend(f"  {f.rule}: {f.message_zh} / {f.message_en}" for f in skipped)
+        c = self.coverage
+        if c.out_of_scope or c.not_in_force:
+            lines.append("")
+            lines.append(
+                f"[未考虑 not considered] 范围外 out of scope: {c.out_of_scope}; "
+                f"未施行 not in force: {', '.join(c.not_in_force) or '—'}"
+            )
         return "\n".join(lines)

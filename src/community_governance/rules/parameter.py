@@ -13,7 +13,7 @@ from ..exceptions import RulebookError, UnknownReferenceError
 from ._text import share_json
 from .citation import Citation
 
-__all__ = ["Parameter", "ParameterKind", "ParameterValue", "ParameterVersion"]
+__all__ = ["Dated", "Parameter", "ParameterKind", "ParameterValue", "ParameterVersion"]
 
 ParameterValue = int | Fraction
 """A parameter value is exact: a whole number (households, days, members) or a share."""
@@ -84,6 +84,14 @@ class ParameterVersion:
         }
 
 
+#: One dated value: ``(value, valid_from, valid_to exclusive or None, citation)``.
+Dated = tuple[ParameterValue, dt.date, dt.date | None, Citation]
+
+
+def _versions(versions: tuple[Dated, ...]) -> tuple[ParameterVersion, ...]:
+    return tuple(ParameterVersion(v, start, end, c) for v, start, end, c in versions)
+
+
 def _sorted(versions: Iterable[ParameterVersion]) -> tuple[ParameterVersion, ...]:
     return tuple(sorted(versions, key=lambda v: v.valid_from))
 
@@ -133,6 +141,29 @@ class Parameter:
                     f"versions overlap: one from {earlier.valid_from} "
                     f"(to {earlier.valid_to or 'open end'}) and one from {later.valid_from}",
                 )
+
+    @classmethod
+    def count(
+        cls, name: str, title_zh: str, title_en: str, *versions: Dated, unit_zh: str = ""
+    ) -> Parameter:
+        """A ``count`` parameter (whole numbers) from ``(value, valid_from, valid_to, citation)``
+        tuples: the handle a rule's check reads with ``ctx.count(handle)``.
+
+        Examples:
+            >>> import datetime as dt
+            >>> c = Citation("城市居民委员会组织法(2025-10-28)", "第八条第一款", "五至九人")
+            >>> day = dt.date(2026, 1, 1)
+            >>> p = Parameter.count("rc.size.min", "下限", "fewest", (5, day, None, c))
+            >>> p.kind, p.at(dt.date(2026, 1, 1)).value
+            ('count', 5)
+        """
+        return cls(name, title_zh, title_en, "count", _versions(versions), unit_zh=unit_zh)
+
+    @classmethod
+    def share(cls, name: str, title_zh: str, title_en: str, *versions: Dated) -> Parameter:
+        """A ``share`` parameter (exact Fractions) from ``(value, valid_from, valid_to,
+        citation)`` tuples, read with ``ctx.share(handle)``."""
+        return cls(name, title_zh, title_en, "share", _versions(versions))
 
     def version_at(self, at: dt.date) -> ParameterVersion | None:
         """The version in force on ``at``, or ``None``."""

@@ -1,8 +1,13 @@
-"""Case files (``cg.cases/1``): inputs, rulebook, date and the expected explanation, as data.
+"""Case files (``cg.cases/2``): inputs, rulebook, date and the expected explanation, as data.
 
-A case asserts the verdict *and* the status of every rule considered, optionally substrings of
-the messages. The pytest plugin (`community_governance.testing.pytest_plugin`) runs them; `run_case`
-can be called from any test runner.
+A case asserts the verdict *and* the status of the rules it names, optionally substrings of
+the messages. A ``cg.cases/2`` case names the rules that matter: rules it does not name may say
+anything (``complete: true`` makes it list every finding), so a release that adds a rule does
+not break unrelated cases. A rule may be expected ``out_of_scope`` or ``not_in_force``: it is
+then absent from the findings for that reason. ``cg.cases/1`` files are still read with their
+old closed-world meaning, an expected ``not_applicable`` also satisfied by a rule now out of
+scope or not in force. The pytest plugin (`community_governance.testing.pytest_plugin`) runs
+them; `run_case` can be called from any test runner.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from ..rules.decision import Decision
 
 __all__ = ["CASES_FORMAT", "Case", "CaseFailure", "CaseFile", "load_case_file", "run_case"]
 
-CASES_FORMAT = "cg.cases/1"
+CASES_FORMAT = "cg.cases/2"
 
 
 class _Spec(BaseModel):
@@ -38,20 +43,31 @@ class Messages(_Spec):
 
 
 Status = Literal["passed", "failed", "not_applicable", "indeterminate"]
+Expected = Literal[
+    "passed", "failed", "not_applicable", "indeterminate", "out_of_scope", "not_in_force"
+]
 
 
 class Expect(_Spec):
     """What the Decision must say."""
 
     verdict: Literal["allowed", "denied", "indeterminate"]
-    findings: dict[str, Status] = Field(
-        description="Rules considered, with their status. Complete unless `unlisted` is given."
+    findings: dict[str, Expected] = Field(
+        default_factory=dict,
+        description="Rules with their expected status; `out_of_scope` and `not_in_force` "
+        "say the rule is absent from the findings for that reason.",
+    )
+    complete: bool = Field(
+        default=False,
+        description="Every finding of the Decision must be listed (cg.cases/1 files always are).",
     )
     unlisted: Status | None = Field(
         default=None,
-        description="The status every rule not listed in `findings` must have (usually "
-        "not_applicable), so that a case names the rules that matter and still fails if any "
-        "other rule decides something. Without it, `findings` must list every rule.",
+        description="The status every finding not listed must have (usually not_applicable): "
+        "a case names the rules that matter and still fails if another rule decides something.",
+    )
+    uncovered: bool | None = Field(
+        default=None, description="Whether the Decision must say that no binding rule covered it."
     )
     messages: dict[str, Messages] = Field(default_factory=dict)
 
@@ -84,9 +100,9 @@ class Case(_Spec):
 
 
 class CaseFile(_Spec):
-    """A ``cg.cases/1`` YAML document."""
+    """A ``cg.cases/2`` (or ``/1``) YAML document."""
 
-    format: Literal["cg.cases/1"]
+    format: Literal["cg.cases/1", "cg.cases/2"]
     cases: list[Case] = Field(strict=False, min_length=1)
 
 
@@ -118,6 +134,17 @@ def load_case_file(path: str | Path) -> CaseFile:
         raise ValueError("\n".join(lines)) from None
 
 
+def _absence(rulebook: Rulebook, rule_id: str, subject: Any, at: dt.date) -> str | None:
+    """Why a rule of the rulebook is not among the findings (``None``: no such rule)."""
+    try:
+        rule = rulebook.rule(rule_id)
+    except LookupError:
+        return None
+    if rule.subject != type(subject).subject_type or rule.scope.matches(subject.facts()) is False:
+        return "out_of_scope"
+    return "not_in_force" if not rule.in_force(at) else "considered"
+
+
 def _merge_patch(target: Any, patch: Any) -> Any:
     if not isinstance(patch, Mapping):
         return copy.deepcopy(patch)
@@ -142,7 +169,7 @@ def _rulebook(ref: str, base: Path) -> Rulebook:
     return get_rulebook(ref)
 
 
-def run_case(case: Case, base: Path) -> Decision:
+def run_case(case: Case, base: Path, *, closed: bool = False) -> Decision:
     """Evaluate one case and compare; return the Decision.
 
     The input is validated exactly as JSON from another app would be (dates as ISO strings,
@@ -159,18 +186,32 @@ def run_case(case: Case, base: Path) -> Decision:
         data = _merge_patch(data, case.patch)
     model = SUBJECT_MODELS[case.subject]
     subject = model.model_validate_json(json.dumps(data, default=_jsonable))
-    decision = evaluate(subject, _rulebook(case.rulebook, base), case.at)
+    rulebook = _rulebook(case.rulebook, base)
+    decision = evaluate(subject, rulebook, case.at, raise_errors=True)
     problems: list[str] = []
-    if decision.verdict != case.expect.verdict:
-        problems.append(f"verdict: expected {case.expect.verdict}, got {decision.verdict}")
+    expect = case.expect
+    if decision.verdict != expect.verdict:
+        problems.append(f"verdict: expected {expect.verdict}, got {decision.verdict}")
+    if expect.uncovered is not None and expect.uncovered != (
+        decision.coverage.uncovered is not None
+    ):
+        problems.append(
+            f"uncovered: expected {expect.uncovered}, got {decision.coverage.uncovered is not None}"
+        )
     got = decision.statuses()
-    for rule, status in case.expect.findings.items():
-        if rule not in got:
-            problems.append(f"finding {rule}: expected {status}, but the rule was not considered")
-        elif got[rule] != status:
-            problems.append(f"finding {rule}: expected {status}, got {got[rule]}")
-    for rule in sorted(got.keys() - case.expect.findings.keys()):
-        if case.expect.unlisted is None:
+    for rule, status in expect.findings.items():
+        absent = _absence(rulebook, rule, subject, decision.at) if rule not in got else None
+        if rule in got:
+            if got[rule] != status:
+                problems.append(f"finding {rule}: expected {status}, got {got[rule]}")
+        elif absent is None:
+            problems.append(f"finding {rule}: expected {status}, but the rulebook has no such rule")
+        elif status != absent and not (closed and status == "not_applicable"):
+            problems.append(f"finding {rule}: expected {status}, but the rule is {absent}")
+    for rule in sorted(got.keys() - expect.findings.keys()):
+        if expect.unlisted is None:
+            if not (closed or expect.complete):
+                continue
             problems.append(f"finding {rule}: {got[rule]}, but the case does not list it")
         elif got[rule] != case.expect.unlisted:
             problems.append(

@@ -44,7 +44,7 @@ def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Fil
 
 
 class CaseFileItem(pytest.File):
-    """A ``cg.cases/1`` file."""
+    """A ``cg.cases/2`` (or ``/1``) file."""
 
     def collect(self) -> Iterator[pytest.Item]:
         """One item per case; a malformed file fails as one item naming the key."""
@@ -54,19 +54,21 @@ class CaseFileItem(pytest.File):
             yield BrokenCaseFile.from_parent(self, name="<invalid case file>", error=str(e))
             return
         for case in spec.cases:
-            yield CaseItem.from_parent(self, name=case.name, case=case)
+            closed = spec.format == "cg.cases/1"
+            yield CaseItem.from_parent(self, name=case.name, case=case, closed=closed)
 
 
 class CaseItem(pytest.Item):
     """One case."""
 
-    def __init__(self, *, case: Case, **kwargs: Any) -> None:
+    def __init__(self, *, case: Case, closed: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.case = case
+        self.closed = closed
 
     def runtest(self) -> None:
         """Evaluate the case and compare."""
-        run_case(self.case, self.path.parent)
+        run_case(self.case, self.path.parent, closed=self.closed)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         """Show the differences and the Decision's explanation, not a traceback."""

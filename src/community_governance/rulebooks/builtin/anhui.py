@@ -13,8 +13,10 @@ import attrs
 from ...checks import access as checks
 from ...checks.lists import bind_lists, work_item_lists
 from ...checks.work_item_lists import DeclaredCount
+from ...models import WorkItem
 from ...rules.citation import Citation
 from ...rules.rule import Rule
+from ...rules.scope import Scope
 from .._rulebook import Replace, Rulebook
 from .sources import ANHUI_2022, SEED_ANHUI
 
@@ -52,7 +54,7 @@ RULES = (
         title_en="Authority follows responsibility: the powers a task needs are handed over",
         kind="obligation",
         severity="must",
-        subject="work_item",
+        scope=Scope(WorkItem),
         check=checks.authority,
         citations=(AH_FOLLOW, AH_SUPPORT),
         valid_from=ANHUI_2022,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ...checks import proposals as _proposal_checks
+from ...checks import proposals
+from ...models import Proposal
 from ...rules.citation import Citation
-from ...rules.parameter import Parameter, ParameterVersion
+from ...rules.parameter import Parameter
 from ...rules.rule import Rule
+from ...rules.scope import Scope
 from .._rulebook import Rulebook
 from . import procedures as procedures_major_matter
 from .sources import JINJIANG_2011, SEED_JINJIANG
@@ -32,36 +34,35 @@ REPORT = Citation(
     note="a district report on its reform, not a normative document",
 )
 
-PARAMETERS = (
-    Parameter(
-        _proposal_checks.REPRESENTATIVE_SHARE,
-        "提出议案所需居民代表比例（以上）",
-        "share of representatives needed to propose (inclusive)",
-        "share",
-        (ParameterVersion(Fraction(1, 10), JINJIANG_2011, None, SPONSORSHIP),),
-    ),
-    Parameter(
-        _proposal_checks.HOUSEHOLDS,
-        "提出议案所需居民户数（以上）",
-        "households needed to propose (inclusive)",
-        "count",
-        (ParameterVersion(50, JINJIANG_2011, None, SPONSORSHIP),),
-        unit_zh="户",
-    ),
+#: The share of the representatives serving on the day who must sponsor (以上: inclusive).
+REPRESENTATIVE_SHARE = Parameter.share(
+    "proposal.sponsorship.representative-share",
+    "提出议案所需居民代表比例（以上）",
+    "share of representatives needed to propose (inclusive)",
+    (Fraction(1, 10), JINJIANG_2011, None, SPONSORSHIP),
+)
+#: The households that must sponsor (以上: inclusive).
+HOUSEHOLDS = Parameter.count(
+    "proposal.sponsorship.households",
+    "提出议案所需居民户数（以上）",
+    "households needed to propose (inclusive)",
+    (50, JINJIANG_2011, None, SPONSORSHIP),
+    unit_zh="户",
 )
 
 RULES = (
     Rule(
         id="proposal.sponsorship",
-        title_zh="社区重大事项由10%以上社区居民代表或者50户以上居民提出议案",
-        title_en="A major matter is proposed by at least 10% of the representatives or at "
-        "least 50 households",
+        title_zh="社区重大事项由{proposal.sponsorship.representative-share}以上社区居民代表"
+        "或者{proposal.sponsorship.households}户以上居民提出议案",
+        title_en="A major matter is proposed by at least "
+        "{proposal.sponsorship.representative-share} of the representatives or at least "
+        "{proposal.sponsorship.households} households",
         kind="obligation",
         severity="must",
-        subject="proposal",
-        check=_proposal_checks.sponsorship,
+        scope=Scope(Proposal),
+        check=proposals.sponsorship(REPRESENTATIVE_SHARE, HOUSEHOLDS),
         citations=(SPONSORSHIP,),
-        parameters=(_proposal_checks.REPRESENTATIVE_SHARE, _proposal_checks.HOUSEHOLDS),
         valid_from=JINJIANG_2011,
     ),
     Rule(
@@ -70,8 +71,8 @@ RULES = (
         title_en="The community party organisation may propose major matters",
         kind="permission",
         severity="must",
-        subject="proposal",
-        check=_proposal_checks.party_initiative,
+        scope=Scope(Proposal),
+        check=proposals.party_initiative,
         citations=(PARTY_INITIATIVE,),
         valid_from=JINJIANG_2011,
     ),
@@ -86,7 +87,6 @@ def build(parent: Rulebook) -> Rulebook:
         title_zh="成都市锦江区基层社会管理体制改革（2011）",
         title_en="Chengdu Jinjiang district grassroots governance reform (2011)",
         rules=RULES,
-        parameters=PARAMETERS,
         citations=(REPORT,),
         procedures=(procedures_major_matter.JINJIANG,),
     )

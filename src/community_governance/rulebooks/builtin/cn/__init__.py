@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ....checks import bodies as _body_checks
+from ....models import BodyComposition
 from ....rules.citation import Citation
 from ....rules.parameter import Parameter, ParameterVersion
 from ....rules.rule import Rule
+from ....rules.scope import Scope
 from ..._rulebook import Rulebook
 from .. import procedures as procedures_major_matter
 from ..sources import URBAN_1989_IN_FORCE, URBAN_2018, URBAN_2025, URBAN_2025_IN_FORCE
@@ -61,7 +63,7 @@ RULES = (
         title_en="A residents' committee has 5 to 9 members (chair, vice-chairs, members)",
         kind="obligation",
         severity="must",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_body_checks.size(
             "residents_committee",
             "residents-committee.size.min",
@@ -77,7 +79,7 @@ RULES = (
         title_en="A residents' committee must include a woman",
         kind="obligation",
         severity="must",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_body_checks.has_woman("residents_committee", ("urban", "village_to_residence")),
         citations=(ART8_2025_WOMAN, ART50_2025),
         valid_from=URBAN_2025_IN_FORCE,

@@ -12,9 +12,11 @@ import datetime as dt
 
 from ....checks import access as checks
 from ....checks import lists
+from ....models import WorkItem
 from ....rules.citation import Citation
 from ....rules.decision import Severity
 from ....rules.rule import CheckFn, Rule, RuleKind
+from ....rules.scope import Scope
 from ..sources import (
     MCA_2015_136,
     MCA_2020_20,
@@ -103,7 +105,7 @@ def _rule(
         title_en=en,
         kind=kind,
         severity=severity,
-        subject="work_item",
+        scope=Scope(WorkItem),
         check=check,
         citations=citations,
         valid_from=valid_from,

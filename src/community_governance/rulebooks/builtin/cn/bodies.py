@@ -9,10 +9,12 @@ from fractions import Fraction
 from ....checks import bodies as _body_checks
 from ....checks import composition as _composition_checks
 from ....checks.measures import REPRESENTATIVES
+from ....models import BodyComposition
 from ....rules.citation import Citation
 from ....rules.decision import Severity
 from ....rules.parameter import Parameter, ParameterKind, ParameterValue, ParameterVersion
 from ....rules.rule import CheckFn, Rule, RuleKind
+from ....rules.scope import Scope
 from ..sources import (
     CIVIL_CODE,
     MEDIATION_2010,
@@ -181,7 +183,7 @@ def body_rule(
         title_en=title_en,
         kind=kind,
         severity=severity,
-        subject="body",
+        scope=Scope(BodyComposition),
         check=check,
         citations=citations,
         parameters=parameters,

@@ -10,6 +10,7 @@ from ....exceptions import MissingDataError
 from ....models.disclosure import Disclosure, Posting
 from ....rules.citation import Citation
 from ....rules.rule import Check, Rule, RuleContext
+from ....rules.scope import Scope
 from ....rules.threshold import Term, Threshold
 from ..sources import URBAN_2025, URBAN_2025_IN_FORCE, VILLAGE_2018, VILLAGE_2025
 from .meetings.village import _NOTE_2018, _NOTE_2025, NEW, OLD
@@ -179,7 +180,7 @@ RULES = (
         title_en="A posted result stays up at least 15 days",
         kind="obligation",
         severity="must",
-        subject="disclosure",
+        scope=Scope(Disclosure),
         check=posting_period,
         citations=(URBAN_POSTING, VILLAGE_POSTING),
         parameters=(POSTING_DAYS,),
@@ -192,7 +193,7 @@ RULES = (
         "where transactions are frequent",
         kind="obligation",
         severity="must",
-        subject="disclosure",
+        scope=Scope(Disclosure),
         check=village_cadence,
         citations=(CADENCE_2018, CADENCE_2025),
         parameters=(GENERAL_MONTHS, FINANCES_MONTHS),

@@ -8,9 +8,11 @@ from fractions import Fraction
 from ....checks import elections as ec
 from ....checks import proxies as pc
 from ....checks import tally as tc
+from ....models import Election
 from ....rules.citation import Citation
 from ....rules.parameter import Parameter, ParameterValue
 from ....rules.rule import CheckFn, Rule, RuleKind
+from ....rules.scope import Scope
 from ..sources import (
     URBAN_2025,
     URBAN_2025_IN_FORCE,
@@ -186,7 +188,7 @@ def _rule(
         title_en=en,
         kind=kind,
         severity="must",
-        subject="election",
+        scope=Scope(Election),
         check=check,
         citations=citations,
         parameters=parameters,

@@ -7,8 +7,11 @@ from __future__ import annotations
 from ....checks import evaluation as ev
 from ....checks import tally as tc
 from ....checks import tenure as tm
+from ....models import AnnualEvaluationRecord, BodyComposition, Election
+from ....models._base import Subject
 from ....rules.citation import Citation
 from ....rules.rule import CheckFn, Rule
+from ....rules.scope import Scope
 from ..sources import URBAN_2025_IN_FORCE, VILLAGE_2018_IN_FORCE
 from .elections import V18, U, urban_param, village_param
 from .village import _v25
@@ -83,7 +86,7 @@ def _rule(
     id: str,
     zh: str,
     en: str,
-    subject: str,
+    subject: type[Subject],
     check: CheckFn,
     citations: tuple[Citation, ...],
     parameters: tuple[str, ...] = (),
@@ -95,7 +98,7 @@ def _rule(
         title_en=en,
         kind="obligation",
         severity="must",
-        subject=subject,
+        scope=Scope(subject),
         check=check,
         citations=citations,
         parameters=parameters,
@@ -110,7 +113,7 @@ RULES = (
         "residents-committee.by-election-term",
         "补选的居民委员会成员任期到本届届满时止",
         "A by-elected residents' committee member serves to the end of the term",
-        "body",
+        BodyComposition,
         tm.by_election_term(RC, URBAN),
         (U24,),
     ),
@@ -118,7 +121,7 @@ RULES = (
         "village-committee.by-election-term",
         "补选的村民委员会成员任期到本届届满时止",
         "A by-elected village committee member serves to the end of the term",
-        "body",
+        BodyComposition,
         tm.by_election_term(VC, RURAL),
         (V19, V23),
         village=True,
@@ -127,7 +130,7 @@ RULES = (
         "election.handover",
         "自新一届居民委员会产生之日起十日内完成工作移交",
         "The work is handed over within 10 days of the new committee's election",
-        "election",
+        Election,
         tc.handover(RC, "election.handover-days", *_UT),
         (U25,),
         ("election.handover-days", *_UT),
@@ -136,7 +139,7 @@ RULES = (
         "village-election.handover",
         "自新一届村民委员会产生之日起十日内完成工作移交",
         "The work is handed over within 10 days of the new village committee's election",
-        "election",
+        Election,
         tc.handover(VC, "village-election.handover-days", "village-election.turnout-share", None),
         (V20, V24),
         ("village-election.handover-days", "village-election.turnout-share"),
@@ -146,7 +149,7 @@ RULES = (
         "annual-evaluation.yearly",
         "民主评议每年至少进行一次",
         "Committee members are evaluated at least once a year",
-        "annual_evaluation",
+        AnnualEvaluationRecord,
         ev.annual(RC, "annual-evaluation.per-year", URBAN_2025_IN_FORCE.year),
         (U37_YEAR,),
         ("annual-evaluation.per-year",),
@@ -155,7 +158,7 @@ RULES = (
         "annual-evaluation.chair",
         "民主评议由居务监督委员会主持",
         "The evaluation is chaired by the supervision committee",
-        "annual_evaluation",
+        AnnualEvaluationRecord,
         ev.chaired_by(RC, "supervision_committee"),
         (U37_YEAR,),
     ),
@@ -163,7 +166,7 @@ RULES = (
         "annual-evaluation.consecutive-unfit",
         "连续两次被评议不称职的，其职务终止",
         "Two consecutive 'unfit' ratings end the post",
-        "annual_evaluation",
+        AnnualEvaluationRecord,
         ev.consecutive_unfit(RC, "annual-evaluation.unfit-limit"),
         (U37_UNFIT,),
         ("annual-evaluation.unfit-limit",),
@@ -172,7 +175,7 @@ RULES = (
         "village-annual-evaluation.yearly",
         "民主评议每年至少进行一次（村）",
         "Village committee members are evaluated at least once a year",
-        "annual_evaluation",
+        AnnualEvaluationRecord,
         ev.annual(VC, "village-annual-evaluation.per-year", VILLAGE_2018_IN_FORCE.year + 1),
         (V33_YEAR, V38_YEAR),
         ("village-annual-evaluation.per-year",),
@@ -182,7 +185,7 @@ RULES = (
         "village-annual-evaluation.chair",
         "民主评议由村务监督机构主持",
         "The village evaluation is chaired by the village affairs supervision body",
-        "annual_evaluation",
+        AnnualEvaluationRecord,
         ev.chaired_by(VC, "supervision_committee"),
         (V33_YEAR, V38_YEAR),
         village=True,
@@ -191,7 +194,7 @@ RULES = (
         "village-annual-evaluation.consecutive-unfit",
         "村民委员会成员连续两次被评议不称职的，其职务终止",
         "Two consecutive 'unfit' ratings end a village committee member's post",
-        "annual_evaluation",
+        AnnualEvaluationRecord,
         ev.consecutive_unfit(VC, "village-annual-evaluation.unfit-limit"),
         (V33_UNFIT, V38_UNFIT),
         ("village-annual-evaluation.unfit-limit",),

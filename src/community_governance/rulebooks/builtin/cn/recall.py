@@ -6,8 +6,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ....checks import recall as rc
+from ....models import Recall
 from ....rules.citation import Citation
 from ....rules.rule import CheckFn, Rule
+from ....rules.scope import Scope
 from ..sources import URBAN_2025_IN_FORCE, VILLAGE_2018_IN_FORCE
 from .elections import V18, U, urban_param, village_param
 from .village import _v25
@@ -127,7 +129,7 @@ def _rule(
         title_en=en,
         kind="obligation",
         severity="must",
-        subject="recall",
+        scope=Scope(Recall),
         check=check,
         citations=citations,
         parameters=parameters,

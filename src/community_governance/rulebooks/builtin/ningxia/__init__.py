@@ -5,9 +5,11 @@ from __future__ import annotations
 from ....checks import bodies as _body_checks
 from ....checks import composition as _composition_checks
 from ....checks import grids as _grid_checks
+from ....models import BodyComposition
 from ....rules.citation import Citation
 from ....rules.parameter import Parameter, ParameterVersion
 from ....rules.rule import Rule
+from ....rules.scope import Scope
 from ..._rulebook import Replace, Rulebook
 from .. import procedures as procedures_major_matter
 from ..cn.bodies import U13_TERM
@@ -108,7 +110,7 @@ RULES = (
         title_en="A residents' affairs supervision committee has 3 to 5 members",
         kind="obligation",
         severity="must",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_body_checks.size(
             "supervision_committee",
             "supervision-committee.size.min",
@@ -125,7 +127,7 @@ RULES = (
         title_en="A supervision committee has exactly one chair and 2 to 4 other members",
         kind="obligation",
         severity="must",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_body_checks.chair_and_members(
             "supervision_committee",
             "supervision-committee.chairs",
@@ -147,7 +149,7 @@ RULES = (
         title_en="A supervision committee must include a woman",
         kind="obligation",
         severity="must",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_body_checks.has_woman("supervision_committee", URBAN),
         citations=(SUPERVISION,),
         valid_from=NINGXIA_2017,
@@ -158,7 +160,7 @@ RULES = (
         title_en="A representatives' assembly has, in principle, at least 30 representatives",
         kind="obligation",
         severity="advisory",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_body_checks.representatives_minimum(
             "representatives-assembly.representatives.min", URBAN
         ),
@@ -172,7 +174,7 @@ RULES = (
         title_en="Representatives are chosen per residential compound or building",
         kind="obligation",
         severity="must",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_body_checks.representatives_constituency(("compound", "building"), URBAN),
         citations=(REPS_CONSTITUENCY,),
         valid_from=NINGXIA_2017,
@@ -183,7 +185,7 @@ RULES = (
         title_en="Each grid (a villager group) has 1 to 2 grid workers",
         kind="obligation",
         severity="must",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_grid_checks.grid_workers("grid.workers.min", "grid.workers.max", RURAL),
         citations=(GRID_WORKERS,),
         parameters=("grid.workers.min", "grid.workers.max"),
@@ -195,7 +197,7 @@ RULES = (
         title_en="A grid worker is the group leader or a two-committee member living in the group",
         kind="obligation",
         severity="must",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_grid_checks.grid_worker_eligibility(RURAL),
         citations=(GRID_ELIGIBILITY,),
         valid_from=NINGXIA_2017,
@@ -207,7 +209,7 @@ RULES = (
         "chair",
         kind="obligation",
         severity="must",
-        subject="body",
+        scope=Scope(BodyComposition),
         check=_grid_checks.station_head(RURAL),
         citations=(STATION_HEAD,),
         valid_from=NINGXIA_2017,
@@ -225,7 +227,7 @@ REPLACE = (
             title_en="Representatives serve the residents' committee's term",
             kind="obligation",
             severity="must",
-            subject="body",
+            scope=Scope(BodyComposition),
             check=_composition_checks.same_term(
                 "representatives_assembly", "residents_committee", URBAN
             ),

@@ -12,8 +12,10 @@ import attrs
 
 from ....checks import access as checks
 from ....checks.lists import LISTED
+from ....models import WorkItem
 from ....rules.citation import Citation
 from ....rules.rule import Rule
+from ....rules.scope import Scope
 from ..._rulebook import Replace, Rulebook
 from ..sources import NINGXIA_2017, SEED_NINGXIA
 
@@ -44,7 +46,7 @@ RULES = (
         title_en="No one-vote-veto assessment of community work",
         kind="prohibition",
         severity="must",
-        subject="work_item",
+        scope=Scope(WorkItem),
         check=checks.no_veto,
         citations=(NX_VETO,),
         valid_from=NINGXIA_2017,
@@ -56,7 +58,7 @@ RULES = (
         "do not assess it separately",
         kind="prohibition",
         severity="must",
-        subject="work_item",
+        scope=Scope(WorkItem),
         check=checks.unified_assessment,
         citations=(NX_UNIFIED,),
         valid_from=NINGXIA_2017,

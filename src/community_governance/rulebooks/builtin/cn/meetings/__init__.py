@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from .....checks import meetings as _meeting_checks
 from .....checks.pass_rules import PassRule
+from .....models import Meeting
 from .....rules.citation import Citation
 from .....rules.rule import CheckFn, Rule
+from .....rules.scope import Scope
 from . import collective as meetings_collective
 from . import owners as meetings_owners
 from . import property as meetings_property
@@ -68,7 +70,7 @@ def _rule(
         title_en=en,
         kind="obligation",
         severity="must",
-        subject="meeting",
+        scope=Scope(Meeting),
         check=check,
         citations=(ART1259,) if by_quantifier else _cited(aspect),
         parameters=_params(aspect),
@@ -112,7 +114,7 @@ RULES = (
         "unsold units, count as one owner",
         kind="obligation",
         severity="must",
-        subject="meeting",
+        scope=Scope(Meeting),
         check=_meeting_checks.owners_count,
         citations=(meetings_owners.ART8_9,),
         valid_from=meetings_owners.CIVIL_CODE_IN_FORCE,

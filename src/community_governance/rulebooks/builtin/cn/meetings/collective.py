@@ -14,6 +14,7 @@ from .....exceptions import MissingDataError
 from .....models.meeting import Meeting
 from .....rules.citation import Citation
 from .....rules.rule import Check, Rule, RuleContext
+from .....rules.scope import Scope
 from .....rules.threshold import AllOf, Measure, Quantifier, Term, Threshold
 
 COLLECTIVE_LAW = "农村集体经济组织法(2024-06-28)"
@@ -216,7 +217,7 @@ RULES = (
         title_en="A collective's representatives' assembly has more than 20 representatives",
         kind="obligation",
         severity="must",
-        subject="meeting",
+        scope=Scope(Meeting),
         check=representatives_count,
         citations=(ART28_SIZE,),
         parameters=("meeting.collective-representatives-assembly.representatives",),
@@ -228,7 +229,7 @@ RULES = (
         title_en="As a rule, a collective elects one representative per five to fifteen households",
         kind="obligation",
         severity="advisory",
-        subject="meeting",
+        scope=Scope(Meeting),
         check=households_per_representative,
         citations=(ART28_SIZE,),
         parameters=(HOUSEHOLDS_MIN, HOUSEHOLDS_MAX),

@@ -21,6 +21,7 @@ from .....exceptions import MissingDataError
 from .....models.meeting import Meeting, Motion
 from .....rules.citation import Citation
 from .....rules.rule import Check, Rule, RuleContext
+from .....rules.scope import Scope
 from .....rules.threshold import Term, Threshold
 from .owners import CIVIL_CODE, CIVIL_CODE_IN_FORCE
 
@@ -179,7 +180,7 @@ RULES = (
         "days ahead, unless the contract sets another period",
         kind="obligation",
         severity="must",
-        subject="meeting",
+        scope=Scope(Meeting),
         check=dismissal_notice,
         citations=(ART946,),
         parameters=(NOTICE_DAYS,),

@@ -11,6 +11,7 @@ import attrs
 from .....models.meeting import Matter, Meeting
 from .....rules.citation import Citation
 from .....rules.rule import Check, Rule, RuleContext
+from .....rules.scope import Scope
 from ...sources import VILLAGE_2018, VILLAGE_2025
 from .village import _NOTE_2018, _NOTE_2025, NEW, OLD
 
@@ -139,7 +140,7 @@ RULES = (
         "representatives' assembly it authorised",
         kind="obligation",
         severity="must",
-        subject="meeting",
+        scope=Scope(Meeting),
         check=reserved_matters,
         citations=(ART24_2018, ART28_2025),
         valid_from=OLD,
