@@ -149,7 +149,7 @@ class TestOutput:
             "format": "cg.batch-error/1",
             "line": 8,
         }
-        assert {d["format"] for i, d in enumerate(docs) if i != 7} == {"cg.decision/1"}
+        assert {d["format"] for i, d in enumerate(docs) if i != 7} == {"cg.decision/2"}
         assert docs[1]["verdict"] == "denied"
         assert "汇总 summary" in err.getvalue()
 

@@ -42,7 +42,7 @@ class TestCheck:
         assert "004_63e647ccd94b093f.txt" in out
 
     def test_json_output_is_the_decision_format(self) -> None:
-        """--format json prints cg.decision/1."""
+        """--format json prints cg.decision/2."""
         code, out, _ = run(
             "check",
             "proposal",
@@ -53,7 +53,7 @@ class TestCheck:
             "json",
         )
         assert code == 1
-        assert json.loads(out)["format"] == "cg.decision/1"
+        assert json.loads(out)["format"] == "cg.decision/2"
 
     def test_indeterminate_exits_3(self, tmp_path: Path) -> None:
         """A gender not recorded makes the woman rule indeterminate after 2026."""

@@ -1,4 +1,4 @@
-"""The cg.decision/1 JSON format: schema, determinism, round trip, explanation."""
+"""The cg.decision/2 JSON format: schema, determinism, round trip, explanation."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from hypothesis import given
 
-from community_governance import Decision, Proposal, evaluate, get_rulebook
+from community_governance import Decision, FormatError, Proposal, evaluate, get_rulebook
 from community_governance.schemas import decision_schema
 from community_governance.strategies import proposals
 
@@ -27,7 +27,7 @@ class TestFormat:
     """Every Decision validates against the published schema."""
 
     def test_examples_validate(self) -> None:
-        """The shipped examples' decisions match cg.decision/1."""
+        """The shipped examples' decisions match cg.decision/2."""
         for name in ("proposal-eligible", "proposal-short", "proposal-party"):
             d = decide(f"jinjiang/{name}.json")
             jsonschema.validate(json.loads(d.to_json()), decision_schema())
@@ -40,7 +40,7 @@ class TestFormat:
     def test_top_level_shape(self) -> None:
         """format, subject, rulebook, at, verdict, findings — as documented."""
         data = json.loads(decide("jinjiang/proposal-short.json").to_json())
-        assert data["format"] == "cg.decision/1"
+        assert data["format"] == "cg.decision/2"
         assert data["subject"] == {"type": "proposal", "id": "JJ-2026-008"}
         assert data["rulebook"] == {"id": JJ, "version": "2011.1"}
         assert (data["at"], data["verdict"]) == ("2026-03-02", "denied")
@@ -88,8 +88,46 @@ class TestRoundTrip:
         """A document of another format is not silently read."""
         data = decide("jinjiang/proposal-short.json").to_dict()
         data["format"] = "cg.decision/2"
-        with pytest.raises(ValueError, match=r"cg\.decision/1"):
+        with pytest.raises(FormatError, match=r"cg\.decision/2"):
             Decision.from_dict(data)
+
+    def test_malformed_document_names_every_problem(self) -> None:
+        """A broken document is a FormatError listing each path, not a KeyError."""
+        data = decide("jinjiang/proposal-short.json").to_dict()
+        del data["subject"]
+        data["findings"][0]["status"] = "maybe"
+        with pytest.raises(FormatError) as info:
+            Decision.from_dict(data)
+        paths = [p for p, _ in info.value.problems]
+        assert "subject" in paths
+        assert "findings.0.status" in paths
+
+
+class TestCompactJson:
+    """The fast compact serialiser writes exactly json.dumps(to_dict(), sort_keys=True)."""
+
+    @given(proposals())
+    def test_fast_path_equals_the_reference(self, p: Proposal) -> None:
+        """Byte-identical to the eager, key-sorted rendering of to_dict()."""
+        d = evaluate(p, get_rulebook(JJ))
+        reference = json.dumps(d.to_dict(), ensure_ascii=False, sort_keys=True)
+        assert d.to_json() == reference
+
+    def test_lazy_messages_render_the_same_as_eager(self) -> None:
+        """Reading the messages first or serialising first gives the same bytes."""
+        a = decide("jinjiang/proposal-short.json")
+        b = decide("jinjiang/proposal-short.json")
+        _ = [f.message_zh for f in a.findings]
+        assert a.to_json() == b.to_json()
+
+    def test_decision_pickles_with_its_texts(self) -> None:
+        """A Decision crosses process boundaries with its messages rendered."""
+        import pickle
+
+        d = decide("jinjiang/proposal-short.json")
+        again = pickle.loads(pickle.dumps(d))
+        assert again == d
+        assert again.to_json() == d.to_json()
 
 
 class TestExplanation:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from fractions import Fraction
 
 import attrs
@@ -22,6 +23,8 @@ from community_governance import (
     UnknownReferenceError,
     get_rulebook,
 )
+from community_governance.models import Proposal
+from community_governance.rules import Scope
 from community_governance.strategies import dates
 
 CITE = Citation("test-source", "第一条", "quote")
@@ -32,8 +35,17 @@ def _pass(subject: object, ctx: object) -> Check:
     return Check.passed("通过", "passes")
 
 
-def rule(rule_id: str = "proposal.local-rule", subject: str = "proposal") -> Rule:
-    return Rule(rule_id, "规则", "rule", "obligation", "must", subject, _pass, (CITE,))
+def rule(rule_id: str = "proposal.local-rule", subject: type[Any] = Proposal) -> Rule:
+    return Rule(
+        id=rule_id,
+        title_zh="规则",
+        title_en="rule",
+        kind="obligation",
+        severity="must",
+        scope=Scope(subject),
+        check=_pass,
+        citations=(CITE,),
+    )
 
 
 def override(value: Fraction, start: dt.date, end: dt.date | None = None) -> Parameter:

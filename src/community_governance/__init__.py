@@ -9,6 +9,7 @@ from .batch import check_work_item, check_work_items
 from .engine import evaluate
 from .exceptions import (
     ConflictError,
+    FormatError,
     GovernanceError,
     MissingDataError,
     ProcedureError,
@@ -87,6 +88,7 @@ __all__ = [
     "Disable",
     "Election",
     "Finding",
+    "FormatError",
     "GovernanceError",
     "Household",
     "Kinship",

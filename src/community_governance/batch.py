@@ -89,7 +89,7 @@ class LineResult:
     error: str | None = None
 
     def to_json(self) -> str:
-        """One output line: the ``cg.decision/1`` document, or a ``cg.batch-error/1`` one."""
+        """One output line: the ``cg.decision/2`` document, or a ``cg.batch-error/1`` one."""
         if self.decision is not None:
             return self.decision.to_json(indent=None)
         return json.dumps(
@@ -259,7 +259,7 @@ def run_batch(
     """Check a JSON Lines stream and write one result per line, then the summary.
 
     ``text``: one line per item on ``out`` (invalid lines too), then the summary table.
-    ``json``: one JSON document per item on ``out`` (``cg.decision/1``, or
+    ``json``: one JSON document per item on ``out`` (``cg.decision/2``, or
     ``cg.batch-error/1`` for an invalid line, in input order), and the summary table on ``err``.
 
     Args:

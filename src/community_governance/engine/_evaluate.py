@@ -188,7 +188,7 @@ def _finding(rule: Rule, check: Check, plan: Plan, ctx: RuleContext | None) -> F
     citations = rule.citations if check.citations is None else check.citations
     uses = ()
     if ctx is not None and ctx.used:
-        uses = tuple(plan.use(name, v) for name, v in ctx.used.items())
+        uses = tuple(plan.use(name, ctx.used[name]) for name in sorted(ctx.used))
         extra: list[Citation] = [u.citation for u in uses if u.citation not in citations]
         if extra:
             citations = (*citations, *dict.fromkeys(extra))

@@ -54,7 +54,7 @@ class Citation:
         return f"{self.source} {self.locator}"
 
     def to_dict(self) -> dict[str, str]:
-        """Return the JSON form used in ``cg.decision/1`` and ``cgov rules --format json``."""
+        """Return the JSON form used in ``cg.decision/2`` and ``cgov rules --format json``."""
         out = {"source": self.source, "locator": self.locator, "quote": self.quote}
         if self.confidence != "confirmed":
             out["confidence"] = self.confidence

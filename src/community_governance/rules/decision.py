@@ -110,7 +110,7 @@ class Finding:
         title_en: the same in English.
         evidence: JSON-ready numbers and facts compared (ints, strings, bools, lists, dicts).
         citations: the law that grounds the result, then that of each parameter value read.
-        parameters: every parameter value the rule read (name, value, dates, citation).
+        parameters: every parameter value the rule read (name, value, dates, citation), by name.
     """
 
     rule: str
@@ -244,7 +244,9 @@ class Finding:
             message_en=data["message"]["en"],
             evidence=dict(data["evidence"]),
             citations=tuple(Citation.from_dict(c) for c in data["citations"]),
-            parameters=tuple(ParameterUse.from_dict(k, v) for k, v in data["parameters"].items()),
+            parameters=tuple(
+                ParameterUse.from_dict(k, v) for k, v in sorted(data["parameters"].items())
+            ),
             title=(data["title"]["zh"], data["title"]["en"]),
         )
 
