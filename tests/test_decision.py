@@ -87,7 +87,7 @@ class TestRoundTrip:
     def test_wrong_format_is_refused(self) -> None:
         """A document of another format is not silently read."""
         data = decide("jinjiang/proposal-short.json").to_dict()
-        data["format"] = "cg.decision/2"
+        data["format"] = "cg.decision/1"
         with pytest.raises(FormatError, match=r"cg\.decision/2"):
             Decision.from_dict(data)
 

@@ -6,25 +6,33 @@ built once per pair of parameter values, and its messages are rendered only when
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 
 from ..exceptions import MissingDataError
 from ..models.proposal import Proposal
 from ..rules.parameter import Parameter
 from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
-from ..rules.threshold import AnyOf, Measure, Threshold
+from ..rules.threshold import AnyOf, Measure, Outcome, Threshold
 from .measures import REPRESENTATIVES, SPONSORING_HOUSEHOLDS, SPONSORING_REPRESENTATIVES
 
 __all__ = ["party_initiative", "sponsorship"]
 
 
-@functools.lru_cache(maxsize=64)
+_CRITERIA: dict[tuple[int, int, int], tuple[Threshold, Threshold, AnyOf]] = {}
+
+
 def _criteria(share: Fraction, households: int) -> tuple[Threshold, Threshold, AnyOf]:
-    """The thresholds for one pair of parameter values, built once (values are immutable)."""
-    by_reps = Threshold("at_least", share, SPONSORING_REPRESENTATIVES, REPRESENTATIVES)
-    by_households = Threshold("at_least", households, SPONSORING_HOUSEHOLDS)
-    return by_reps, by_households, AnyOf((by_reps, by_households))
+    """The thresholds for one pair of parameter values, built once (values are immutable;
+    keyed by integers, which hash faster than a Fraction)."""
+    key = (share.numerator, share.denominator, households)
+    found = _CRITERIA.get(key)
+    if found is None:
+        if len(_CRITERIA) > 256:
+            _CRITERIA.clear()
+        by_reps = Threshold("at_least", share, SPONSORING_REPRESENTATIVES, REPRESENTATIVES)
+        by_households = Threshold("at_least", households, SPONSORING_HOUSEHOLDS)
+        found = _CRITERIA[key] = (by_reps, by_households, AnyOf((by_reps, by_households)))
+    return found
 
 
 _NOT_MAJOR = Check.not_applicable(
@@ -53,7 +61,7 @@ def sponsorship(share_param: Parameter | str, households_param: Parameter | str)
             return _BY_PARTY
         share = ctx.share(share_param)
         households = ctx.count(households_param)
-        _, by_households, either = _criteria(share, households)
+        by_reps, by_households, either = _criteria(share, households)
         n_hh = len(p.sponsor_household_ids)
         reps = p.community.representatives(p.submitted_on)
         if not reps:
@@ -79,16 +87,21 @@ def sponsorship(share_param: Parameter | str, households_param: Parameter | str)
                 f"{p.submitted_on.isoformat()}未登记居民代表会议的居民代表，无法计算代表比例，"
                 f"且联名户数{n_hh}户不足{households}户",
             )
-        outcome = either.evaluate(
-            {
-                SPONSORING_REPRESENTATIVES.key: Measure(
-                    len(p.sponsor_representative_ids), len(reps)
-                ),
-                SPONSORING_HOUSEHOLDS.key: Measure(n_hh),
-            }
-        )
+        n_reps, base = len(p.sponsor_representative_ids), len(reps)
+        passed = by_reps.holds(n_reps, base) or by_households.holds(n_hh)
+        box: list[Outcome] = []
+
+        def explained() -> Outcome:
+            if not box:
+                measures = {
+                    SPONSORING_REPRESENTATIVES.key: Measure(n_reps, base),
+                    SPONSORING_HOUSEHOLDS.key: Measure(n_hh),
+                }
+                box.append(either.evaluate(measures))
+            return box[0]
 
         def render() -> tuple[str, str]:
+            outcome = explained()
             parts = [c.text() for c in outcome.comparisons()]
             detail_zh = "；".join(zh for zh, _ in parts)
             detail_en = "; ".join(en for _, en in parts)
@@ -103,7 +116,9 @@ def sponsorship(share_param: Parameter | str, households_param: Parameter | str)
                 f"not enough sponsors — {need_en}: {detail_en}",
             )
 
-        return Check.lazy("passed" if outcome.passed else "failed", render, outcome.to_evidence())
+        return Check.lazy(
+            "passed" if passed else "failed", render, lambda: explained().to_evidence()
+        )
 
     return check
 

@@ -6,8 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..exceptions import MissingDataError, RulebookError, UnknownReferenceError
-from ..rules.citation import Citation
-from ..rules.decision import Coverage, Decision, Finding, combine
+from ..rules.decision import Coverage, Decision, Finding, ParameterUse, combine
 from ..rules.rule import Check, Rule, RuleContext
 from ..rules.scope import ScopedSubject
 from ._plan import Plan, RuleSource
@@ -185,13 +184,10 @@ def _run(
 
 
 def _finding(rule: Rule, check: Check, plan: Plan, ctx: RuleContext | None) -> Finding:
+    uses: tuple[ParameterUse, ...] = ()
     citations = rule.citations if check.citations is None else check.citations
-    uses = ()
     if ctx is not None and ctx.used:
-        uses = tuple(plan.use(name, ctx.used[name]) for name in sorted(ctx.used))
-        extra: list[Citation] = [u.citation for u in uses if u.citation not in citations]
-        if extra:
-            citations = (*citations, *dict.fromkeys(extra))
+        uses, citations = plan.explained(citations, ctx.used)
     return Finding(
         rule.id,
         check.status,
@@ -199,7 +195,7 @@ def _finding(rule: Rule, check: Check, plan: Plan, ctx: RuleContext | None) -> F
         rule.kind,
         "",
         "",
-        check.evidence,
+        check._evidence,
         citations,
         uses,
         render=check.render,

@@ -9,13 +9,14 @@ force. Evaluation then only runs the checks.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any, Protocol
 
 import attrs
 
 from ..rules._text import share_json
+from ..rules.citation import Citation
 from ..rules.decision import ParameterUse
 from ..rules.parameter import ParameterVersion
 from ..rules.rule import Rule
@@ -86,6 +87,7 @@ class Plan:
     """
 
     __slots__ = (
+        "_explained",
         "_params",
         "_selections",
         "_titles",
@@ -105,6 +107,9 @@ class Plan:
         self._params: dict[str, ParameterVersion] = {}
         self._uses: dict[tuple[str, ParameterVersion], ParameterUse] = {}
         self._titles: dict[str, Callable[[], tuple[str, str]]] = {}
+        self._explained: dict[
+            tuple[object, ...], tuple[tuple[ParameterUse, ...], tuple[Citation, ...]]
+        ] = {}
 
     def select(self, facts: FactValues) -> Selection:
         """The rules for a subject with these facts (computed once per combination)."""
@@ -154,6 +159,21 @@ class Plan:
             found = self._uses[key] = ParameterUse(
                 name, value, version.valid_from, version.valid_to, version.citation
             )
+        return found
+
+    def explained(
+        self, citations: tuple[Citation, ...], used: Mapping[str, ParameterVersion]
+    ) -> tuple[tuple[ParameterUse, ...], tuple[Citation, ...]]:
+        """The parameter records of a finding (by name) and its citations: the rule's (or
+        the check's), then each parameter value's not already among them. Computed once per
+        combination (parameter versions live as long as their rulebook)."""
+        key = (citations, *(id(v) for v in used.values()))
+        found = self._explained.get(key)
+        if found is None:
+            uses = tuple(self.use(name, used[name]) for name in sorted(used))
+            extra = [u.citation for u in uses if u.citation not in citations]
+            merged = (*citations, *dict.fromkeys(extra)) if extra else citations
+            found = self._explained[key] = (uses, merged)
         return found
 
     def title(self, rule: Rule) -> Callable[[], tuple[str, str]]:

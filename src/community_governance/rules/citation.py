@@ -24,7 +24,7 @@ def _confidence(instance: object, attribute: attrs.Attribute[str], value: str) -
         raise ValueError(f"Citation.confidence must be one of {_CONFIDENCES} (got {value!r})")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, cache_hash=True)
 class Citation:
     """The legal source (法规依据 / 出处) of a rule or of one dated parameter value.
 

@@ -44,7 +44,11 @@ _STATUS_ZH = {
     "indeterminate": "无法判定",
 }
 _VERDICT_ZH = {"allowed": "准予 / 符合", "denied": "不予 / 不符合", "indeterminate": "无法判定"}
-_dumps = functools.partial(json.dumps, ensure_ascii=False, sort_keys=True)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+#: ``json.dumps(x, ensure_ascii=False, sort_keys=True)`` without building an encoder per call.
+_dumps = _ENCODER.encode
+#: A JSON string literal (what the encoder writes for a str).
+_string = json.encoder.encode_basestring
 Texts = Callable[[], tuple[str, str]]
 
 
@@ -52,7 +56,11 @@ def _texts_key(render: Texts) -> tuple[str, str]:
     return render()
 
 
-@attrs.frozen(slots=True)
+def _evidence_key(value: Mapping[str, Any] | Callable[[], Mapping[str, Any]]) -> Any:
+    return value() if callable(value) else value
+
+
+@attrs.frozen(slots=True, cache_hash=True)
 class ParameterUse:
     """One parameter value a rule read: its name, value, the dates of that value, its source.
 
@@ -117,7 +125,9 @@ class Finding:
     status: FindingStatus
     severity: Severity
     kind: str
-    evidence: Mapping[str, Any] = attrs.field(hash=False)
+    _evidence: Mapping[str, Any] | Callable[[], Mapping[str, Any]] = attrs.field(
+        eq=_evidence_key, hash=False, repr=False
+    )
     citations: tuple[Citation, ...]
     parameters: tuple[ParameterUse, ...]
     _message: Texts = attrs.field(eq=_texts_key, hash=False, repr=False)
@@ -131,7 +141,7 @@ class Finding:
         kind: str,
         message_zh: str = "",
         message_en: str = "",
-        evidence: Mapping[str, Any] | None = None,
+        evidence: Mapping[str, Any] | Callable[[], Mapping[str, Any]] | None = None,
         citations: tuple[Citation, ...] = (),
         parameters: tuple[ParameterUse, ...] = (),
         *,
@@ -169,6 +179,16 @@ class Finding:
                 self._title(),
             ),
         )
+
+    @property
+    def evidence(self) -> Mapping[str, Any]:
+        """JSON-ready numbers and facts compared (built on first read where the check
+        deferred them)."""
+        found = self._evidence
+        if callable(found):
+            found = found()
+            object.__setattr__(self, "_evidence", found)
+        return found
 
     @property
     def message_zh(self) -> str:
@@ -218,18 +238,16 @@ class Finding:
 
     def to_json(self) -> str:
         """This finding as compact, key-sorted JSON: the same bytes as ``json.dumps(to_dict())``
-        with sorted keys, built from cached fragments (citations and parameter values are
-        shared by many findings)."""
+        with sorted keys, assembled from cached fragments (citations, parameter values and
+        titles are shared by many findings)."""
         zh, en = self._message()
-        tzh, ten = self._title()
-        cites = ", ".join(_citation_json(c) for c in self.citations)
-        params = ", ".join(_parameter_json(p) for p in sorted(self.parameters, key=_by_name))
         return (
-            f'{{"citations": [{cites}], "evidence": {_dumps(self.evidence)}, '
-            f'"kind": {_dumps(self.kind)}, "message": {{"en": {_dumps(en)}, "zh": {_dumps(zh)}}}, '
-            f'"parameters": {{{params}}}, "rule": {_dumps(self.rule)}, '
+            f'{{"citations": {_citations_json(self.citations)}, '
+            f'"evidence": {_dumps(self.evidence)}, "kind": "{self.kind}", '
+            f'"message": {{"en": {_string(en)}, "zh": {_string(zh)}}}, '
+            f'"parameters": {_parameters_json(self.parameters)}, "rule": {_string(self.rule)}, '
             f'"severity": "{self.severity}", "status": "{self.status}", '
-            f'"title": {{"en": {_dumps(ten)}, "zh": {_dumps(tzh)}}}}}'
+            f'"title": {_title_json(self._title())}}}'
         )
 
     @classmethod
@@ -268,10 +286,6 @@ def _restore(
     )
 
 
-def _by_name(p: ParameterUse) -> str:
-    return p.name
-
-
 def cached(render: Texts) -> Texts:
     """``render``, called at most once (its text is kept)."""
     box: list[tuple[str, str]] = []
@@ -285,13 +299,23 @@ def cached(render: Texts) -> Texts:
 
 
 @functools.lru_cache(maxsize=4096)
-def _citation_json(c: Citation) -> str:
-    return _dumps(c.to_dict())
+def _citations_json(citations: tuple[Citation, ...]) -> str:
+    return _dumps([c.to_dict() for c in citations])
 
 
 @functools.lru_cache(maxsize=4096)
-def _parameter_json(p: ParameterUse) -> str:
-    return f"{_dumps(p.name)}: {_dumps(p.to_dict())}"
+def _parameters_json(parameters: tuple[ParameterUse, ...]) -> str:
+    return _dumps({p.name: p.to_dict() for p in parameters})
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_json(title: tuple[str, str]) -> str:
+    return f'{{"en": {_string(title[1])}, "zh": {_string(title[0])}}}'
+
+
+@functools.lru_cache(maxsize=1024)
+def _coverage_json(coverage: Coverage) -> str:
+    return _dumps(coverage.to_dict())
 
 
 def combine(findings: tuple[Finding, ...]) -> Verdict:
@@ -308,7 +332,7 @@ def combine(findings: tuple[Finding, ...]) -> Verdict:
     return verdict
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, cache_hash=True)
 class Coverage:
     """How much of the rulebook spoke to the subject.
 
@@ -432,11 +456,12 @@ class Decision:
             return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, indent=indent)
         findings = ", ".join(f.to_json() for f in self.findings)
         return (
-            f'{{"at": "{self.at.isoformat()}", "coverage": {_dumps(self.coverage.to_dict())}, '
+            f'{{"at": "{self.at.isoformat()}", "coverage": {_coverage_json(self.coverage)}, '
             f'"findings": [{findings}], "format": "{DECISION_FORMAT}", '
-            f'"rulebook": {{"id": {_dumps(self.rulebook_id)}, '
-            f'"version": {_dumps(self.rulebook_version)}}}, '
-            f'"subject": {{"id": {_dumps(self.subject_id)}, "type": {_dumps(self.subject_type)}}}, '
+            f'"rulebook": {{"id": {_string(self.rulebook_id)}, '
+            f'"version": {_string(self.rulebook_version)}}}, '
+            f'"subject": {{"id": {_string(self.subject_id)}, '
+            f'"type": {_string(self.subject_type)}}}, '
             f'"verdict": "{self.verdict}"}}'
         )
 

@@ -66,7 +66,9 @@ class Check:
     """
 
     status: FindingStatus
-    evidence: Mapping[str, Any]
+    _evidence: Mapping[str, Any] | Callable[[], Mapping[str, Any]] = attrs.field(
+        eq=False, repr=False
+    )
     #: The rule citations that ground *this* result, when a rule cites several laws and only
     #: some apply to the subject (a generic meeting rule citing every assembly's article);
     #: ``None`` means all of the rule's citations. Parameter citations are added either way.
@@ -91,16 +93,26 @@ class Check:
         cls,
         status: FindingStatus,
         render: Render,
-        evidence: Mapping[str, Any] | None = None,
+        evidence: Mapping[str, Any] | Callable[[], Mapping[str, Any]] | None = None,
     ) -> Check:
-        """A result whose ``(zh, en)`` message is built by ``render`` only when read."""
+        """A result whose ``(zh, en)`` message is built by ``render`` only when read; the
+        evidence may be a callable too (called at most once, when read)."""
         return cls._make(status, {} if evidence is None else evidence, None, cached(render))
+
+    @property
+    def evidence(self) -> Mapping[str, Any]:
+        """The numbers and facts compared (built on first read for a lazy result)."""
+        found = self._evidence
+        if callable(found):
+            found = found()
+            object.__setattr__(self, "_evidence", found)
+        return found
 
     @classmethod
     def _make(
         cls,
         status: FindingStatus,
-        evidence: Mapping[str, Any],
+        evidence: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
         citations: tuple[Citation, ...] | None,
         render: Render,
     ) -> Check:
@@ -120,7 +132,7 @@ class Check:
 
     def citing(self, *citations: Citation) -> Check:
         """This result, grounded on ``citations`` only (plus the parameter values read)."""
-        return self._make(self.status, self.evidence, citations, self.render)
+        return self._make(self.status, self._evidence, citations, self.render)
 
     @classmethod
     def passed(cls, zh: str, en: str, **evidence: Any) -> Check:

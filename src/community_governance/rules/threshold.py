@@ -159,6 +159,33 @@ class Threshold:
             return floor
         return ceil - 1
 
+    def holds(self, observed: int, base: int | None = None) -> bool:
+        """Whether ``observed`` (of ``base``, for a share) meets the threshold — the verdict of
+        `test` without building the `Comparison` (for the hot path; explain with `test`)."""
+        if (
+            type(observed) is not int
+            or observed < 0
+            or (base is not None and (type(base) is not int or base < observed))
+        ):
+            return self.test(observed, base).passed  # validates, and raises what test raises
+        value = self.value
+        if type(value) is int:
+            if base is not None:
+                raise ValueError("an absolute count threshold takes no base")
+            lhs, rhs = observed, value
+        else:
+            if base is None:
+                raise ValueError("a share threshold needs a base count")
+            lhs, rhs = observed * value.denominator, value.numerator * base
+        q = self.quantifier
+        if q == "at_least":
+            return lhs >= rhs
+        if q == "more_than":
+            return lhs > rhs
+        if q == "at_most":
+            return lhs <= rhs
+        return lhs < rhs
+
     def test(self, observed: int, base: int | None = None) -> Comparison:
         """Compare ``observed`` (of ``base``, for a share) by integer cross-multiplication."""
         observed = _count("observed", observed)
