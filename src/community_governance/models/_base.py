@@ -36,6 +36,9 @@ class StrictModel(BaseModel):
         allow_inf_nan=False,
         validate_default=True,
         use_attribute_docstrings=False,
+        # schemas are built on first validation, not at import: most programs validate a
+        # few subject types, and `import community_governance` stays light
+        defer_build=True,
     )
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
