@@ -159,6 +159,11 @@ class TestDates:
             == proposal.submitted_on
         )
 
+    def test_rulebook_id_string_is_refused_with_the_call_to_use(self, proposal: Proposal) -> None:
+        """evaluate(p, "cn") says to call get_rulebook, not AttributeError."""
+        with pytest.raises(TypeError, match=r"get_rulebook\('cn'\)"):
+            evaluate(proposal, "cn")  # type: ignore[arg-type]
+
     def test_datetime_is_refused(self, proposal: Proposal) -> None:
         """A datetime (or a string) is not a date."""
         for bad in (dt.datetime(2026, 1, 1), "2026-01-01"):
@@ -300,7 +305,7 @@ class TestDeclaredReads:
         def check(subject: object, ctx: RuleContext) -> Check:
             return Check.passed("通过", "passes")
 
-        with pytest.raises(RulebookError, match="no.such.parameter"):
+        with pytest.raises(RulebookError, match=r"no\.such\.parameter"):
             book(make_rule("t.unknown", check))
 
     def test_each_finding_records_the_parameter_values_used(self, proposal: Proposal) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest

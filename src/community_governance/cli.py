@@ -238,10 +238,14 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     for r in data["rules"]:
         level = "" if r["severity"] == "must" else " [原则上 advisory]"
         span = f"{r['valid_from'] or '…'} – {r['valid_to'] or '…'}"
+        facts = "; ".join(f"{k}={'|'.join(v)}" for k, v in r["scope"]["facts"].items())
+        scope = r["subject"] + (f" ({facts})" if facts else "")
         out.write(
-            f"\n{r['id']} ({r['kind']}, {r['subject']}){level}  in force {span}\n"
+            f"\n{r['id']} ({r['kind']}, {scope}){level}  in force {span}\n"
             f"  {r['title']['zh']}\n  {r['title']['en']}\n"
         )
+        if r["tables"]:
+            out.write(f"  表 tables: {', '.join(r['tables'])}\n")
         for c in r["citations"]:
             out.write(f"  依据 source: {c['source']} {c['locator']} “{c['quote']}”\n")
         for p in r["parameters"]:

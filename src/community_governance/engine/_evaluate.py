@@ -43,7 +43,8 @@ def evaluate(
         The `Decision`.
 
     Raises:
-        TypeError: ``subject`` is not a subject model, or ``at`` is not a date.
+        TypeError: ``subject`` is not a subject model, ``rulebook`` is not a rulebook (an id
+            string is refused, naming ``get_rulebook``), or ``at`` is not a date.
 
     Examples:
         >>> import json
@@ -65,6 +66,11 @@ def evaluate(
         not isinstance(when, dt.date) or isinstance(when, dt.datetime)
     ):
         raise TypeError(f"at must be a datetime.date (got {when!r})")
+    if not hasattr(rulebook, "plan"):
+        raise TypeError(
+            f"rulebook must be a Rulebook (got {rulebook!r}); for a built-in id use "
+            f"get_rulebook({rulebook!r}), for a file load_rulebook(path)"
+        )
     plan = rulebook.plan(subject_type, when)
     facts = subject.facts()
     selection = plan.select(facts)

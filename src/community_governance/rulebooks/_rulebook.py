@@ -198,6 +198,43 @@ class Rulebook:
         object.__setattr__(self, "_tables", tables)
         object.__setattr__(self, "_plans", {})
 
+    def lint(self) -> tuple[str, ...]:
+        """Problems a build cannot see as errors, for ``cgov``/tests to report: days a rule is
+        in force while a parameter it reads has no value (the rule would be indeterminate
+        there). An open start of a rule counts from the parameter's first value.
+
+        Examples:
+            >>> from community_governance import get_rulebook
+            >>> get_rulebook("cn.sichuan.chengdu.jinjiang").lint()
+            ()
+        """
+        problems: list[str] = []
+        for rule in self._effective:
+            for name in rule.parameters:
+                versions = self.parameter(name).versions
+                if not versions:
+                    problems.append(f"rule {rule.id}: parameter {name} has no value at all")
+                    continue
+                day = rule.valid_from or versions[0].valid_from
+                end = rule.valid_to
+                for v in versions:
+                    if v.valid_to is not None and v.valid_to <= day:
+                        continue
+                    if v.valid_from > day:
+                        problems.append(
+                            f"rule {rule.id}: parameter {name} has no value from {day} to "
+                            f"{v.valid_from}"
+                        )
+                    day = v.valid_to if v.valid_to is not None else dt.date.max
+                    if end is not None and day >= end:
+                        break
+                if day != dt.date.max and (end is None or day < end):
+                    problems.append(
+                        f"rule {rule.id}: parameter {name} has no value from {day}"
+                        + (f" to {end}" if end else " on")
+                    )
+        return tuple(problems)
+
     # --- pickling: rebuilt from its origin, never from closures ---------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:

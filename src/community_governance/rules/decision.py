@@ -149,7 +149,7 @@ class Finding:
         render: Texts | None = None,
         render_title: Texts | None = None,
     ) -> None:
-        self.__attrs_init__(  # type: ignore[attr-defined]
+        self.__attrs_init__(
             rule,
             status,
             severity,
@@ -530,11 +530,11 @@ class Decision:
             lines.append("")
             lines.append(f"[不适用 not_applicable] {len(skipped)} rule(s):")
             lines.extend(f"  {f.rule}: {f.message_zh} / {f.message_en}" for f in skipped)
-        c = self.coverage
-        if c.out_of_scope or c.not_in_force:
+        cov = self.coverage
+        if cov.out_of_scope or cov.not_in_force:
             lines.append("")
             lines.append(
-                f"[未考虑 not considered] 范围外 out of scope: {c.out_of_scope}; "
-                f"未施行 not in force: {', '.join(c.not_in_force) or '—'}"
+                f"[未考虑 not considered] 范围外 out of scope: {cov.out_of_scope}; "
+                f"未施行 not in force: {', '.join(cov.not_in_force) or '—'}"
             )
         return "\n".join(lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Literal, Protocol
 
@@ -84,9 +84,7 @@ class Check:
         citations: tuple[Citation, ...] | None = None,
     ) -> None:
         texts = (message_zh, message_en)
-        self.__attrs_init__(  # type: ignore[attr-defined]
-            status, {} if evidence is None else evidence, citations, lambda: texts
-        )
+        self.__attrs_init__(status, {} if evidence is None else evidence, citations, lambda: texts)
 
     @classmethod
     def lazy(
@@ -117,7 +115,7 @@ class Check:
         render: Render,
     ) -> Check:
         out = cls.__new__(cls)
-        out.__attrs_init__(status, evidence, citations, render)  # type: ignore[attr-defined]
+        out.__attrs_init__(status, evidence, citations, render)
         return out
 
     @property
@@ -167,9 +165,9 @@ class RuleContext:
         self,
         source: ParameterSource,
         at: dt.date,
-        declared: frozenset[str] | None = None,
+        declared: Collection[str] | None = None,
         rule_id: str = "",
-        tables: frozenset[str] = frozenset(),
+        tables: Collection[str] = (),
     ) -> None:
         self.source = source
         self.at = at

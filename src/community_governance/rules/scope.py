@@ -109,7 +109,7 @@ is not a value of body_kind (did you mean 'residents_committee'?)
             chosen = frozenset(values)
             pairs.append((name, chosen))
             positions.append((names.index(name), chosen))
-        self.__attrs_init__(subject, tuple(pairs), tuple(positions))  # type: ignore[attr-defined]
+        self.__attrs_init__(subject, tuple(pairs), tuple(positions))
 
     @property
     def subject_type(self) -> str:
