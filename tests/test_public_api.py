@@ -42,6 +42,29 @@ class TestExports:
         assert out.strip() == "[]"
 
 
+    def test_bare_import_defers_the_library(self) -> None:
+        """`import community_governance` imports no model or rulebook until a name is used;
+        using one imports what it needs and keeps it."""
+        code = (
+            "import sys, community_governance as cg; "
+            "before = 'community_governance.models' in sys.modules; "
+            "cg.Proposal; "
+            "print(before, 'community_governance.models' in sys.modules, "
+            "'Proposal' in vars(cg))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        assert out.split() == ["False", "True", "True"]
+
+    def test_unknown_name_is_an_attribute_error(self) -> None:
+        """A name that is not public raises AttributeError, as a module should."""
+        import pytest
+
+        with pytest.raises(AttributeError, match="no attribute 'nope'"):
+            community_governance.nope  # noqa: B018
+
+
 class TestTypeStrategies:
     """The hypothesis entry point registers strategies for our models."""
 
