@@ -194,16 +194,14 @@ def _finding(rule: Rule, check: Check, plan: Plan, ctx: RuleContext | None) -> F
     citations = rule.citations if check.citations is None else check.citations
     if ctx is not None and ctx.used:
         uses, citations = plan.explained(citations, ctx.used)
-    return Finding(
+    return Finding.judged(
         rule.id,
         check.status,
         rule.severity,
         rule.kind,
-        "",
-        "",
         check._evidence,
         citations,
         uses,
-        render=check.render,
-        render_title=plan.title(rule),
+        check.render,
+        plan.title(rule),
     )

@@ -161,6 +161,26 @@ class Finding:
             render_title or _fixed(*title),
         )
 
+    @classmethod
+    def judged(
+        cls,
+        rule: str,
+        status: FindingStatus,
+        severity: Severity,
+        kind: str,
+        evidence: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
+        citations: tuple[Citation, ...],
+        parameters: tuple[ParameterUse, ...],
+        render: Texts,
+        render_title: Texts,
+    ) -> Finding:
+        """A finding as the engine makes it: every part given, texts rendered on first read."""
+        out = cls.__new__(cls)
+        out.__attrs_init__(
+            rule, status, severity, kind, evidence, citations, parameters, render, render_title
+        )
+        return out
+
     def __reduce__(self) -> tuple[Any, ...]:
         # texts travel rendered: a render closure does not pickle, its result does
         zh, en = self._message()
