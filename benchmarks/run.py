@@ -10,10 +10,13 @@ Sections (``--section``, repeatable; all by default):
   doing the same comparison on the same validated model (design budget: ≤ 10×);
 * ``e2e``: JSON text → `Proposal` → `Decision` JSON text vs pydantic parsing alone;
 * ``memory``: bytes kept per `Decision`, peak bytes while evaluating (tracemalloc);
-* ``scaling``: the same comparisons for communities of 51, 500 and 5000 representatives.
+* ``scaling``: the same comparisons for communities of 51, 500 and 5000 representatives;
+* ``peers``: the same rule in durable_rules and in Cedar (``pip install -e ".[bench]"``;
+  a missing peer is skipped with the reason);
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
-has run (it exits 1 only if the engine and the plain function disagree on a verdict).
+has run (it exits 1 only if the engine, the plain function and the peers disagree on a
+verdict).
 See ``benchmarks/README.md`` for how to read the numbers.
 """
 
@@ -41,6 +44,7 @@ from _inputs import (
     plain_sponsorship,
     synthetic_proposal_text,
 )
+from _peers import Peer, load_peers
 
 import community_governance
 from community_governance import Proposal, Rulebook, evaluate, get_rulebook
@@ -50,10 +54,19 @@ RULEBOOK = "cn.sichuan.chengdu.jinjiang"
 RULE = "proposal.sponsorship"
 #: Design budget (DESIGN.md, "Performance stance"): full explained decision / plain function.
 BUDGET = 10.0
-SECTIONS = ("decision", "e2e", "memory", "scaling")
+SECTIONS = (
+    "decision",
+    "e2e",
+    "memory",
+    "scaling",
+    "peers",
+)
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
 SCALING_SIZES = (51, 500, 5000)
+#: Goals of the newer sections (benchmarks/README.md): ratios to stay at or under, and the
+#: batch throughput to reach.
+PEER_GOAL = 0.1  # engine / peer: the full explained decision ≥ 10× faster than either peer
 
 
 def _noop(_: object) -> None:
@@ -81,18 +94,31 @@ def _show(timings: dict[str, Timing]) -> None:
 
 
 def _ratio(
-    timings: dict[str, Timing], num: str, den: str, label: str, budget: float | None = None
+    timings: dict[str, Timing],
+    num: str,
+    den: str,
+    label: str,
+    budget: float | None = None,
+    *,
+    goal: float | None = None,
 ) -> dict[str, Any]:
+    """Print and return median/median and min/min; ``budget`` (the design budget) and
+    ``goal`` (a section's target) are upper bounds on the median ratio."""
     a, b = timings[num], timings[den]
     med, low = a.median_ns / b.median_ns, a.min_ns / b.min_ns
     verdict = ""
     if budget is not None:
         verdict = "  within budget" if med <= budget else f"  OVER BUDGET (> {budget:g}×)"
+    elif goal is not None:
+        verdict = "  meets goal" if med <= goal else f"  MISSES GOAL (> {goal:g}×)"
     print(f"    {label:<58} {med:8.2f}×  (min/min {low:.2f}×){verdict}")
     out: dict[str, Any] = {"median": round(med, 3), "min": round(low, 3)}
     if budget is not None:
         out["budget"] = budget
         out["within_budget"] = med <= budget
+    elif goal is not None:
+        out["goal"] = goal
+        out["meets_goal"] = med <= goal
     return out
 
 
@@ -321,6 +347,111 @@ def section_scaling(settings: Settings, rulebook: Rulebook, sizes: Sequence[int]
     return out
 
 
+def _fail(message: str) -> None:
+    """A disagreement makes every ratio meaningless: say so and exit 1."""
+    print(f"error: {message}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def _check_peer_grid(peers: dict[str, Peer]) -> int:
+    """Each peer against `plain_floor` around both thresholds (10% exactly, 50 households),
+    untimed: a peer whose rule is not the law's is not worth timing. Returns cases checked."""
+    cases = 0
+    for reps in (1, 9, 10, 11, 49, 50, 51, 100, 5000):
+        for sponsors in (0, 1, 5, 6, 10, 500):
+            for households in (0, 12, 49, 50, 51):
+                want = plain_floor(sponsors, reps, households)
+                for peer in peers.values():
+                    assert peer.rule is not None
+                    ask = getattr(peer.rule, "check", peer.rule)  # cedar: errors raise
+                    got = ask(sponsors, reps, households)
+                    if got != want:
+                        _fail(
+                            f"{peer.name}: sponsors={sponsors} reps={reps} "
+                            f"households={households} -> {got}, the law says {want}"
+                        )
+                cases += 1
+    return cases
+
+
+def _peer_benches(p: Proposal, rulebook: Rulebook, peers: dict[str, Peer]) -> dict[str, Bench]:
+    benches = _decision_benches(p, rulebook)
+    benches = {k: benches[k] for k in ("engine", "engine_rule", "plain")}
+    counts = (
+        len(p.sponsor_representative_ids),
+        len(p.community.representatives(p.submitted_on)),
+        len(p.sponsor_household_ids),
+    )
+    labels = {
+        "durable": "peer     durable_rules post(event with the 3 counts) -> bool",
+        "cedar": "peer     cedarpy is_authorized(context: the 3 counts) -> bool",
+    }
+    for key, peer in peers.items():
+        assert peer.rule is not None
+        benches[key] = Bench(labels[key], functools.partial(peer.rule, *counts))
+    return benches
+
+
+def section_peers(settings: Settings, rulebook: Rulebook) -> dict[str, Any]:
+    """The same rule in two peer rule engines, durable_rules and Cedar, given the counts."""
+    _head(f"4. peer rule engines: evaluate() vs durable_rules and Cedar ({RULE})")
+    peers = load_peers()
+    out: dict[str, Any] = {
+        "peers": {
+            k: {"package": p.package, "version": p.version, "skipped": p.skipped}
+            for k, p in peers.items()
+        }
+    }
+    for peer in peers.values():
+        if peer.skipped:
+            print(f"  skipped {peer.name}: {peer.skipped}")
+        else:
+            print(f"  {peer.name} {peer.version}: ready")
+    ready = {k: p for k, p in peers.items() if p.rule is not None}
+    if ready:
+        cases = _check_peer_grid(ready)
+        print(f"  agreement with the law's arithmetic on {cases} count combinations: yes")
+    for case in ("eligible", "short"):
+        p = Proposal.model_validate_json(example_text(case))
+        status = _check_agreement(p, rulebook, case)
+        counts = (
+            len(p.sponsor_representative_ids),
+            len(p.community.representatives(p.submitted_on)),
+            len(p.sponsor_household_ids),
+        )
+        answers = {k: peer.rule(*counts) for k, peer in ready.items() if peer.rule is not None}
+        for key, allowed in answers.items():
+            if allowed != (status == "passed"):
+                _fail(f"{case}: engine says {status}, {peers[key].name} says {allowed}")
+        agree = ", ".join(["engine", "plain", *(ready[k].name for k in answers)])
+        print(f"  case {case}: counts {counts} -> {status}; all agree ({agree})", flush=True)
+        timings = run_group(_peer_benches(p, rulebook, ready), settings)
+        _show(timings)
+        ratios: dict[str, Any] = {}
+        for key, peer in ready.items():
+            ratios[f"engine/{key}"] = _ratio(
+                timings,
+                "engine",
+                key,
+                f"full explained Decision / {peer.name}",
+                goal=PEER_GOAL,
+            )
+        ratios["engine/plain"] = _ratio(
+            timings, "engine", "plain", "full explained Decision / plain function", BUDGET
+        )
+        for key, peer in ready.items():
+            ratios[f"engine_rule/{key}"] = _ratio(
+                timings, "engine_rule", key, f"sponsorship Finding alone / {peer.name}"
+            )
+        out[case] = {
+            "status": status,
+            "counts": dict(zip(("sponsoring_reps", "reps", "households"), counts, strict=True)),
+            "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+            "ratios": ratios,
+        }
+    return out
+
+
 # --- main -------------------------------------------------------------------------------
 
 
@@ -397,6 +528,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["memory"] = section_memory(args.quick, rulebook)
     if "scaling" in sections:
         results["scaling"] = section_scaling(settings, rulebook, SCALING_SIZES)
+    if "peers" in sections:
+        results["peers"] = section_peers(settings, rulebook)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")
