@@ -13,6 +13,7 @@ Sections (``--section``, repeatable; all by default):
 * ``scaling``: the same comparisons for communities of 51, 500 and 5000 representatives;
 * ``peers``: the same rule in durable_rules and in Cedar (``pip install -e ".[bench]"``;
   a missing peer is skipped with the reason);
+* ``json``: `Decision.to_json()` vs `evaluate()`;
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
 has run (it exits 1 only if the engine, the plain function and the peers disagree on a
@@ -60,6 +61,7 @@ SECTIONS = (
     "memory",
     "scaling",
     "peers",
+    "json",
 )
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
@@ -452,6 +454,52 @@ def section_peers(settings: Settings, rulebook: Rulebook) -> dict[str, Any]:
     return out
 
 
+def _evaluate_to_json(p: Proposal, rulebook: Rulebook) -> str:
+    return evaluate(p, rulebook).to_json()
+
+
+def section_json(settings: Settings, rulebook: Rulebook) -> dict[str, Any]:
+    """What serialising a Decision costs next to making it."""
+    _head("5. Decision.to_json() vs evaluate()")
+    out: dict[str, Any] = {}
+    for case in ("eligible", "short"):
+        p = Proposal.model_validate_json(example_text(case))
+        decision = evaluate(p, rulebook)
+        size = len(decision.to_json().encode())
+        print(f"  case {case}: {len(decision.findings)} findings, {size:,} bytes of JSON")
+        timings = run_group(
+            {
+                "evaluate": Bench(
+                    "engine   evaluate(p, rulebook) -> Decision",
+                    functools.partial(evaluate, p, rulebook),
+                ),
+                "to_json": Bench(
+                    "json     decision.to_json() (the same Decision each call)",
+                    functools.partial(decision.to_json),
+                ),
+                "both": Bench(
+                    "both     evaluate(p, rulebook).to_json() (a fresh Decision)",
+                    functools.partial(_evaluate_to_json, p, rulebook),
+                ),
+            },
+            settings,
+        )
+        _show(timings)
+        out[case] = {
+            "json_bytes": size,
+            "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+            "ratios": {
+                "to_json/evaluate": _ratio(
+                    timings, "to_json", "evaluate", "Decision.to_json() / evaluate()"
+                ),
+                "both/evaluate": _ratio(
+                    timings, "both", "evaluate", "evaluate + to_json / evaluate alone"
+                ),
+            },
+        }
+    return out
+
+
 # --- main -------------------------------------------------------------------------------
 
 
@@ -530,6 +578,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["scaling"] = section_scaling(settings, rulebook, SCALING_SIZES)
     if "peers" in sections:
         results["peers"] = section_peers(settings, rulebook)
+    if "json" in sections:
+        results["json"] = section_json(settings, rulebook)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")
