@@ -14,6 +14,7 @@ Sections (``--section``, repeatable; all by default):
 * ``peers``: the same rule in durable_rules and in Cedar (``pip install -e ".[bench]"``;
   a missing peer is skipped with the reason);
 * ``json``: `Decision.to_json()` vs `evaluate()`;
+* ``batch``: ``cgov check work-items`` lines per second on one core vs parsing alone;
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
 has run (it exits 1 only if the engine, the plain function and the peers disagree on a
@@ -30,8 +31,10 @@ import gc
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
+import tempfile
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,6 +49,8 @@ from _inputs import (
     synthetic_proposal_text,
 )
 from _peers import Peer, load_peers
+from _proc import Command, CommandFailed, one_core, run_once, time_commands
+from _workitems import write_work_items
 
 import community_governance
 from community_governance import Proposal, Rulebook, evaluate, get_rulebook
@@ -62,6 +67,7 @@ SECTIONS = (
     "scaling",
     "peers",
     "json",
+    "batch",
 )
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
@@ -69,6 +75,7 @@ SCALING_SIZES = (51, 500, 5000)
 #: Goals of the newer sections (benchmarks/README.md): ratios to stay at or under, and the
 #: batch throughput to reach.
 PEER_GOAL = 0.1  # engine / peer: the full explained decision ≥ 10× faster than either peer
+BATCH_GOAL_LINES_PER_S = 20_000
 
 
 def _noop(_: object) -> None:
@@ -500,6 +507,107 @@ def section_json(settings: Settings, rulebook: Rulebook) -> dict[str, Any]:
     return out
 
 
+def _cgov() -> list[str] | None:
+    """The ``cgov`` console script of this Python's environment, else the one on PATH."""
+    beside = Path(sys.executable).with_name("cgov")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("cgov")
+    return [found] if found else None
+
+
+def _verify_batch(cgov: Command, baseline: Command, count: int) -> None:
+    """Both commands must process every line: cgov writes one Decision per line."""
+    done = run_once(cgov, ROOT, capture=True)
+    lines = done.stdout.decode("utf-8").splitlines()
+    formats = {json.loads(line).get("format") for line in lines}
+    if len(lines) != count or formats != {"cg.decision/1"}:
+        raise CommandFailed(f"cgov wrote {len(lines)} lines of {formats} for {count} items")
+    counted = run_once(baseline, ROOT, capture=True).stdout.decode().strip()
+    if counted != str(count):
+        raise CommandFailed(f"the baseline counted {counted!r} items of {count}")
+
+
+def section_batch(quick: bool) -> dict[str, Any]:
+    """cgov check work-items on a generated JSON Lines file, lines per second on one core."""
+    lines = 5_000 if quick else 20_000
+    repeats = 5 if quick else 7
+    pin = one_core()
+    _head(f"6. batch: cgov check work-items --format json, {lines:,} lines, one core")
+    cgov = _cgov()
+    if cgov is None:
+        print("  skipped: no cgov script (pip install -e . in this environment)")
+        return {"skipped": "no cgov script"}
+    baseline_script = str(Path(__file__).resolve().parent / "batch_baseline.py")
+    with tempfile.TemporaryDirectory(prefix="cg-bench-") as tmp:
+        files = {"big": Path(tmp) / f"items-{lines}.jsonl", "one": Path(tmp) / "items-1.jsonl"}
+        templates = write_work_items(files["big"], lines)
+        write_work_items(files["one"], 1)
+        small = Path(tmp) / "items-check.jsonl"
+        write_work_items(small, 200)
+
+        def cg(path: Path, label: str) -> Command:
+            argv = [*pin, *cgov, "check", "work-items", str(path), "--rulebook", "cn"]
+            # exit 1: some items refused, 3: some indeterminate; 2 would mean invalid lines
+            return Command(label, [*argv, "--format", "json"], frozenset({0, 1, 3}))
+
+        def base(path: Path, label: str) -> Command:
+            return Command(label, [*pin, sys.executable, baseline_script, str(path)])
+
+        print(
+            f"  {lines:,} items cycling {templates} examples/access templates; "
+            f"{'pinned with taskset -c 0' if pin else 'not pinned (no taskset)'}; "
+            f"{repeats} repeats, median",
+            flush=True,
+        )
+        commands = {
+            "cgov": cg(files["big"], f"cgov check work-items, {lines:,} lines"),
+            "cgov_1": cg(files["one"], "cgov check work-items, 1 line (start-up)"),
+            "base": base(files["big"], f"baseline json.loads + model_validate_json, {lines:,}"),
+            "base_1": base(files["one"], "baseline, 1 line (start-up)"),
+        }
+        try:
+            _verify_batch(cg(small, "check"), base(small, "check"), 200)
+            timings = time_commands(commands, repeats, ROOT)
+        except (CommandFailed, OSError, ValueError) as e:
+            print(f"  error, section skipped: {e}")
+            return {"skipped": str(e)}
+    _show(timings)
+    # Per line in the steady state: the N-line run less the 1-line run (start-up, imports,
+    # rulebook), from the medians, and in brackets from the minima.
+    per_line = {
+        (k, stat): (getattr(timings[k], stat) - getattr(timings[f"{k}_1"], stat)) / (lines - 1)
+        for k in ("cgov", "base")
+        for stat in ("median_ns", "min_ns")
+    }
+    rate = {key: 1e9 / ns for key, ns in per_line.items()}
+    cgov, base = rate["cgov", "median_ns"], rate["base", "median_ns"]
+    raw = lines / (timings["cgov"].median_ns / 1e9)
+    ratio = base / cgov
+    ratio_min = rate["base", "min_ns"] / rate["cgov", "min_ns"]
+    meets = cgov >= BATCH_GOAL_LINES_PER_S
+    verdict = "meets goal" if meets else f"MISSES GOAL (< {BATCH_GOAL_LINES_PER_S:,})"
+    print(
+        f"    {'cgov, start-up subtracted':<40} {cgov:>9,.0f} lines/s "
+        f"(min: {rate['cgov', 'min_ns']:,.0f})  {verdict}\n"
+        f"    {'cgov, start-up included':<40} {raw:>9,.0f} lines/s\n"
+        f"    {'baseline, start-up subtracted':<40} {base:>9,.0f} lines/s "
+        f"(min: {rate['base', 'min_ns']:,.0f})\n"
+        f"    {'cgov / baseline, time per line':<40} {ratio:9.2f}×  (min/min {ratio_min:.2f}×)"
+    )
+    return {
+        "lines": lines,
+        "pinned": bool(pin),
+        "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+        "cgov_lines_per_s": round(cgov),
+        "cgov_lines_per_s_with_startup": round(raw),
+        "baseline_lines_per_s": round(base),
+        "cgov/baseline": {"median": round(ratio, 3), "min": round(ratio_min, 3)},
+        "goal_lines_per_s": BATCH_GOAL_LINES_PER_S,
+        "meets_goal": meets,
+    }
+
+
 # --- main -------------------------------------------------------------------------------
 
 
@@ -580,6 +688,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["peers"] = section_peers(settings, rulebook)
     if "json" in sections:
         results["json"] = section_json(settings, rulebook)
+    if "batch" in sections:
+        results["batch"] = section_batch(args.quick)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")
