@@ -15,6 +15,7 @@ Sections (``--section``, repeatable; all by default):
   a missing peer is skipped with the reason);
 * ``json``: `Decision.to_json()` vs `evaluate()`;
 * ``batch``: ``cgov check work-items`` lines per second on one core vs parsing alone;
+* ``import``: ``import community_governance`` vs ``from pydantic import BaseModel``;
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
 has run (it exits 1 only if the engine, the plain function and the peers disagree on a
@@ -68,6 +69,7 @@ SECTIONS = (
     "peers",
     "json",
     "batch",
+    "import",
 )
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
@@ -76,6 +78,8 @@ SCALING_SIZES = (51, 500, 5000)
 #: batch throughput to reach.
 PEER_GOAL = 0.1  # engine / peer: the full explained decision ≥ 10× faster than either peer
 BATCH_GOAL_LINES_PER_S = 20_000
+IMPORT_GOAL = 1.3  # import community_governance / from pydantic import BaseModel
+RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def _noop(_: object) -> None:
@@ -608,6 +612,100 @@ def section_batch(quick: bool) -> dict[str, Any]:
     }
 
 
+def _importtime(python: str, module: str) -> list[tuple[str, int, int]]:
+    """(module, self µs, cumulative µs) from ``python -X importtime``.
+
+    A module can be reported twice: where it ran, and again, with almost no time of its own,
+    where an ``import a.b.c`` that first had to import its package ``a.b`` returned (that
+    line's cumulative time is the package's). The line with more time of its own is kept.
+    """
+    done = subprocess.run(
+        [python, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    rows: dict[str, tuple[str, int, int]] = {}
+    for line in done.stderr.splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) != 3 or not parts[0].strip().isdigit():
+            continue
+        name = parts[2].strip()
+        row = (name, int(parts[0]), int(parts[1]))
+        if name not in rows or row[1] > rows[name][1]:
+            rows[name] = row
+    return list(rows.values())
+
+
+def _write_importtime(rows: list[tuple[str, int, int]], path: Path) -> list[dict[str, Any]]:
+    own = sorted(
+        (r for r in rows if r[0].split(".")[0] == "community_governance"),
+        key=lambda r: -r[2],
+    )[:10]
+    slowest = sorted(rows, key=lambda r: -r[1])[:10]
+    text = [
+        f"python -X importtime -c 'import community_governance'  ({sys.version.split()[0]}, "
+        f"commit {(_git_commit() or '?')[:12]}, {dt.datetime.now().isoformat(timespec='seconds')})",
+        "",
+        "top 10 community_governance modules by cumulative time (µs; includes what they import)",
+        *(f"  {c:>9,}  {s:>9,}  {n}" for n, s, c in own),
+        "",
+        "top 10 modules of any package by their own time (µs)",
+        *(f"  {s:>9,}  {n}" for n, s, _ in slowest),
+        "",
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(text), encoding="utf-8")
+    return [{"module": n, "self_us": s, "cumulative_us": c} for n, s, c in own]
+
+
+def section_import(quick: bool) -> dict[str, Any]:
+    """Import time of the package vs pydantic's BaseModel, fresh interpreters."""
+    repeats = 15 if quick else 25
+    pin = one_core()
+    _head(f"7. import time: fresh interpreters, {repeats} interleaved repeats, median")
+    py = sys.executable
+    commands = {
+        "package": Command(
+            "python -c 'import community_governance'",
+            [*pin, py, "-c", "import community_governance"],
+        ),
+        "pydantic": Command(
+            "python -c 'from pydantic import BaseModel'",
+            [*pin, py, "-c", "from pydantic import BaseModel"],
+        ),
+        "bare": Command("python -c pass (the interpreter alone)", [*pin, py, "-c", "pass"]),
+    }
+    timings = time_commands(commands, repeats, ROOT)
+    _show(timings)
+    above = (timings["package"].median_ns - timings["bare"].median_ns) / (
+        timings["pydantic"].median_ns - timings["bare"].median_ns
+    )
+    ratios = {
+        "package/pydantic": _ratio(
+            timings,
+            "package",
+            "pydantic",
+            "import community_governance / from pydantic import BaseModel",
+            goal=IMPORT_GOAL,
+        )
+    }
+    print(f"    {'the same, each less the bare interpreter':<58} {above:8.2f}×")
+    path = RESULTS / "importtime-community_governance.txt"
+    top = _write_importtime(_importtime(py, "community_governance"), path)
+    print("  slowest community_governance imports, cumulative (python -X importtime):")
+    for row in top[:5]:
+        print(f"    {row['cumulative_us'] / 1e3:8.1f} ms  {row['module']}")
+    print(f"  top 10 written to {path.relative_to(ROOT)}")
+    return {
+        "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+        "ratios": ratios,
+        "package/pydantic_above_bare": round(above, 3),
+        "importtime_top10": top,
+    }
+
+
 # --- main -------------------------------------------------------------------------------
 
 
@@ -690,6 +788,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["json"] = section_json(settings, rulebook)
     if "batch" in sections:
         results["batch"] = section_batch(args.quick)
+    if "import" in sections:
+        results["import"] = section_import(args.quick)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")
