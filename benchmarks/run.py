@@ -1,7 +1,7 @@
 """Benchmark the rules engine against hand-written Python, as ratios measured in one run.
 
-    python benchmarks/run.py            # default run, about 45 s on 2 cores (< 2 min)
-    python benchmarks/run.py --quick    # short run, under 20 seconds
+    python benchmarks/run.py            # default run, about 3 min on 2 cores (< 4 min)
+    python benchmarks/run.py --quick    # short run, under 1 minute
     python benchmarks/run.py --json benchmarks/results/$(date +%F).json
 
 Sections (``--section``, repeatable; all by default):
@@ -16,6 +16,7 @@ Sections (``--section``, repeatable; all by default):
 * ``json``: `Decision.to_json()` vs `evaluate()`;
 * ``batch``: ``cgov check work-items`` lines per second on one core vs parsing alone;
 * ``import``: ``import community_governance`` vs ``from pydantic import BaseModel``;
+* ``memory-1e6``: RSS and live blocks over 10^6 evaluations (10^5 with ``--quick``): flat?
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
 has run (it exits 1 only if the engine, the plain function and the peers disagree on a
@@ -29,6 +30,7 @@ import argparse
 import datetime as dt
 import functools
 import gc
+import itertools
 import json
 import os
 import platform
@@ -36,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -70,6 +73,7 @@ SECTIONS = (
     "json",
     "batch",
     "import",
+    "memory-1e6",
 )
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
@@ -79,6 +83,7 @@ SCALING_SIZES = (51, 500, 5000)
 PEER_GOAL = 0.1  # engine / peer: the full explained decision ≥ 10× faster than either peer
 BATCH_GOAL_LINES_PER_S = 20_000
 IMPORT_GOAL = 1.3  # import community_governance / from pydantic import BaseModel
+FLAT_GROWTH = 0.01  # memory-1e6: growth over the last 5 samples below 1% is "flat"
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -706,6 +711,94 @@ def section_import(quick: bool) -> dict[str, Any]:
     }
 
 
+def _rss() -> int:
+    """Resident set size now, in bytes (Linux /proc; else the peak, from getrusage)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+def _growth(samples: list[int]) -> float:
+    """Relative growth over the last five samples."""
+    first, last = samples[-5], samples[-1]
+    return (last - first) / first
+
+
+def section_memory_1e6(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
+    """Does memory stay flat over a million decisions? RSS and live blocks, then tracemalloc."""
+    total = 100_000 if quick else 1_000_000
+    step = total // 10
+    _head(f"8. memory over {total:,} evaluations (nothing kept), sampled every {step:,}")
+    a = Proposal.model_validate_json(example_text("eligible"))
+    b = Proposal.model_validate_json(example_text("short"))
+    for _ in range(1000):  # warm: lazily built caches are not growth
+        evaluate(a, rulebook)
+        evaluate(b, rulebook)
+    gc.collect()
+    rss, blocks = [_rss()], [sys.getallocatedblocks()]
+    started = time.perf_counter()
+    for _ in range(10):
+        for _ in itertools.repeat(None, step // 2):
+            evaluate(a, rulebook)
+            evaluate(b, rulebook)
+        gc.collect()
+        rss.append(_rss())
+        blocks.append(sys.getallocatedblocks())
+    elapsed = time.perf_counter() - started
+    rss_growth, block_growth = _growth(rss), _growth(blocks)
+    flat = rss_growth < FLAT_GROWTH and block_growth < FLAT_GROWTH
+    print(f"  {total:,} evaluations (eligible and short alternately) in {elapsed:.1f} s")
+    print(f"    {'evaluations':>11}  {'RSS MiB':>9}  {'live blocks':>12}")
+    for i, (r, n) in enumerate(zip(rss, blocks, strict=True)):
+        print(f"    {i * step:>11,}  {r / 2**20:9.2f}  {n:>12,}")
+    print(
+        f"    growth over the last 5 samples: RSS {rss_growth:+.3%}, live blocks "
+        f"{block_growth:+.3%} -> {'flat' if flat else 'GROWING'} (flat: both < 1%)"
+    )
+    # tracemalloc is ~7× slower, so it only watches a short window, to say where any growth is.
+    window = 2_000 if quick else 10_000
+    gc.collect()
+    tracemalloc.start()
+    try:
+        for _ in range(window):
+            evaluate(a, rulebook)
+        gc.collect()
+        before = tracemalloc.take_snapshot()
+        for _ in range(window):
+            evaluate(a, rulebook)
+        gc.collect()
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    mine = [tracemalloc.Filter(False, tracemalloc.__file__)]  # the snapshots' own memory
+    diff = after.filter_traces(mine).compare_to(before.filter_traces(mine), "lineno")
+    net = sum(d.size_diff for d in diff)
+    print(
+        f"    tracemalloc over {window:,} more evaluations: {net:+,} B "
+        f"({net / window:+.2f} B per evaluation)"
+    )
+    if net > 0:  # where the memory went
+        for d in sorted(diff, key=lambda d: -d.size_diff)[:3]:
+            print(f"      {d.size_diff:+,} B  {d.traceback[0]}")
+    return {
+        "evaluations": total,
+        "step": step,
+        "rss_bytes": rss,
+        "allocated_blocks": blocks,
+        "rss_growth_last5": round(rss_growth, 5),
+        "blocks_growth_last5": round(block_growth, 5),
+        "flat": flat,
+        "tracemalloc_window": window,
+        "tracemalloc_net_bytes": net,
+        "elapsed_s": round(elapsed, 1),
+    }
+
+
 # --- main -------------------------------------------------------------------------------
 
 
@@ -752,7 +845,7 @@ def _meta(mode: str, settings: Settings) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks, print them, optionally write JSON; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="short run (< 20 s)")
+    parser.add_argument("--quick", action="store_true", help="short run (< 1 min)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write results as JSON")
     parser.add_argument(
         "--section",
@@ -790,6 +883,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["batch"] = section_batch(args.quick)
     if "import" in sections:
         results["import"] = section_import(args.quick)
+    if "memory-1e6" in sections:
+        results["memory-1e6"] = section_memory_1e6(args.quick, rulebook)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")
