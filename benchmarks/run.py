@@ -17,6 +17,8 @@ Sections (``--section``, repeatable; all by default):
 * ``batch``: ``cgov check work-items`` lines per second on one core vs parsing alone;
 * ``import``: ``import community_governance`` vs ``from pydantic import BaseModel``;
 * ``memory-1e6``: RSS and live blocks over 10^6 evaluations (10^5 with ``--quick``): flat?
+* ``cold-50k``: the first `evaluate` on a fresh 50,000-representative proposal vs a
+  hand-written scan of its memberships.
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
 has run (it exits 1 only if the engine, the plain function and the peers disagree on a
@@ -49,6 +51,7 @@ from _inputs import (
     ROOT,
     example_text,
     plain_floor,
+    plain_representatives_count,
     plain_sponsorship,
     synthetic_proposal_text,
 )
@@ -74,6 +77,7 @@ SECTIONS = (
     "batch",
     "import",
     "memory-1e6",
+    "cold-50k",
 )
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
@@ -83,6 +87,7 @@ SCALING_SIZES = (51, 500, 5000)
 PEER_GOAL = 0.1  # engine / peer: the full explained decision ≥ 10× faster than either peer
 BATCH_GOAL_LINES_PER_S = 20_000
 IMPORT_GOAL = 1.3  # import community_governance / from pydantic import BaseModel
+COLD_GOAL = 1.0  # first evaluate on a fresh proposal / hand-written memberships scan
 FLAT_GROWTH = 0.01  # memory-1e6: growth over the last 5 samples below 1% is "flat"
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -799,6 +804,83 @@ def section_memory_1e6(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
     }
 
 
+def _once(fn: Callable[[], object]) -> tuple[int, object]:
+    gc.collect()
+    t0 = time.perf_counter_ns()
+    result = fn()
+    return time.perf_counter_ns() - t0, result
+
+
+def section_cold(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
+    """The first evaluate on a freshly validated 50,000-representative proposal vs a scan."""
+    size, repeats = 50_000, 3 if quick else 7
+    _head(f"9. cold start: first evaluate() on a fresh {size:,}-representative proposal")
+    text = synthetic_proposal_text(size)
+    labels = {
+        "cold": "engine   first evaluate(p, rulebook) on a fresh proposal",
+        "scan": "plain    plain_representatives_count(p): one memberships scan",
+        "warm": "engine   second evaluate(p, rulebook), caches warm",
+        "miss": "part     p.community.representatives(another date): memo miss",
+        "parse": "parse    Proposal.model_validate_json(text), validators included",
+    }
+    timings = {k: Timing(k, label, 1) for k, label in labels.items()}
+    print(f"  {len(text.encode()):,} bytes of JSON; {repeats} fresh proposals, one call each")
+    for r in range(repeats):
+        ns, parsed = _once(functools.partial(Proposal.model_validate_json, text))
+        timings["parse"].per_call_ns.append(ns)
+        p = parsed  # a fresh object: no evaluation has seen it
+        assert isinstance(p, Proposal)
+        del parsed
+        order = ("cold", "scan") if r % 2 == 0 else ("scan", "cold")
+        calls: dict[str, Callable[[], object]] = {
+            "cold": functools.partial(evaluate, p, rulebook),
+            "scan": functools.partial(plain_representatives_count, p),
+        }
+        results: dict[str, object] = {}
+        for key in order:
+            ns, results[key] = _once(calls[key])
+            timings[key].per_call_ns.append(ns)
+        ns, _ = _once(functools.partial(evaluate, p, rulebook))
+        timings["warm"].per_call_ns.append(ns)
+        other = p.submitted_on + dt.timedelta(days=1)
+        ns, _ = _once(functools.partial(p.community.representatives, other))
+        timings["miss"].per_call_ns.append(ns)
+        if r == 0:
+            counted = results["scan"]
+            assert isinstance(counted, int)
+            status = _check_agreement(p, rulebook, f"{size} representatives")
+            if counted != len(p.community.representatives(p.submitted_on)):
+                _fail(f"the hand scan counts {counted} representatives, the model another")
+            floor = plain_floor(
+                len(p.sponsor_representative_ids), counted, len(p.sponsor_household_ids)
+            )
+            if floor != (status == "passed"):
+                _fail(f"cold-50k: engine says {status}, the hand scan's counts say {floor}")
+            print(f"  {counted:,} representatives on {p.submitted_on} -> {RULE} {status}")
+        del p, calls, results
+    _show(timings)
+    ratios = {
+        "cold/scan": _ratio(
+            timings, "cold", "scan", "first evaluate / hand-written scan", goal=COLD_GOAL
+        ),
+        "miss/scan": _ratio(
+            timings, "miss", "scan", "representatives() memo miss / hand-written scan"
+        ),
+        "cold/warm": _ratio(timings, "cold", "warm", "first evaluate / second evaluate"),
+    }
+    print(
+        "  note: validating a Proposal already asks representatives(submitted_on) to check the\n"
+        "  sponsors, so its scan is paid while parsing and the first evaluate finds it done;\n"
+        "  'memo miss' shows what that scan costs the model on a date not yet asked."
+    )
+    return {
+        "representatives": size,
+        "input_bytes": len(text.encode()),
+        "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+        "ratios": ratios,
+    }
+
+
 # --- main -------------------------------------------------------------------------------
 
 
@@ -885,6 +967,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["import"] = section_import(args.quick)
     if "memory-1e6" in sections:
         results["memory-1e6"] = section_memory_1e6(args.quick, rulebook)
+    if "cold-50k" in sections:
+        results["cold-50k"] = section_cold(args.quick, rulebook)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")
