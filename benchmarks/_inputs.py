@@ -11,6 +11,7 @@ __all__ = [
     "EXAMPLES",
     "example_text",
     "plain_floor",
+    "plain_representatives_count",
     "plain_sponsorship",
     "synthetic_proposal_text",
 ]
@@ -39,6 +40,26 @@ def plain_floor(sponsors: int, reps: int, households: int) -> bool:
     """The bare comparison, with every count already computed (the representatives scan
     excluded): what is left when nothing but the law's arithmetic is done."""
     return sponsors * 10 >= reps or households >= 50
+
+
+def plain_representatives_count(p: Proposal) -> int:
+    """The representatives on the proposal's date counted by hand, with no index and no memo:
+    one pass over the community's memberships, keeping representatives of a representatives'
+    assembly whose term covers the date (end exclusive, ``None`` open). The baseline of the
+    cold-start benchmark: what a first evaluation should cost no more than."""
+    at = p.submitted_on
+    community = p.community
+    assemblies = {b.id for b in community.bodies if b.kind == "representatives_assembly"}
+    return len(
+        {
+            m.person_id
+            for m in community.memberships
+            if m.role == "representative"
+            and m.body_id in assemblies
+            and m.term_start <= at
+            and (m.term_end is None or at < m.term_end)
+        }
+    )
 
 
 def synthetic_proposal_text(representatives: int, *, households_per_rep: int = 6) -> str:

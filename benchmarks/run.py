@@ -1,7 +1,7 @@
 """Benchmark the rules engine against hand-written Python, as ratios measured in one run.
 
-    python benchmarks/run.py            # default run, about 45 s on 2 cores (< 2 min)
-    python benchmarks/run.py --quick    # short run, under 20 seconds
+    python benchmarks/run.py            # default run, about 3 min on 2 cores (< 4 min)
+    python benchmarks/run.py --quick    # short run, under 1 minute
     python benchmarks/run.py --json benchmarks/results/$(date +%F).json
 
 Sections (``--section``, repeatable; all by default):
@@ -10,10 +10,19 @@ Sections (``--section``, repeatable; all by default):
   doing the same comparison on the same validated model (design budget: ≤ 10×);
 * ``e2e``: JSON text → `Proposal` → `Decision` JSON text vs pydantic parsing alone;
 * ``memory``: bytes kept per `Decision`, peak bytes while evaluating (tracemalloc);
-* ``scaling``: the same comparisons for communities of 51, 500 and 5000 representatives.
+* ``scaling``: the same comparisons for communities of 51, 500 and 5000 representatives;
+* ``peers``: the same rule in durable_rules and in Cedar (``pip install -e ".[bench]"``;
+  a missing peer is skipped with the reason);
+* ``json``: `Decision.to_json()` vs `evaluate()`;
+* ``batch``: ``cgov check work-items`` lines per second on one core vs parsing alone;
+* ``import``: ``import community_governance`` vs ``from pydantic import BaseModel``;
+* ``memory-1e6``: RSS and live blocks over 10^6 evaluations (10^5 with ``--quick``): flat?
+* ``cold-50k``: the first `evaluate` on a fresh 50,000-representative proposal vs a
+  hand-written scan of its memberships.
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
-has run (it exits 1 only if the engine and the plain function disagree on a verdict).
+has run (it exits 1 only if the engine, the plain function and the peers disagree on a
+verdict).
 See ``benchmarks/README.md`` for how to read the numbers.
 """
 
@@ -23,11 +32,15 @@ import argparse
 import datetime as dt
 import functools
 import gc
+import itertools
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -38,9 +51,13 @@ from _inputs import (
     ROOT,
     example_text,
     plain_floor,
+    plain_representatives_count,
     plain_sponsorship,
     synthetic_proposal_text,
 )
+from _peers import Peer, load_peers
+from _proc import Command, CommandFailed, one_core, run_once, time_commands
+from _workitems import write_work_items
 
 import community_governance
 from community_governance import Proposal, Rulebook, evaluate, get_rulebook
@@ -50,10 +67,29 @@ RULEBOOK = "cn.sichuan.chengdu.jinjiang"
 RULE = "proposal.sponsorship"
 #: Design budget (DESIGN.md, "Performance stance"): full explained decision / plain function.
 BUDGET = 10.0
-SECTIONS = ("decision", "e2e", "memory", "scaling")
+SECTIONS = (
+    "decision",
+    "e2e",
+    "memory",
+    "scaling",
+    "peers",
+    "json",
+    "batch",
+    "import",
+    "memory-1e6",
+    "cold-50k",
+)
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
 SCALING_SIZES = (51, 500, 5000)
+#: Goals of the newer sections (benchmarks/README.md): ratios to stay at or under, and the
+#: batch throughput to reach.
+PEER_GOAL = 0.1  # engine / peer: the full explained decision ≥ 10× faster than either peer
+BATCH_GOAL_LINES_PER_S = 20_000
+IMPORT_GOAL = 1.3  # import community_governance / from pydantic import BaseModel
+COLD_GOAL = 1.0  # first evaluate on a fresh proposal / hand-written memberships scan
+FLAT_GROWTH = 0.01  # memory-1e6: growth over the last 5 samples below 1% is "flat"
+RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def _noop(_: object) -> None:
@@ -81,18 +117,31 @@ def _show(timings: dict[str, Timing]) -> None:
 
 
 def _ratio(
-    timings: dict[str, Timing], num: str, den: str, label: str, budget: float | None = None
+    timings: dict[str, Timing],
+    num: str,
+    den: str,
+    label: str,
+    budget: float | None = None,
+    *,
+    goal: float | None = None,
 ) -> dict[str, Any]:
+    """Print and return median/median and min/min; ``budget`` (the design budget) and
+    ``goal`` (a section's target) are upper bounds on the median ratio."""
     a, b = timings[num], timings[den]
     med, low = a.median_ns / b.median_ns, a.min_ns / b.min_ns
     verdict = ""
     if budget is not None:
         verdict = "  within budget" if med <= budget else f"  OVER BUDGET (> {budget:g}×)"
+    elif goal is not None:
+        verdict = "  meets goal" if med <= goal else f"  MISSES GOAL (> {goal:g}×)"
     print(f"    {label:<58} {med:8.2f}×  (min/min {low:.2f}×){verdict}")
     out: dict[str, Any] = {"median": round(med, 3), "min": round(low, 3)}
     if budget is not None:
         out["budget"] = budget
         out["within_budget"] = med <= budget
+    elif goal is not None:
+        out["goal"] = goal
+        out["meets_goal"] = med <= goal
     return out
 
 
@@ -321,6 +370,517 @@ def section_scaling(settings: Settings, rulebook: Rulebook, sizes: Sequence[int]
     return out
 
 
+def _fail(message: str) -> None:
+    """A disagreement makes every ratio meaningless: say so and exit 1."""
+    print(f"error: {message}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def _check_peer_grid(peers: dict[str, Peer]) -> int:
+    """Each peer against `plain_floor` around both thresholds (10% exactly, 50 households),
+    untimed: a peer whose rule is not the law's is not worth timing. Returns cases checked."""
+    cases = 0
+    for reps in (1, 9, 10, 11, 49, 50, 51, 100, 5000):
+        for sponsors in (0, 1, 5, 6, 10, 500):
+            for households in (0, 12, 49, 50, 51):
+                want = plain_floor(sponsors, reps, households)
+                for peer in peers.values():
+                    assert peer.rule is not None
+                    ask = getattr(peer.rule, "check", peer.rule)  # cedar: errors raise
+                    got = ask(sponsors, reps, households)
+                    if got != want:
+                        _fail(
+                            f"{peer.name}: sponsors={sponsors} reps={reps} "
+                            f"households={households} -> {got}, the law says {want}"
+                        )
+                cases += 1
+    return cases
+
+
+def _peer_benches(p: Proposal, rulebook: Rulebook, peers: dict[str, Peer]) -> dict[str, Bench]:
+    benches = _decision_benches(p, rulebook)
+    benches = {k: benches[k] for k in ("engine", "engine_rule", "plain")}
+    counts = (
+        len(p.sponsor_representative_ids),
+        len(p.community.representatives(p.submitted_on)),
+        len(p.sponsor_household_ids),
+    )
+    labels = {
+        "durable": "peer     durable_rules post(event with the 3 counts) -> bool",
+        "cedar": "peer     cedarpy is_authorized(context: the 3 counts) -> bool",
+    }
+    for key, peer in peers.items():
+        assert peer.rule is not None
+        benches[key] = Bench(labels[key], functools.partial(peer.rule, *counts))
+    return benches
+
+
+def section_peers(settings: Settings, rulebook: Rulebook) -> dict[str, Any]:
+    """The same rule in two peer rule engines, durable_rules and Cedar, given the counts."""
+    _head(f"4. peer rule engines: evaluate() vs durable_rules and Cedar ({RULE})")
+    peers = load_peers()
+    out: dict[str, Any] = {
+        "peers": {
+            k: {"package": p.package, "version": p.version, "skipped": p.skipped}
+            for k, p in peers.items()
+        }
+    }
+    for peer in peers.values():
+        if peer.skipped:
+            print(f"  skipped {peer.name}: {peer.skipped}")
+        else:
+            print(f"  {peer.name} {peer.version}: ready")
+    ready = {k: p for k, p in peers.items() if p.rule is not None}
+    if ready:
+        cases = _check_peer_grid(ready)
+        print(f"  agreement with the law's arithmetic on {cases} count combinations: yes")
+    for case in ("eligible", "short"):
+        p = Proposal.model_validate_json(example_text(case))
+        status = _check_agreement(p, rulebook, case)
+        counts = (
+            len(p.sponsor_representative_ids),
+            len(p.community.representatives(p.submitted_on)),
+            len(p.sponsor_household_ids),
+        )
+        answers = {k: peer.rule(*counts) for k, peer in ready.items() if peer.rule is not None}
+        for key, allowed in answers.items():
+            if allowed != (status == "passed"):
+                _fail(f"{case}: engine says {status}, {peers[key].name} says {allowed}")
+        agree = ", ".join(["engine", "plain", *(ready[k].name for k in answers)])
+        print(f"  case {case}: counts {counts} -> {status}; all agree ({agree})", flush=True)
+        timings = run_group(_peer_benches(p, rulebook, ready), settings)
+        _show(timings)
+        ratios: dict[str, Any] = {}
+        for key, peer in ready.items():
+            ratios[f"engine/{key}"] = _ratio(
+                timings,
+                "engine",
+                key,
+                f"full explained Decision / {peer.name}",
+                goal=PEER_GOAL,
+            )
+        ratios["engine/plain"] = _ratio(
+            timings, "engine", "plain", "full explained Decision / plain function", BUDGET
+        )
+        for key, peer in ready.items():
+            ratios[f"engine_rule/{key}"] = _ratio(
+                timings, "engine_rule", key, f"sponsorship Finding alone / {peer.name}"
+            )
+        out[case] = {
+            "status": status,
+            "counts": dict(zip(("sponsoring_reps", "reps", "households"), counts, strict=True)),
+            "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+            "ratios": ratios,
+        }
+    return out
+
+
+def _evaluate_to_json(p: Proposal, rulebook: Rulebook) -> str:
+    return evaluate(p, rulebook).to_json()
+
+
+def section_json(settings: Settings, rulebook: Rulebook) -> dict[str, Any]:
+    """What serialising a Decision costs next to making it."""
+    _head("5. Decision.to_json() vs evaluate()")
+    out: dict[str, Any] = {}
+    for case in ("eligible", "short"):
+        p = Proposal.model_validate_json(example_text(case))
+        decision = evaluate(p, rulebook)
+        size = len(decision.to_json().encode())
+        print(f"  case {case}: {len(decision.findings)} findings, {size:,} bytes of JSON")
+        timings = run_group(
+            {
+                "evaluate": Bench(
+                    "engine   evaluate(p, rulebook) -> Decision",
+                    functools.partial(evaluate, p, rulebook),
+                ),
+                "to_json": Bench(
+                    "json     decision.to_json() (the same Decision each call)",
+                    functools.partial(decision.to_json),
+                ),
+                "both": Bench(
+                    "both     evaluate(p, rulebook).to_json() (a fresh Decision)",
+                    functools.partial(_evaluate_to_json, p, rulebook),
+                ),
+            },
+            settings,
+        )
+        _show(timings)
+        out[case] = {
+            "json_bytes": size,
+            "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+            "ratios": {
+                "to_json/evaluate": _ratio(
+                    timings, "to_json", "evaluate", "Decision.to_json() / evaluate()"
+                ),
+                "both/evaluate": _ratio(
+                    timings, "both", "evaluate", "evaluate + to_json / evaluate alone"
+                ),
+            },
+        }
+    return out
+
+
+def _cgov() -> list[str] | None:
+    """The ``cgov`` console script of this Python's environment, else the one on PATH."""
+    beside = Path(sys.executable).with_name("cgov")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("cgov")
+    return [found] if found else None
+
+
+def _verify_batch(cgov: Command, baseline: Command, count: int) -> None:
+    """Both commands must process every line: cgov writes one Decision per line."""
+    done = run_once(cgov, ROOT, capture=True)
+    lines = done.stdout.decode("utf-8").splitlines()
+    formats = {json.loads(line).get("format") for line in lines}
+    if len(lines) != count or formats != {"cg.decision/1"}:
+        raise CommandFailed(f"cgov wrote {len(lines)} lines of {formats} for {count} items")
+    counted = run_once(baseline, ROOT, capture=True).stdout.decode().strip()
+    if counted != str(count):
+        raise CommandFailed(f"the baseline counted {counted!r} items of {count}")
+
+
+def section_batch(quick: bool) -> dict[str, Any]:
+    """cgov check work-items on a generated JSON Lines file, lines per second on one core."""
+    lines = 5_000 if quick else 20_000
+    repeats = 5 if quick else 7
+    pin = one_core()
+    _head(f"6. batch: cgov check work-items --format json, {lines:,} lines, one core")
+    cgov = _cgov()
+    if cgov is None:
+        print("  skipped: no cgov script (pip install -e . in this environment)")
+        return {"skipped": "no cgov script"}
+    baseline_script = str(Path(__file__).resolve().parent / "batch_baseline.py")
+    with tempfile.TemporaryDirectory(prefix="cg-bench-") as tmp:
+        files = {"big": Path(tmp) / f"items-{lines}.jsonl", "one": Path(tmp) / "items-1.jsonl"}
+        templates = write_work_items(files["big"], lines)
+        write_work_items(files["one"], 1)
+        small = Path(tmp) / "items-check.jsonl"
+        write_work_items(small, 200)
+
+        def cg(path: Path, label: str) -> Command:
+            argv = [*pin, *cgov, "check", "work-items", str(path), "--rulebook", "cn"]
+            # exit 1: some items refused, 3: some indeterminate; 2 would mean invalid lines
+            return Command(label, [*argv, "--format", "json"], frozenset({0, 1, 3}))
+
+        def base(path: Path, label: str) -> Command:
+            return Command(label, [*pin, sys.executable, baseline_script, str(path)])
+
+        print(
+            f"  {lines:,} items cycling {templates} examples/access templates; "
+            f"{'pinned with taskset -c 0' if pin else 'not pinned (no taskset)'}; "
+            f"{repeats} repeats, median",
+            flush=True,
+        )
+        commands = {
+            "cgov": cg(files["big"], f"cgov check work-items, {lines:,} lines"),
+            "cgov_1": cg(files["one"], "cgov check work-items, 1 line (start-up)"),
+            "base": base(files["big"], f"baseline json.loads + model_validate_json, {lines:,}"),
+            "base_1": base(files["one"], "baseline, 1 line (start-up)"),
+        }
+        try:
+            _verify_batch(cg(small, "check"), base(small, "check"), 200)
+            timings = time_commands(commands, repeats, ROOT)
+        except (CommandFailed, OSError, ValueError) as e:
+            print(f"  error, section skipped: {e}")
+            return {"skipped": str(e)}
+    _show(timings)
+    # Per line in the steady state: the N-line run less the 1-line run (start-up, imports,
+    # rulebook), from the medians, and in brackets from the minima.
+    per_line = {
+        (k, stat): (getattr(timings[k], stat) - getattr(timings[f"{k}_1"], stat)) / (lines - 1)
+        for k in ("cgov", "base")
+        for stat in ("median_ns", "min_ns")
+    }
+    rate = {key: 1e9 / ns for key, ns in per_line.items()}
+    cgov, base = rate["cgov", "median_ns"], rate["base", "median_ns"]
+    raw = lines / (timings["cgov"].median_ns / 1e9)
+    ratio = base / cgov
+    ratio_min = rate["base", "min_ns"] / rate["cgov", "min_ns"]
+    meets = cgov >= BATCH_GOAL_LINES_PER_S
+    verdict = "meets goal" if meets else f"MISSES GOAL (< {BATCH_GOAL_LINES_PER_S:,})"
+    print(
+        f"    {'cgov, start-up subtracted':<40} {cgov:>9,.0f} lines/s "
+        f"(min: {rate['cgov', 'min_ns']:,.0f})  {verdict}\n"
+        f"    {'cgov, start-up included':<40} {raw:>9,.0f} lines/s\n"
+        f"    {'baseline, start-up subtracted':<40} {base:>9,.0f} lines/s "
+        f"(min: {rate['base', 'min_ns']:,.0f})\n"
+        f"    {'cgov / baseline, time per line':<40} {ratio:9.2f}×  (min/min {ratio_min:.2f}×)"
+    )
+    return {
+        "lines": lines,
+        "pinned": bool(pin),
+        "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+        "cgov_lines_per_s": round(cgov),
+        "cgov_lines_per_s_with_startup": round(raw),
+        "baseline_lines_per_s": round(base),
+        "cgov/baseline": {"median": round(ratio, 3), "min": round(ratio_min, 3)},
+        "goal_lines_per_s": BATCH_GOAL_LINES_PER_S,
+        "meets_goal": meets,
+    }
+
+
+def _importtime(python: str, module: str) -> list[tuple[str, int, int]]:
+    """(module, self µs, cumulative µs) from ``python -X importtime``.
+
+    A module can be reported twice: where it ran, and again, with almost no time of its own,
+    where an ``import a.b.c`` that first had to import its package ``a.b`` returned (that
+    line's cumulative time is the package's). The line with more time of its own is kept.
+    """
+    done = subprocess.run(
+        [python, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    rows: dict[str, tuple[str, int, int]] = {}
+    for line in done.stderr.splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) != 3 or not parts[0].strip().isdigit():
+            continue
+        name = parts[2].strip()
+        row = (name, int(parts[0]), int(parts[1]))
+        if name not in rows or row[1] > rows[name][1]:
+            rows[name] = row
+    return list(rows.values())
+
+
+def _write_importtime(rows: list[tuple[str, int, int]], path: Path) -> list[dict[str, Any]]:
+    own = sorted(
+        (r for r in rows if r[0].split(".")[0] == "community_governance"),
+        key=lambda r: -r[2],
+    )[:10]
+    slowest = sorted(rows, key=lambda r: -r[1])[:10]
+    text = [
+        f"python -X importtime -c 'import community_governance'  ({sys.version.split()[0]}, "
+        f"commit {(_git_commit() or '?')[:12]}, {dt.datetime.now().isoformat(timespec='seconds')})",
+        "",
+        "top 10 community_governance modules by cumulative time (µs; includes what they import)",
+        *(f"  {c:>9,}  {s:>9,}  {n}" for n, s, c in own),
+        "",
+        "top 10 modules of any package by their own time (µs)",
+        *(f"  {s:>9,}  {n}" for n, s, _ in slowest),
+        "",
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(text), encoding="utf-8")
+    return [{"module": n, "self_us": s, "cumulative_us": c} for n, s, c in own]
+
+
+def section_import(quick: bool) -> dict[str, Any]:
+    """Import time of the package vs pydantic's BaseModel, fresh interpreters."""
+    repeats = 15 if quick else 25
+    pin = one_core()
+    _head(f"7. import time: fresh interpreters, {repeats} interleaved repeats, median")
+    py = sys.executable
+    commands = {
+        "package": Command(
+            "python -c 'import community_governance'",
+            [*pin, py, "-c", "import community_governance"],
+        ),
+        "pydantic": Command(
+            "python -c 'from pydantic import BaseModel'",
+            [*pin, py, "-c", "from pydantic import BaseModel"],
+        ),
+        "bare": Command("python -c pass (the interpreter alone)", [*pin, py, "-c", "pass"]),
+    }
+    timings = time_commands(commands, repeats, ROOT)
+    _show(timings)
+    above = (timings["package"].median_ns - timings["bare"].median_ns) / (
+        timings["pydantic"].median_ns - timings["bare"].median_ns
+    )
+    ratios = {
+        "package/pydantic": _ratio(
+            timings,
+            "package",
+            "pydantic",
+            "import community_governance / from pydantic import BaseModel",
+            goal=IMPORT_GOAL,
+        )
+    }
+    print(f"    {'the same, each less the bare interpreter':<58} {above:8.2f}×")
+    path = RESULTS / "importtime-community_governance.txt"
+    top = _write_importtime(_importtime(py, "community_governance"), path)
+    print("  slowest community_governance imports, cumulative (python -X importtime):")
+    for row in top[:5]:
+        print(f"    {row['cumulative_us'] / 1e3:8.1f} ms  {row['module']}")
+    print(f"  top 10 written to {path.relative_to(ROOT)}")
+    return {
+        "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+        "ratios": ratios,
+        "package/pydantic_above_bare": round(above, 3),
+        "importtime_top10": top,
+    }
+
+
+def _rss() -> int:
+    """Resident set size now, in bytes (Linux /proc; else the peak, from getrusage)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+def _growth(samples: list[int]) -> float:
+    """Relative growth over the last five samples."""
+    first, last = samples[-5], samples[-1]
+    return (last - first) / first
+
+
+def section_memory_1e6(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
+    """Does memory stay flat over a million decisions? RSS and live blocks, then tracemalloc."""
+    total = 100_000 if quick else 1_000_000
+    step = total // 10
+    _head(f"8. memory over {total:,} evaluations (nothing kept), sampled every {step:,}")
+    a = Proposal.model_validate_json(example_text("eligible"))
+    b = Proposal.model_validate_json(example_text("short"))
+    for _ in range(1000):  # warm: lazily built caches are not growth
+        evaluate(a, rulebook)
+        evaluate(b, rulebook)
+    gc.collect()
+    rss, blocks = [_rss()], [sys.getallocatedblocks()]
+    started = time.perf_counter()
+    for _ in range(10):
+        for _ in itertools.repeat(None, step // 2):
+            evaluate(a, rulebook)
+            evaluate(b, rulebook)
+        gc.collect()
+        rss.append(_rss())
+        blocks.append(sys.getallocatedblocks())
+    elapsed = time.perf_counter() - started
+    rss_growth, block_growth = _growth(rss), _growth(blocks)
+    flat = rss_growth < FLAT_GROWTH and block_growth < FLAT_GROWTH
+    print(f"  {total:,} evaluations (eligible and short alternately) in {elapsed:.1f} s")
+    print(f"    {'evaluations':>11}  {'RSS MiB':>9}  {'live blocks':>12}")
+    for i, (r, n) in enumerate(zip(rss, blocks, strict=True)):
+        print(f"    {i * step:>11,}  {r / 2**20:9.2f}  {n:>12,}")
+    print(
+        f"    growth over the last 5 samples: RSS {rss_growth:+.3%}, live blocks "
+        f"{block_growth:+.3%} -> {'flat' if flat else 'GROWING'} (flat: both < 1%)"
+    )
+    # tracemalloc is ~7× slower, so it only watches a short window, to say where any growth is.
+    window = 2_000 if quick else 10_000
+    gc.collect()
+    tracemalloc.start()
+    try:
+        for _ in range(window):
+            evaluate(a, rulebook)
+        gc.collect()
+        before = tracemalloc.take_snapshot()
+        for _ in range(window):
+            evaluate(a, rulebook)
+        gc.collect()
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    mine = [tracemalloc.Filter(False, tracemalloc.__file__)]  # the snapshots' own memory
+    diff = after.filter_traces(mine).compare_to(before.filter_traces(mine), "lineno")
+    net = sum(d.size_diff for d in diff)
+    print(
+        f"    tracemalloc over {window:,} more evaluations: {net:+,} B "
+        f"({net / window:+.2f} B per evaluation)"
+    )
+    if net > 0:  # where the memory went
+        for d in sorted(diff, key=lambda d: -d.size_diff)[:3]:
+            print(f"      {d.size_diff:+,} B  {d.traceback[0]}")
+    return {
+        "evaluations": total,
+        "step": step,
+        "rss_bytes": rss,
+        "allocated_blocks": blocks,
+        "rss_growth_last5": round(rss_growth, 5),
+        "blocks_growth_last5": round(block_growth, 5),
+        "flat": flat,
+        "tracemalloc_window": window,
+        "tracemalloc_net_bytes": net,
+        "elapsed_s": round(elapsed, 1),
+    }
+
+
+def _once(fn: Callable[[], object]) -> tuple[int, object]:
+    gc.collect()
+    t0 = time.perf_counter_ns()
+    result = fn()
+    return time.perf_counter_ns() - t0, result
+
+
+def section_cold(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
+    """The first evaluate on a freshly validated 50,000-representative proposal vs a scan."""
+    size, repeats = 50_000, 3 if quick else 7
+    _head(f"9. cold start: first evaluate() on a fresh {size:,}-representative proposal")
+    text = synthetic_proposal_text(size)
+    labels = {
+        "cold": "engine   first evaluate(p, rulebook) on a fresh proposal",
+        "scan": "plain    plain_representatives_count(p): one memberships scan",
+        "warm": "engine   second evaluate(p, rulebook), caches warm",
+        "miss": "part     p.community.representatives(another date): memo miss",
+        "parse": "parse    Proposal.model_validate_json(text), validators included",
+    }
+    timings = {k: Timing(k, label, 1) for k, label in labels.items()}
+    print(f"  {len(text.encode()):,} bytes of JSON; {repeats} fresh proposals, one call each")
+    for r in range(repeats):
+        ns, parsed = _once(functools.partial(Proposal.model_validate_json, text))
+        timings["parse"].per_call_ns.append(ns)
+        p = parsed  # a fresh object: no evaluation has seen it
+        assert isinstance(p, Proposal)
+        del parsed
+        order = ("cold", "scan") if r % 2 == 0 else ("scan", "cold")
+        calls: dict[str, Callable[[], object]] = {
+            "cold": functools.partial(evaluate, p, rulebook),
+            "scan": functools.partial(plain_representatives_count, p),
+        }
+        results: dict[str, object] = {}
+        for key in order:
+            ns, results[key] = _once(calls[key])
+            timings[key].per_call_ns.append(ns)
+        ns, _ = _once(functools.partial(evaluate, p, rulebook))
+        timings["warm"].per_call_ns.append(ns)
+        other = p.submitted_on + dt.timedelta(days=1)
+        ns, _ = _once(functools.partial(p.community.representatives, other))
+        timings["miss"].per_call_ns.append(ns)
+        if r == 0:
+            counted = results["scan"]
+            assert isinstance(counted, int)
+            status = _check_agreement(p, rulebook, f"{size} representatives")
+            if counted != len(p.community.representatives(p.submitted_on)):
+                _fail(f"the hand scan counts {counted} representatives, the model another")
+            floor = plain_floor(
+                len(p.sponsor_representative_ids), counted, len(p.sponsor_household_ids)
+            )
+            if floor != (status == "passed"):
+                _fail(f"cold-50k: engine says {status}, the hand scan's counts say {floor}")
+            print(f"  {counted:,} representatives on {p.submitted_on} -> {RULE} {status}")
+        del p, calls, results
+    _show(timings)
+    ratios = {
+        "cold/scan": _ratio(
+            timings, "cold", "scan", "first evaluate / hand-written scan", goal=COLD_GOAL
+        ),
+        "miss/scan": _ratio(
+            timings, "miss", "scan", "representatives() memo miss / hand-written scan"
+        ),
+        "cold/warm": _ratio(timings, "cold", "warm", "first evaluate / second evaluate"),
+    }
+    print(
+        "  note: validating a Proposal already asks representatives(submitted_on) to check the\n"
+        "  sponsors, so its scan is paid while parsing and the first evaluate finds it done;\n"
+        "  'memo miss' shows what that scan costs the model on a date not yet asked."
+    )
+    return {
+        "representatives": size,
+        "input_bytes": len(text.encode()),
+        "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+        "ratios": ratios,
+    }
+
+
 # --- main -------------------------------------------------------------------------------
 
 
@@ -367,7 +927,7 @@ def _meta(mode: str, settings: Settings) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks, print them, optionally write JSON; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="short run (< 20 s)")
+    parser.add_argument("--quick", action="store_true", help="short run (< 1 min)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write results as JSON")
     parser.add_argument(
         "--section",
@@ -397,6 +957,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["memory"] = section_memory(args.quick, rulebook)
     if "scaling" in sections:
         results["scaling"] = section_scaling(settings, rulebook, SCALING_SIZES)
+    if "peers" in sections:
+        results["peers"] = section_peers(settings, rulebook)
+    if "json" in sections:
+        results["json"] = section_json(settings, rulebook)
+    if "batch" in sections:
+        results["batch"] = section_batch(args.quick)
+    if "import" in sections:
+        results["import"] = section_import(args.quick)
+    if "memory-1e6" in sections:
+        results["memory-1e6"] = section_memory_1e6(args.quick, rulebook)
+    if "cold-50k" in sections:
+        results["cold-50k"] = section_cold(args.quick, rulebook)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")
