@@ -535,7 +535,7 @@ def _verify_batch(cgov: Command, baseline: Command, count: int) -> None:
     done = run_once(cgov, ROOT, capture=True)
     lines = done.stdout.decode("utf-8").splitlines()
     formats = {json.loads(line).get("format") for line in lines}
-    if len(lines) != count or formats != {"cg.decision/1"}:
+    if len(lines) != count or formats != {"cg.decision/2"}:
         raise CommandFailed(f"cgov wrote {len(lines)} lines of {formats} for {count} items")
     counted = run_once(baseline, ROOT, capture=True).stdout.decode().strip()
     if counted != str(count):
