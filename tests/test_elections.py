@@ -94,10 +94,13 @@ class TestValidity:
         run()
 
     def test_urban_rules_not_in_force_before_2026(self) -> None:
-        """The 2018 urban text left elections to provincial measures: no rule applies."""
+        """The 2018 urban text left elections to provincial measures: no national rule judges
+        the election, so it is indeterminate and uncovered (it used to be allowed)."""
         d = evaluate(election("representatives-election"), CN, dt.date(2025, 6, 1))
-        assert {f.status for f in d.findings} == {"not_applicable"}
-        assert d.finding("election.turnout").evidence["in_force"] is False
+        assert d.verdict == "indeterminate"
+        assert d.findings == ()
+        assert d.coverage.uncovered is not None
+        assert {"election.turnout", "election.result"} <= set(d.coverage.not_in_force)
 
 
 class TestTally:
@@ -166,10 +169,20 @@ class TestTally:
     def test_every_election_gets_a_tally(self, e: Election) -> None:
         """For any valid input every rule runs; elected candidates never exceed the seats."""
         d = evaluate(e, CN, raise_errors=True)
-        for rule in ("election.result", "village-election.result"):
-            f = d.finding(rule)
-            if f.status in ("passed", "indeterminate"):
-                assert len(f.evidence["elected"]) <= e.seats
+        rule = "village-election.result" if e.community.kind == "rural" else "election.result"
+        f = d.finding(rule)
+        if f.status in ("passed", "indeterminate"):
+            assert len(f.evidence["elected"]) <= e.seats
+
+    @given(elections())
+    def test_each_committee_is_judged_by_its_own_law(self, e: Election) -> None:
+        """A residents' committee election meets only election.* rules, a village committee
+        election only village-election.* rules: the other law is out of scope, not listed."""
+        d = evaluate(e, CN)
+        prefix = "village-election." if e.community.kind == "rural" else "election."
+        assert d.findings
+        assert all(f.rule.startswith(prefix) for f in d.findings)
+        assert d.coverage.out_of_scope > 0
 
 
 class TestProxies:
@@ -244,10 +257,9 @@ class TestProxies:
             evaluate(e, CN, dt.date(2026, 5, 20)).finding("village-election.proxy-limit").status
             == "failed"
         )
-        assert (
-            evaluate(e, CN, dt.date(2024, 5, 20)).finding("village-election.proxy-limit").status
-            == "not_applicable"
-        )
+        before = evaluate(e, CN, dt.date(2024, 5, 20))
+        assert "village-election.proxy-limit" in before.coverage.not_in_force
+        assert "village-election.proxy-limit" not in before.statuses()
 
 
 class TestVoterList:

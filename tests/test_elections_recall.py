@@ -113,9 +113,13 @@ class TestVote:
         assert d.finding("recall.majority").status == "not_applicable"
 
     def test_urban_recall_rules_start_in_2026(self) -> None:
-        """The 2018 urban text had no recall procedure."""
+        """The 2018 urban text had no recall procedure: nothing judges the request, so it is
+        indeterminate and uncovered, never allowed."""
         d = evaluate(recall(), CN, dt.date(2025, 6, 1))
-        assert d.finding("recall.initiation").evidence["in_force"] is False
+        assert d.verdict == "indeterminate"
+        assert d.coverage.uncovered is not None
+        assert "recall.initiation" in d.coverage.not_in_force
+        assert "recall.initiation" not in d.statuses()
 
 
 class TestInputValidation:

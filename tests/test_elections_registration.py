@@ -66,10 +66,12 @@ class TestOneRegistration:
         assert f.status == "failed"
         assert [c.locator for c in f.citations] == [locator]
 
-    def test_not_applicable_to_urban_elections(self) -> None:
-        """Urban elections: no such rule in either urban text, even when one is recorded."""
+    def test_out_of_scope_for_urban_elections(self) -> None:
+        """Urban elections: no such rule in either urban text, so the village rule is out of
+        scope and not listed, even when a registration elsewhere is recorded."""
         d = evaluate(election("voters-election", elsewhere(("R01", ["CN-URBAN-EX03"]))), CN)
-        assert d.finding(RULE).status == "not_applicable"
+        assert RULE not in d.statuses()
+        assert d.coverage.out_of_scope > 0
         assert d.verdict == "allowed"
 
     @given(st.data())

@@ -1,17 +1,17 @@
-"""Checks of a committee election: voter list, eligibility, nomination, turnout, the tally and
-proxies. Each factory takes the committee kind it applies to (residents' or village)."""
+"""Checks of a committee election: voter list, eligibility, nomination and the election
+committee. Which committee a rule applies to is its declared scope, not the check's concern;
+the factories take the parameter handles they read."""
 
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 
 from ..exceptions import MissingDataError
 from ..models.election import Election
 from ..rules.citation import Citation
-from ..rules.rule import Check, CheckFn, RuleContext
+from ..rules.parameter import Parameter
+from ..rules.rule import Check, CheckFn, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import Comparison, Threshold
-from .bodies import body_zh
 from .measures import CANDIDATES, DAYS, NOMINATORS
 
 __all__ = [
@@ -26,15 +26,6 @@ __all__ = [
 ]
 
 
-def _skip(e: Election, kind: str) -> Check | None:
-    body = next(b for b in e.community.bodies if b.id == e.body_id)
-    if body.kind != kind:
-        return Check.not_applicable(
-            f"该选举不是{body_zh(kind)}的选举", f"not an election of a {kind} (it is a {body.kind})"
-        )
-    return None
-
-
 def _result(passed: bool, zh: str, en: str, /, **evidence: object) -> Check:
     return Check.passed(zh, en, **evidence) if passed else Check.failed(zh, en, **evidence)
 
@@ -44,26 +35,12 @@ def _from_comparison(c: Comparison, lead_zh: str = "", lead_en: str = "") -> Che
     return _result(c.passed, lead_zh + zh, lead_en + en, **c.to_evidence())
 
 
-def _count(ctx: RuleContext, name: str) -> int:
-    value = ctx.param(name)
-    assert isinstance(value, int)
-    return value
+def voter_list_notice(notice_days: Parameter | str) -> DeclaredCheck:
+    """Make a check: the voter list was published at least ``notice_days`` days before the
+    election day (在选举日的二十日前公布)."""
 
-
-def _share(ctx: RuleContext, name: str) -> Fraction:
-    value = ctx.param(name)
-    assert isinstance(value, Fraction)
-    return value
-
-
-def voter_list_notice(kind: str, days_param: str) -> CheckFn:
-    """Make a check: the voter list was published at least N days before the election day
-    (在选举日的二十日前公布)."""
-
+    @reads(notice_days)
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
         if e.voter_list_published_on is None:
             raise MissingDataError(
                 "voter_list_published_on",
@@ -71,7 +48,7 @@ def voter_list_notice(kind: str, days_param: str) -> CheckFn:
                 "未登记选民名单公布日期",
             )
         days = (e.election_day - e.voter_list_published_on).days
-        c = Threshold("at_least", _count(ctx, days_param), DAYS).test(days)
+        c = Threshold("at_least", ctx.count(notice_days), DAYS).test(days)
         return _from_comparison(
             c,
             f"选民名单于{e.voter_list_published_on.isoformat()}公布，距选举日{e.election_day.isoformat()}：",
@@ -82,15 +59,13 @@ def voter_list_notice(kind: str, days_param: str) -> CheckFn:
     return check
 
 
-def objections(kind: str, window_param: str, decide_param: str) -> CheckFn:
-    """Make a check: every objection made within the window after publication was decided
-    within the time allowed (五日内申诉, 三日内作出处理决定)."""
+def objections(window_days: Parameter | str, decide_days: Parameter | str) -> DeclaredCheck:
+    """Make a check: every objection made within ``window_days`` of publication was decided
+    within ``decide_days`` (五日内申诉, 三日内作出处理决定)."""
 
+    @reads(window_days, decide_days)
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
-        window, decide = _count(ctx, window_param), _count(ctx, decide_param)
+        window, decide = ctx.count(window_days), ctx.count(decide_days)
         if not e.objections:
             return Check.not_applicable("没有对选民名单的申诉", "no objection to the voter list")
         if e.voter_list_published_on is None:
@@ -121,8 +96,10 @@ def objections(kind: str, window_param: str, decide_param: str) -> CheckFn:
     return check
 
 
-def _age_problems(e: Election, ctx: RuleContext, age_param: str) -> tuple[list[str], list[str]]:
-    age = _count(ctx, age_param)
+def _age_problems(
+    e: Election, ctx: RuleContext, voter_age: Parameter | str
+) -> tuple[list[str], list[str]]:
+    age = ctx.count(voter_age)
     bad, unknown = [], []
     for pid in e.electorate_ids:
         p = e.community.person(pid)
@@ -164,17 +141,16 @@ def _eligibility_check(bad: list[str], unknown: dict[str, list[str]], n: int) ->
     )
 
 
-def urban_eligibility(age_param: str, worker_months_param: str) -> CheckFn:
-    """Make a check: everyone listed may vote — 18 on election day, not deprived of political
-    rights, and registered here, or habitually resident, or a community worker here for six
-    months who applied; under the representatives method, exactly the representatives."""
+def urban_eligibility(voter_age: Parameter | str, worker_months: Parameter | str) -> DeclaredCheck:
+    """Make a check: everyone listed may vote — ``voter_age`` on election day, not deprived of
+    political rights, and registered here, or habitually resident, or a community worker here
+    for ``worker_months`` months who applied; under the representatives method, exactly the
+    representatives."""
 
+    @reads(voter_age, worker_months)
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, "residents_committee")
-        if skip:
-            return skip
-        bad, no_age = _age_problems(e, ctx, age_param)
-        months = _count(ctx, worker_months_param)
+        bad, no_age = _age_problems(e, ctx, voter_age)
+        months = ctx.count(worker_months)
         since = _months_before(e.election_day, months)
         no_reg: list[str] = []
         admitted = set(e.admitted_ids)
@@ -206,17 +182,18 @@ def urban_eligibility(age_param: str, worker_months_param: str) -> CheckFn:
     return check
 
 
-def village_eligibility(age_param: str, years_param: str, work_counts_from: dt.date) -> CheckFn:
-    """Make a check: everyone listed may vote — 18 on election day, not deprived of political
-    rights, and registered in the village, or living (from ``work_counts_from``: or working
-    in village affairs) there for a year, on application and with the assembly's approval."""
+def village_eligibility(
+    voter_age: Parameter | str, residence_years: Parameter | str, work_counts_from: dt.date
+) -> DeclaredCheck:
+    """Make a check: everyone listed may vote — ``voter_age`` on election day, not deprived of
+    political rights, and registered in the village, or living (from ``work_counts_from``: or
+    working in village affairs) there for ``residence_years``, on application and with the
+    assembly's approval."""
 
+    @reads(voter_age, residence_years)
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, "village_committee")
-        if skip:
-            return skip
-        bad, no_age = _age_problems(e, ctx, age_param)
-        years = _count(ctx, years_param)
+        bad, no_age = _age_problems(e, ctx, voter_age)
+        years = ctx.count(residence_years)
         since = _months_before(e.election_day, 12 * years)
         admitted = set(e.admitted_ids)
         no_reg: list[str] = []
@@ -245,15 +222,13 @@ def village_eligibility(age_param: str, years_param: str, work_counts_from: dt.d
     return check
 
 
-def nomination(kind: str, min_param: str, party_from: dt.date | None) -> CheckFn:
-    """Make a check: every candidate was nominated by at least N listed voters jointly, or by
-    the party organisation (allowed from ``party_from``; never when ``None``)."""
+def nomination(nominators: Parameter | str, party_from: dt.date | None) -> DeclaredCheck:
+    """Make a check: every candidate was nominated by at least ``nominators`` listed voters
+    jointly, or by the party organisation (allowed from ``party_from``; never when ``None``)."""
 
+    @reads(nominators)
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
-        need = _count(ctx, min_param)
+        need = ctx.count(nominators)
         party_ok = party_from is not None and ctx.at >= party_from
         t = Threshold("at_least", need, NOMINATORS)
         bad = []
@@ -282,32 +257,22 @@ def nomination(kind: str, min_param: str, party_from: dt.date | None) -> CheckFn
     return check
 
 
-def candidates_exceed_seats(kind: str) -> CheckFn:
-    """Make a check: more candidates than seats (候选人的名额应当多于应选名额, 差额选举)."""
-
-    def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
-        if e.round == "runoff":
-            return Check.not_applicable(
-                "另行选举的候选人按第一次投票得票多少确定",
-                "run-off candidates follow the first ballot's votes",
-            )
-        c = Threshold("more_than", e.seats, CANDIDATES).test(len(e.candidates))
-        return _from_comparison(c, f"应选名额{e.seats}名：", f"{e.seats} seat(s): ")
-
-    return check
+def candidates_exceed_seats(e: Election, ctx: RuleContext) -> Check:
+    """More candidates than seats (候选人的名额应当多于应选名额, 差额选举), on a first ballot."""
+    if e.round == "runoff":
+        return Check.not_applicable(
+            "另行选举的候选人按第一次投票得票多少确定",
+            "run-off candidates follow the first ballot's votes",
+        )
+    c = Threshold("more_than", e.seats, CANDIDATES).test(len(e.candidates))
+    return _from_comparison(c, f"应选名额{e.seats}名：", f"{e.seats} seat(s): ")
 
 
-def committee_withdrawal(kind: str, relatives_from: dt.date | None) -> CheckFn:
+def committee_withdrawal(relatives_from: dt.date | None) -> CheckFn:
     """Make a check: no election committee member is a candidate (nor, from ``relatives_from``,
     a close relative of a candidate): they must withdraw from the committee."""
 
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
         committees = {b.id for b in e.community.bodies if b.kind == "election_committee"}
         sitting = {
             m.person_id
@@ -342,15 +307,12 @@ def committee_withdrawal(kind: str, relatives_from: dt.date | None) -> CheckFn:
     return check
 
 
-def one_registration(kind: str, old: Citation, new: Citation, new_from: dt.date) -> CheckFn:
+def one_registration(old: Citation, new: Citation, new_from: dt.date) -> CheckFn:
     """Make a check: no listed voter is also registered to vote elsewhere in the same election
     (已在户籍所在村或者居住村登记参加选举的, 不得再参加其他地方的选举). The finding cites ``old``
     before ``new_from`` and ``new`` from then on."""
 
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
         article = new if ctx.at >= new_from else old
         n = len(e.electorate_ids)
         if not e.other_registrations:

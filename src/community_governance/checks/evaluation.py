@@ -4,32 +4,21 @@ from __future__ import annotations
 
 from ..exceptions import MissingDataError
 from ..models.evaluation import AnnualEvaluationRecord
-from ..rules.rule import Check, CheckFn, RuleContext
+from ..rules.parameter import Parameter
+from ..rules.rule import Check, CheckFn, DeclaredCheck, RuleContext, reads
 from .bodies import body_zh
 
 __all__ = ["annual", "chaired_by", "consecutive_unfit"]
 
 
-def _skip(r: AnnualEvaluationRecord, kind: str) -> Check | None:
-    body = next(b for b in r.community.bodies if b.id == r.body_id)
-    if body.kind != kind:
-        return Check.not_applicable(
-            f"不是{body_zh(kind)}的评议", f"not an evaluation of a {kind} (it is a {body.kind})"
-        )
-    return None
+def annual(per_year: Parameter | str, first_year: int) -> DeclaredCheck:
+    """Make a check: at least ``per_year`` evaluations in every full calendar year of the
+    committee's term (``Body.term_start``) that ended before ``as_of``, from ``first_year``
+    (每年至少进行一次). A term's partial first year is not counted."""
 
-
-def annual(kind: str, per_year_param: str, first_year: int) -> CheckFn:
-    """Make a check: at least N evaluations in every full calendar year of the committee's
-    term (``Body.term_start``) that ended before ``as_of``, from ``first_year`` (每年至少进行一次).
-    A term's partial first year is not counted."""
-
+    @reads(per_year)
     def check(r: AnnualEvaluationRecord, ctx: RuleContext) -> Check:
-        skip = _skip(r, kind)
-        if skip:
-            return skip
-        need = ctx.param(per_year_param)
-        assert isinstance(need, int)
+        need = ctx.count(per_year)
         body = next(b for b in r.community.bodies if b.id == r.body_id)
         if body.term_start is None:
             raise MissingDataError(
@@ -58,13 +47,10 @@ def annual(kind: str, per_year_param: str, first_year: int) -> CheckFn:
     return check
 
 
-def chaired_by(kind: str, chair_kind: str) -> CheckFn:
-    """Make a check: every evaluation was chaired by the supervision committee (主持)."""
+def chaired_by(chair_kind: str) -> CheckFn:
+    """Make a check: every evaluation was chaired by a body of ``chair_kind`` (主持)."""
 
     def check(r: AnnualEvaluationRecord, ctx: RuleContext) -> Check:
-        skip = _skip(r, kind)
-        if skip:
-            return skip
         if not r.evaluations:
             return Check.not_applicable("没有评议记录", "no evaluation recorded")
         kinds = {b.id: b.kind for b in r.community.bodies}
@@ -82,16 +68,13 @@ def chaired_by(kind: str, chair_kind: str) -> CheckFn:
     return check
 
 
-def consecutive_unfit(kind: str, limit_param: str) -> CheckFn:
-    """Make a check: a member rated unfit in N consecutive evaluations no longer holds the post
-    after the last of them (连续两次被评议不称职的，其职务终止)."""
+def consecutive_unfit(unfit_limit: Parameter | str) -> DeclaredCheck:
+    """Make a check: a member rated unfit in ``unfit_limit`` consecutive evaluations no longer
+    holds the post after the last of them (连续两次被评议不称职的，其职务终止)."""
 
+    @reads(unfit_limit)
     def check(r: AnnualEvaluationRecord, ctx: RuleContext) -> Check:
-        skip = _skip(r, kind)
-        if skip:
-            return skip
-        limit = ctx.param(limit_param)
-        assert isinstance(limit, int)
+        limit = ctx.count(unfit_limit)
         streak: dict[str, int] = {}
         ended: dict[str, str] = {}
         for e in r.in_order():

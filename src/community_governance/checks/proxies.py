@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..models.election import Election
-from ..rules.rule import Check, CheckFn, RuleContext
+from ..rules.parameter import Parameter
+from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import Threshold
-from .elections import _count, _from_comparison, _result, _skip
+from .elections import _from_comparison, _result
 from .measures import PROXIES
 
 __all__ = [
@@ -16,39 +17,32 @@ __all__ = [
     "proxy_written",
 ]
 
+_NO_PROXIES = Check.not_applicable("没有委托投票", "no proxies")
 
-def proxy_written(kind: str) -> CheckFn:
-    """Make a check: every proxy is given in writing (书面委托)."""
 
+def proxy_written(e: Election, ctx: RuleContext) -> Check:
+    """Every proxy is given in writing (书面委托)."""
+    if not e.proxies:
+        return _NO_PROXIES
+    bad = [p.principal_id for p in e.proxies if not p.written]
+    return _result(
+        not bad,
+        "委托均为书面委托" if not bad else f"未书面委托：{'、'.join(bad)}",
+        "every proxy is in writing"
+        if not bad
+        else f"proxies not in writing from: {', '.join(bad)}",
+        not_written=bad,
+    )
+
+
+def proxy_limit(most: Parameter | str) -> DeclaredCheck:
+    """Make a check: nobody holds more than ``most`` proxies (每一选民接受的委托不得超过三人)."""
+
+    @reads(most)
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
         if not e.proxies:
-            return Check.not_applicable("没有委托投票", "no proxies")
-        bad = [p.principal_id for p in e.proxies if not p.written]
-        return _result(
-            not bad,
-            "委托均为书面委托" if not bad else f"未书面委托：{'、'.join(bad)}",
-            "every proxy is in writing"
-            if not bad
-            else f"proxies not in writing from: {', '.join(bad)}",
-            not_written=bad,
-        )
-
-    return check
-
-
-def proxy_limit(kind: str, max_param: str) -> CheckFn:
-    """Make a check: nobody holds more than N proxies (每一选民接受的委托不得超过三人)."""
-
-    def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
-        if not e.proxies:
-            return Check.not_applicable("没有委托投票", "no proxies")
-        t = Threshold("at_most", _count(ctx, max_param), PROXIES)
+            return _NO_PROXIES
+        t = Threshold("at_most", ctx.count(most), PROXIES)
         held: dict[str, int] = {}
         for p in e.proxies:
             held[p.proxy_id] = held.get(p.proxy_id, 0) + 1
@@ -59,76 +53,51 @@ def proxy_limit(kind: str, max_param: str) -> CheckFn:
     return check
 
 
-def proxy_candidate(kind: str) -> CheckFn:
-    """Make a check: no candidate holds a proxy (候选人不得接受委托投票)."""
-
-    def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
-        if not e.proxies:
-            return Check.not_applicable("没有委托投票", "no proxies")
-        cands = {c.person_id for c in e.candidates}
-        bad = sorted({p.proxy_id for p in e.proxies if p.proxy_id in cands})
-        return _result(
-            not bad,
-            "候选人均未接受委托" if not bad else f"候选人接受了委托：{'、'.join(bad)}",
-            "no candidate holds a proxy"
-            if not bad
-            else f"candidates holding proxies: {', '.join(bad)}",
-            candidates_holding_proxies=bad,
-        )
-
-    return check
+def proxy_candidate(e: Election, ctx: RuleContext) -> Check:
+    """No candidate holds a proxy (候选人不得接受委托投票)."""
+    if not e.proxies:
+        return _NO_PROXIES
+    cands = {c.person_id for c in e.candidates}
+    bad = sorted({p.proxy_id for p in e.proxies if p.proxy_id in cands})
+    return _result(
+        not bad,
+        "候选人均未接受委托" if not bad else f"候选人接受了委托：{'、'.join(bad)}",
+        "no candidate holds a proxy"
+        if not bad
+        else f"candidates holding proxies: {', '.join(bad)}",
+        candidates_holding_proxies=bad,
+    )
 
 
-def proxy_representatives(kind: str) -> CheckFn:
-    """Make a check: no proxies when representatives elect (居民代表选举不实行委托投票)."""
-
-    def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
-        if e.method != "representatives":
-            return Check.not_applicable("不是居民代表选举方式", "not elected by representatives")
-        n = len(e.proxies)
-        return _result(
-            n == 0,
-            "居民代表选举未实行委托投票"
-            if n == 0
-            else f"居民代表选举不实行委托投票，但有{n}项委托",
-            "no proxies in an election by representatives"
-            if n == 0
-            else f"{n} proxies in an election by representatives",
-            proxies=n,
-        )
-
-    return check
+def proxy_representatives(e: Election, ctx: RuleContext) -> Check:
+    """No proxies when representatives elect (居民代表选举不实行委托投票)."""
+    if e.method != "representatives":
+        return Check.not_applicable("不是居民代表选举方式", "not elected by representatives")
+    n = len(e.proxies)
+    return _result(
+        n == 0,
+        "居民代表选举未实行委托投票" if n == 0 else f"居民代表选举不实行委托投票，但有{n}项委托",
+        "no proxies in an election by representatives"
+        if n == 0
+        else f"{n} proxies in an election by representatives",
+        proxies=n,
+    )
 
 
-def proxy_relative(kind: str) -> CheckFn:
-    """Make a check: every proxy holder is a close relative of the voter (本村有选举权的近亲属)."""
-
-    def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
-        if not e.proxies:
-            return Check.not_applicable("没有委托投票", "no proxies")
-        bad = [
-            f"{p.principal_id}->{p.proxy_id}"
-            for p in e.proxies
-            if not e.community.are_close_relatives(p.principal_id, p.proxy_id)
-        ]
-        return _result(
-            not bad,
-            "受托人均为委托人的近亲属"
-            if not bad
-            else f"受托人不是委托人的近亲属：{'、'.join(bad)}",
-            "every proxy is a close relative"
-            if not bad
-            else f"proxies who are not close relatives: {', '.join(bad)}",
-            not_relatives=bad,
-        )
-
-    return check
+def proxy_relative(e: Election, ctx: RuleContext) -> Check:
+    """Every proxy holder is a close relative of the voter (本村有选举权的近亲属)."""
+    if not e.proxies:
+        return _NO_PROXIES
+    bad = [
+        f"{p.principal_id}->{p.proxy_id}"
+        for p in e.proxies
+        if not e.community.are_close_relatives(p.principal_id, p.proxy_id)
+    ]
+    return _result(
+        not bad,
+        "受托人均为委托人的近亲属" if not bad else f"受托人不是委托人的近亲属：{'、'.join(bad)}",
+        "every proxy is a close relative"
+        if not bad
+        else f"proxies who are not close relatives: {', '.join(bad)}",
+        not_relatives=bad,
+    )

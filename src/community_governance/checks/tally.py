@@ -7,61 +7,74 @@ import datetime as dt
 
 from ..models.election import Election
 from ..rules.decision import FindingStatus
-from ..rules.rule import Check, CheckFn, RuleContext
+from ..rules.parameter import Parameter
+from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import Comparison, Threshold
-from .elections import _count, _from_comparison, _result, _share, _skip
+from .elections import _from_comparison, _result
 from .measures import BALLOTS, DAYS, PARTICIPANTS, VOTERS, VOTES
 
 __all__ = ["direct_election", "handover", "result", "turnout"]
 
 
-def _turnout(e: Election, ctx: RuleContext, share_param: str, reps_param: str | None) -> Comparison:
-    assert e.ballots_cast is not None
-    param = reps_param if e.method == "representatives" and reps_param else share_param
-    t = Threshold("more_than", _share(ctx, param), PARTICIPANTS, VOTERS)
-    return t.test(e.ballots_cast, len(e.electorate_ids))
+def _turnout_shares(
+    share: Parameter | str, representatives: Parameter | str | None
+) -> tuple[Parameter | str, ...]:
+    return (share,) if representatives is None else (share, representatives)
 
 
-def turnout(kind: str, share_param: str, reps_param: str | None) -> CheckFn:
-    """Make a check: the election is valid — more than half of the voters (or household
-    representatives) took part, or more than 2/3 of the representatives (超过, exclusive)."""
+def _turnout(
+    e: Election,
+    cast: int,
+    ctx: RuleContext,
+    share: Parameter | str,
+    representatives: Parameter | str | None,
+) -> Comparison:
+    chosen = share if representatives is None or e.method != "representatives" else representatives
+    least = ctx.share(chosen)
+    return Threshold("more_than", least, PARTICIPANTS, VOTERS).test(cast, len(e.electorate_ids))
 
+
+def turnout(share: Parameter | str, representatives: Parameter | str | None) -> DeclaredCheck:
+    """Make a check: the election is valid — more than ``share`` of the voters (or household
+    representatives) took part, or, when representatives elect and ``representatives`` is
+    given, more than that share of them (超过, exclusive)."""
+
+    @reads(*_turnout_shares(share, representatives))
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
         if e.ballots_cast is None:
             return Check.not_applicable("尚未投票", "no vote recorded yet")
         return _from_comparison(
-            _turnout(e, ctx, share_param, reps_param), "选举有效性：", "validity: "
+            _turnout(e, e.ballots_cast, ctx, share, representatives), "选举有效性：", "validity: "
         )
 
     return check
 
 
 def result(
-    kind: str, share_param: str, reps_param: str | None, majority_param: str, runoff_param: str
-) -> CheckFn:
-    """Make the tally: who is elected and why. First ballot: more than half of the ballots
-    cast; run-off: most votes and at least 1/3 of the ballots cast; at most ``seats``."""
+    share: Parameter | str,
+    representatives: Parameter | str | None,
+    majority: Parameter | str,
+    runoff: Parameter | str,
+) -> DeclaredCheck:
+    """Make the tally: who is elected and why. Only a valid election (see `turnout`) elects.
+    First ballot: more than ``majority`` of the ballots cast; run-off: most votes and at least
+    ``runoff`` of the ballots cast; at most ``seats``."""
 
+    @reads(*_turnout_shares(share, representatives), majority, runoff)
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
         cast = e.ballots_cast
         if cast is None:
             return Check.not_applicable("尚未投票", "no vote recorded yet", elected=[])
-        if not _turnout(e, ctx, share_param, reps_param).passed:
+        if not _turnout(e, cast, ctx, share, representatives).passed:
             return Check.not_applicable(
                 "投票人数不足，选举无效，无人当选",
                 "turnout too low: the election is invalid, nobody is elected",
                 elected=[],
             )
         if e.round == "first":
-            t = Threshold("more_than", _share(ctx, majority_param), VOTES, BALLOTS)
+            t = Threshold("more_than", ctx.share(majority), VOTES, BALLOTS)
         else:
-            t = Threshold("at_least", _share(ctx, runoff_param), VOTES, BALLOTS)
+            t = Threshold("at_least", ctx.share(runoff), VOTES, BALLOTS)
         ranked = sorted(e.candidates, key=lambda c: -(c.votes or 0))
         tests = {c.person_id: t.test(c.votes or 0, cast) for c in ranked}
         qualified = [c for c in ranked if tests[c.person_id].passed]
@@ -114,39 +127,34 @@ def result(
     return check
 
 
-def direct_election(kind: str) -> CheckFn:
-    """Make a check: the committee is elected directly by all voters (由村民直接选举产生)."""
+def direct_election(e: Election, ctx: RuleContext) -> Check:
+    """A village committee is elected directly by all voters (由村民直接选举产生)."""
+    ok = e.method == "voters"
+    return _result(
+        ok,
+        "由登记参加选举的村民直接选举"
+        if ok
+        else f"选举方式为{e.method}，村民委员会应由村民直接选举产生",
+        "elected directly by the registered villagers"
+        if ok
+        else f"method {e.method}: a village committee is elected directly by the villagers",
+        method=e.method,
+    )
 
+
+def handover(
+    within_days: Parameter | str, share: Parameter | str, representatives: Parameter | str | None
+) -> DeclaredCheck:
+    """Make a check: the work is handed over within ``within_days`` of the new committee's
+    election (自新一届产生之日起十日内完成工作移交); only a valid election (see `turnout`)
+    produces a new committee."""
+
+    @reads(within_days, *_turnout_shares(share, representatives))
     def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
-        ok = e.method == "voters"
-        return _result(
-            ok,
-            "由登记参加选举的村民直接选举"
-            if ok
-            else f"选举方式为{e.method}，村民委员会应由村民直接选举产生",
-            "elected directly by the registered villagers"
-            if ok
-            else f"method {e.method}: a village committee is elected directly by the villagers",
-            method=e.method,
-        )
-
-    return check
-
-
-def handover(kind: str, days_param: str, share_param: str, reps_param: str | None) -> CheckFn:
-    """Make a check: the work is handed over within N days of the new committee's election
-    (自新一届产生之日起十日内完成工作移交)."""
-
-    def check(e: Election, ctx: RuleContext) -> Check:
-        skip = _skip(e, kind)
-        if skip:
-            return skip
-        if e.ballots_cast is None or not _turnout(e, ctx, share_param, reps_param).passed:
+        cast = e.ballots_cast
+        if cast is None or not _turnout(e, cast, ctx, share, representatives).passed:
             return Check.not_applicable("未产生新一届委员会", "no new committee has been elected")
-        days = _count(ctx, days_param)
+        days = ctx.count(within_days)
         due = e.election_day + dt.timedelta(days=days)
         done = e.handover_completed_on
         if done is None:

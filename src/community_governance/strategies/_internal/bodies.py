@@ -13,6 +13,11 @@ from ...models import BodyComposition, Community, Election, Recall
 from ...models.community import BodyKind, CommunityKind, Relation
 from ...models.election import ElectionMethod, SponsorKind
 from ...rulebooks import Rulebook, get_rulebook
+from ...rulebooks.builtin.cn import elections as urban_elections
+from ...rulebooks.builtin.cn import recall as recall_rules
+from ...rulebooks.builtin.cn import village_elections
+from ...rules.parameter import Parameter
+from ...rules.rule import RuleContext
 
 __all__ = [
     "bodies_near_size_limit",
@@ -174,12 +179,12 @@ def _bound(share: Fraction, base: int, inclusive: bool) -> int:
     return ceil if inclusive else floor + 1
 
 
-def _turnout_param(kind: CommunityKind, method: ElectionMethod) -> str:
+def _turnout_param(kind: CommunityKind, method: ElectionMethod) -> Parameter:
     if kind == "rural":
-        return "village-election.turnout-share"
+        return village_elections.TURNOUT_SHARE
     if method == "representatives":
-        return "election.turnout-representatives-share"
-    return "election.turnout-share"
+        return urban_elections.TURNOUT_REPRESENTATIVES_SHARE
+    return urban_elections.TURNOUT_SHARE
 
 
 @st.composite
@@ -193,8 +198,7 @@ def _near_turnout(
     at: dt.date,
 ) -> Election:
     n = draw(voters)
-    share = rulebook.parameter_version(_turnout_param(kind, method), at).value
-    assert isinstance(share, Fraction)
+    share = RuleContext(rulebook, at).share(_turnout_param(kind, method))
     voted = min(max(_bound(share, n, inclusive=False) + draw(distance), 0), n)
     data = _election_data(kind, method, n, 1, at, voted, [voted, 0])
     return Election.model_validate(data)
@@ -301,6 +305,16 @@ def elections(
     return _elections(kind if kind is not None else st.sampled_from(("urban", "rural")))
 
 
+def _initiation_param(kind: CommunityKind, sponsors: SponsorKind) -> Parameter:
+    if kind == "rural":
+        if sponsors == "representatives":
+            return recall_rules.VILLAGE_REPRESENTATIVES_SHARE
+        return recall_rules.VILLAGE_VOTERS_SHARE
+    if sponsors == "representatives":
+        return recall_rules.REPRESENTATIVES_SHARE
+    return recall_rules.VOTERS_SHARE
+
+
 @st.composite
 def _near_initiation(
     draw: st.DrawFn,
@@ -312,10 +326,7 @@ def _near_initiation(
     at: dt.date,
 ) -> Recall:
     n = draw(size)
-    prefix = "village-recall" if kind == "rural" else "recall"
-    param = f"{prefix}.{'representatives' if sponsors == 'representatives' else 'voters'}-share"
-    share = rulebook.parameter_version(param, at).value
-    assert isinstance(share, Fraction)
+    share = RuleContext(rulebook, at).share(_initiation_param(kind, sponsors))
     count = min(max(_bound(share, n, inclusive=True) + draw(distance), 0), n)
     people = [f"V{i}" for i in range(n)]
     bodies = [

@@ -7,19 +7,27 @@ from __future__ import annotations
 from ....checks import evaluation as ev
 from ....checks import tally as tc
 from ....checks import tenure as tm
-from ....models import AnnualEvaluationRecord, BodyComposition, Election
-from ....models._base import Subject
-from ....rules.citation import Citation
-from ....rules.rule import CheckFn, Rule
+from ....models import AnnualEvaluationRecord, BodyComposition
+from ....rules.parameter import Parameter
+from ....rules.rule import Rule
 from ....rules.scope import Scope
-from ..sources import URBAN_2025_IN_FORCE, VILLAGE_2018_IN_FORCE
-from .elections import V18, U, urban_param, village_param
+from ..sources import URBAN_2025_IN_FORCE, VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
+from . import elections as urban
+from . import village_elections as village
+from .elections import RC, URBAN_ELECTION, V18, VC, VILLAGE_ELECTION, U
 from .village import _v25
 
 __all__ = ["PARAMETERS", "RULES"]
 
-RC, VC = "residents_committee", "village_committee"
 URBAN, RURAL = ("urban", "village_to_residence"), ("rural",)
+#: A residents' committee of an urban community; a village committee of a rural one.
+URBAN_COMMITTEE = Scope(BodyComposition, body_kind=RC, community_kind=URBAN)
+VILLAGE_COMMITTEE = Scope(BodyComposition, body_kind=VC, community_kind=RURAL)
+#: The evaluations of a residents' committee; of a village committee.
+URBAN_EVALUATION = Scope(AnnualEvaluationRecord, body_kind=RC)
+VILLAGE_EVALUATION = Scope(AnnualEvaluationRecord, body_kind=VC)
+_URBAN = URBAN_2025_IN_FORCE
+_OLD, _NEW = VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
 
 U24 = U("第二十四条第二款", "补选的居民委员会成员的任期到本届居民委员会任期届满时止")
 V19 = V18("第十九条", "补选的村民委员会成员的任期到本届村民委员会任期届满时止")
@@ -34,170 +42,171 @@ V38_YEAR = _v25("第三十八条第一款", "民主评议每年至少进行一�
 V33_UNFIT = V18("第三十三条第二款", "村民委员会成员连续两次被评议不称职的，其职务终止")
 V38_UNFIT = _v25("第三十八条第二款", "村民委员会成员连续两次被评议不称职的，其职务终止")
 
-PARAMETERS = (
-    urban_param("election.handover-days", "工作移交期限（日）", "days to hand over", 10, U25, "日"),
-    village_param(
-        "village-election.handover-days",
-        "工作移交期限（日）",
-        "days to hand over (village)",
-        10,
-        V20,
-        V24,
-        "日",
-    ),
-    urban_param(
-        "annual-evaluation.per-year",
-        "民主评议每年最少次数",
-        "evaluations a year",
-        1,
-        U37_YEAR,
-        "次",
-    ),
-    urban_param(
-        "annual-evaluation.unfit-limit",
-        "连续被评议不称职的次数上限",
-        "consecutive unfit ratings ending the post",
-        2,
-        U37_UNFIT,
-        "次",
-    ),
-    village_param(
-        "village-annual-evaluation.per-year",
-        "民主评议每年最少次数",
-        "evaluations a year (village)",
-        1,
-        V33_YEAR,
-        V38_YEAR,
-        "次",
-    ),
-    village_param(
-        "village-annual-evaluation.unfit-limit",
-        "连续被评议不称职的次数上限",
-        "consecutive unfit ratings ending the post (village)",
-        2,
-        V33_UNFIT,
-        V38_UNFIT,
-        "次",
-    ),
+HANDOVER_DAYS = Parameter.count(
+    "election.handover-days",
+    "工作移交期限（日）",
+    "days to hand over",
+    (10, _URBAN, None, U25),
+    unit_zh="日",
+)
+VILLAGE_HANDOVER_DAYS = Parameter.count(
+    "village-election.handover-days",
+    "工作移交期限（日）",
+    "days to hand over (village)",
+    (10, _OLD, _NEW, V20),
+    (10, _NEW, None, V24),
+    unit_zh="日",
+)
+PER_YEAR = Parameter.count(
+    "annual-evaluation.per-year",
+    "民主评议每年最少次数",
+    "evaluations a year",
+    (1, _URBAN, None, U37_YEAR),
+    unit_zh="次",
+)
+UNFIT_LIMIT = Parameter.count(
+    "annual-evaluation.unfit-limit",
+    "连续被评议不称职的次数上限",
+    "consecutive unfit ratings ending the post",
+    (2, _URBAN, None, U37_UNFIT),
+    unit_zh="次",
+)
+VILLAGE_PER_YEAR = Parameter.count(
+    "village-annual-evaluation.per-year",
+    "民主评议每年最少次数",
+    "evaluations a year (village)",
+    (1, _OLD, _NEW, V33_YEAR),
+    (1, _NEW, None, V38_YEAR),
+    unit_zh="次",
+)
+VILLAGE_UNFIT_LIMIT = Parameter.count(
+    "village-annual-evaluation.unfit-limit",
+    "连续被评议不称职的次数上限",
+    "consecutive unfit ratings ending the post (village)",
+    (2, _OLD, _NEW, V33_UNFIT),
+    (2, _NEW, None, V38_UNFIT),
+    unit_zh="次",
 )
 
-
-def _rule(
-    id: str,
-    zh: str,
-    en: str,
-    subject: type[Subject],
-    check: CheckFn,
-    citations: tuple[Citation, ...],
-    parameters: tuple[str, ...] = (),
-    village: bool = False,
-) -> Rule:
-    return Rule(
-        id=id,
-        title_zh=zh,
-        title_en=en,
-        kind="obligation",
-        severity="must",
-        scope=Scope(subject),
-        check=check,
-        citations=citations,
-        parameters=parameters,
-        valid_from=VILLAGE_2018_IN_FORCE if village else URBAN_2025_IN_FORCE,
-    )
-
-
-_UT = ("election.turnout-share", "election.turnout-representatives-share")
+#: Registered in this order (the rules read them all; `cn` lists them for ``cgov rules``).
+PARAMETERS = (
+    HANDOVER_DAYS,
+    VILLAGE_HANDOVER_DAYS,
+    PER_YEAR,
+    UNFIT_LIMIT,
+    VILLAGE_PER_YEAR,
+    VILLAGE_UNFIT_LIMIT,
+)
 
 RULES = (
-    _rule(
-        "residents-committee.by-election-term",
-        "补选的居民委员会成员任期到本届届满时止",
-        "A by-elected residents' committee member serves to the end of the term",
-        BodyComposition,
-        tm.by_election_term(RC, URBAN),
-        (U24,),
+    Rule(
+        id="residents-committee.by-election-term",
+        title_zh="补选的居民委员会成员任期到本届届满时止",
+        title_en="A by-elected residents' committee member serves to the end of the term",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_COMMITTEE,
+        check=tm.by_election_term,
+        citations=(U24,),
+        valid_from=_URBAN,
     ),
-    _rule(
-        "village-committee.by-election-term",
-        "补选的村民委员会成员任期到本届届满时止",
-        "A by-elected village committee member serves to the end of the term",
-        BodyComposition,
-        tm.by_election_term(VC, RURAL),
-        (V19, V23),
-        village=True,
+    Rule(
+        id="village-committee.by-election-term",
+        title_zh="补选的村民委员会成员任期到本届届满时止",
+        title_en="A by-elected village committee member serves to the end of the term",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=tm.by_election_term,
+        citations=(V19, V23),
+        valid_from=_OLD,
     ),
-    _rule(
-        "election.handover",
-        "自新一届居民委员会产生之日起十日内完成工作移交",
-        "The work is handed over within 10 days of the new committee's election",
-        Election,
-        tc.handover(RC, "election.handover-days", *_UT),
-        (U25,),
-        ("election.handover-days", *_UT),
+    Rule(
+        id="election.handover",
+        title_zh="自新一届居民委员会产生之日起十日内完成工作移交",
+        title_en="The work is handed over within 10 days of the new committee's election",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=tc.handover(HANDOVER_DAYS, urban.TURNOUT_SHARE, urban.TURNOUT_REPRESENTATIVES_SHARE),
+        citations=(U25,),
+        valid_from=_URBAN,
     ),
-    _rule(
-        "village-election.handover",
-        "自新一届村民委员会产生之日起十日内完成工作移交",
-        "The work is handed over within 10 days of the new village committee's election",
-        Election,
-        tc.handover(VC, "village-election.handover-days", "village-election.turnout-share", None),
-        (V20, V24),
-        ("village-election.handover-days", "village-election.turnout-share"),
-        village=True,
+    Rule(
+        id="village-election.handover",
+        title_zh="自新一届村民委员会产生之日起十日内完成工作移交",
+        title_en="The work is handed over within 10 days of the new village committee's election",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=tc.handover(VILLAGE_HANDOVER_DAYS, village.TURNOUT_SHARE, None),
+        citations=(V20, V24),
+        valid_from=_OLD,
     ),
-    _rule(
-        "annual-evaluation.yearly",
-        "民主评议每年至少进行一次",
-        "Committee members are evaluated at least once a year",
-        AnnualEvaluationRecord,
-        ev.annual(RC, "annual-evaluation.per-year", URBAN_2025_IN_FORCE.year),
-        (U37_YEAR,),
-        ("annual-evaluation.per-year",),
+    Rule(
+        id="annual-evaluation.yearly",
+        title_zh="民主评议每年至少进行一次",
+        title_en="Committee members are evaluated at least once a year",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_EVALUATION,
+        check=ev.annual(PER_YEAR, _URBAN.year),
+        citations=(U37_YEAR,),
+        valid_from=_URBAN,
     ),
-    _rule(
-        "annual-evaluation.chair",
-        "民主评议由居务监督委员会主持",
-        "The evaluation is chaired by the supervision committee",
-        AnnualEvaluationRecord,
-        ev.chaired_by(RC, "supervision_committee"),
-        (U37_YEAR,),
+    Rule(
+        id="annual-evaluation.chair",
+        title_zh="民主评议由居务监督委员会主持",
+        title_en="The evaluation is chaired by the supervision committee",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_EVALUATION,
+        check=ev.chaired_by("supervision_committee"),
+        citations=(U37_YEAR,),
+        valid_from=_URBAN,
     ),
-    _rule(
-        "annual-evaluation.consecutive-unfit",
-        "连续两次被评议不称职的，其职务终止",
-        "Two consecutive 'unfit' ratings end the post",
-        AnnualEvaluationRecord,
-        ev.consecutive_unfit(RC, "annual-evaluation.unfit-limit"),
-        (U37_UNFIT,),
-        ("annual-evaluation.unfit-limit",),
+    Rule(
+        id="annual-evaluation.consecutive-unfit",
+        title_zh="连续两次被评议不称职的，其职务终止",
+        title_en="Two consecutive 'unfit' ratings end the post",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_EVALUATION,
+        check=ev.consecutive_unfit(UNFIT_LIMIT),
+        citations=(U37_UNFIT,),
+        valid_from=_URBAN,
     ),
-    _rule(
-        "village-annual-evaluation.yearly",
-        "民主评议每年至少进行一次（村）",
-        "Village committee members are evaluated at least once a year",
-        AnnualEvaluationRecord,
-        ev.annual(VC, "village-annual-evaluation.per-year", VILLAGE_2018_IN_FORCE.year + 1),
-        (V33_YEAR, V38_YEAR),
-        ("village-annual-evaluation.per-year",),
-        village=True,
+    Rule(
+        id="village-annual-evaluation.yearly",
+        title_zh="民主评议每年至少进行一次（村）",
+        title_en="Village committee members are evaluated at least once a year",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_EVALUATION,
+        check=ev.annual(VILLAGE_PER_YEAR, _OLD.year + 1),
+        citations=(V33_YEAR, V38_YEAR),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-annual-evaluation.chair",
-        "民主评议由村务监督机构主持",
-        "The village evaluation is chaired by the village affairs supervision body",
-        AnnualEvaluationRecord,
-        ev.chaired_by(VC, "supervision_committee"),
-        (V33_YEAR, V38_YEAR),
-        village=True,
+    Rule(
+        id="village-annual-evaluation.chair",
+        title_zh="民主评议由村务监督机构主持",
+        title_en="The village evaluation is chaired by the village affairs supervision body",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_EVALUATION,
+        check=ev.chaired_by("supervision_committee"),
+        citations=(V33_YEAR, V38_YEAR),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-annual-evaluation.consecutive-unfit",
-        "村民委员会成员连续两次被评议不称职的，其职务终止",
-        "Two consecutive 'unfit' ratings end a village committee member's post",
-        AnnualEvaluationRecord,
-        ev.consecutive_unfit(VC, "village-annual-evaluation.unfit-limit"),
-        (V33_UNFIT, V38_UNFIT),
-        ("village-annual-evaluation.unfit-limit",),
-        village=True,
+    Rule(
+        id="village-annual-evaluation.consecutive-unfit",
+        title_zh="村民委员会成员连续两次被评议不称职的，其职务终止",
+        title_en="Two consecutive 'unfit' ratings end a village committee member's post",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_EVALUATION,
+        check=ev.consecutive_unfit(VILLAGE_UNFIT_LIMIT),
+        citations=(V33_UNFIT, V38_UNFIT),
+        valid_from=_OLD,
     ),
 )

@@ -8,14 +8,18 @@ from fractions import Fraction
 from ....checks import elections as ec
 from ....checks import proxies as pc
 from ....checks import tally as tc
+from ....rules.parameter import Parameter
+from ....rules.rule import Rule
+from ..sources import VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
 from .bodies import CLOSE_RELATIVES
-from .elections import _NEW, V18, VC, _rule, village_param
+from .elections import V18, VILLAGE_ELECTION
 from .village import _v25
 
-__all__ = ["PARAMETERS", "RULES"]
+__all__ = ["PARAMETERS", "RULES", "TURNOUT_SHARE"]
 
+#: The 2018 text is in force from _OLD until _NEW, the 2025 amendment from _NEW.
+_OLD, _NEW = VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
 HALF, THIRD = Fraction(1, 2), Fraction(1, 3)
-_VILLAGE_TURNOUT = ("village-election.turnout-share", None)
 
 V11_DIRECT = V18("第十一条第一款", "村民委员会主任、副主任和委员，由村民直接选举产生")
 V14_DIRECT = _v25("第十四条第一款", "村民委员会主任、副主任和委员，由村民直接选举产生")
@@ -76,232 +80,256 @@ V18_LIMIT = _v25("第十八条第四款", "每一村民接受委托不得超过�
 V18_CANDIDATE = _v25("第十八条第四款", "候选人不得接受委托投票")
 
 
+VOTER_AGE = Parameter.count(
+    "village-election.voter-age",
+    "村民选民年龄下限（周岁）",
+    "voting age (village)",
+    (18, _OLD, _NEW, V13_AGE),
+    (18, _NEW, None, V16_AGE),
+    unit_zh="周岁",
+)
+RESIDENCE_YEARS = Parameter.count(
+    "village-election.residence-years",
+    "非户籍村民居住年数下限",
+    "years a non-registered resident must have lived in the village",
+    (1, _OLD, _NEW, V13_RES),
+    (1, _NEW, None, V16_RES),
+    unit_zh="年",
+)
+VOTER_LIST_DAYS = Parameter.count(
+    "village-election.voter-list-days",
+    "村民名单提前公布日数",
+    "days the voter list is published before the election (village)",
+    (20, _OLD, _NEW, V14_LIST),
+    (20, _NEW, None, V17_LIST),
+    unit_zh="日",
+)
+OBJECTION_DAYS = Parameter.count(
+    "village-election.objection-days",
+    "申诉期限（日）",
+    "days to object to the voter list (village)",
+    (5, _OLD, _NEW, V14_OBJ),
+    (5, _NEW, None, V17_OBJ),
+    unit_zh="日",
+)
+OBJECTION_DECISION_DAYS = Parameter.count(
+    "village-election.objection-decision-days",
+    "申诉处理期限（日）",
+    "days to decide an objection (village)",
+    (3, _OLD, _NEW, V14_OBJ),
+    (3, _NEW, None, V17_OBJ),
+    unit_zh="日",
+)
+NOMINATORS = Parameter.count(
+    "village-election.nominators",
+    "提名候选人的村民人数下限",
+    "fewest registered villagers nominating",
+    (1, _OLD, _NEW, V15_NOM),
+    (1, _NEW, None, V18_NOM),
+    unit_zh="名",
+)
+TURNOUT_SHARE = Parameter.share(
+    "village-election.turnout-share",
+    "选举有效的投票比例（过半数）",
+    "turnout for a valid village election",
+    (HALF, _OLD, _NEW, V15_VALID),
+    (HALF, _NEW, None, V18_VALID),
+)
+MAJORITY_SHARE = Parameter.share(
+    "village-election.majority-share",
+    "当选所需票数比例（过半数）",
+    "votes needed to be elected (village)",
+    (HALF, _OLD, _NEW, V15_MAJORITY),
+    (HALF, _NEW, None, V18_MAJORITY),
+)
+RUNOFF_SHARE = Parameter.share(
+    "village-election.runoff-share",
+    "另行选举当选票数比例下限",
+    "least share of ballots to win a run-off (village)",
+    (THIRD, _OLD, _NEW, V15_RUNOFF),
+    (THIRD, _NEW, None, V18_RUNOFF),
+)
+#: The 2018 text set no limit: the parameter starts with the 2025 amendment.
+PROXIES_MAX = Parameter.count(
+    "village-election.proxies.max",
+    "每一村民接受委托人数上限",
+    "most proxies one villager may hold",
+    (3, _NEW, None, V18_LIMIT),
+    unit_zh="人",
+)
+
+#: Registered in this order (the rules read them all; `cn` lists them for ``cgov rules``).
 PARAMETERS = (
-    village_param(
-        "village-election.voter-age",
-        "村民选民年龄下限（周岁）",
-        "voting age (village)",
-        18,
-        V13_AGE,
-        V16_AGE,
-        "周岁",
-    ),
-    village_param(
-        "village-election.residence-years",
-        "非户籍村民居住年数下限",
-        "years a non-registered resident must have lived in the village",
-        1,
-        V13_RES,
-        V16_RES,
-        "年",
-    ),
-    village_param(
-        "village-election.voter-list-days",
-        "村民名单提前公布日数",
-        "days the voter list is published before the election (village)",
-        20,
-        V14_LIST,
-        V17_LIST,
-        "日",
-    ),
-    village_param(
-        "village-election.objection-days",
-        "申诉期限（日）",
-        "days to object to the voter list (village)",
-        5,
-        V14_OBJ,
-        V17_OBJ,
-        "日",
-    ),
-    village_param(
-        "village-election.objection-decision-days",
-        "申诉处理期限（日）",
-        "days to decide an objection (village)",
-        3,
-        V14_OBJ,
-        V17_OBJ,
-        "日",
-    ),
-    village_param(
-        "village-election.nominators",
-        "提名候选人的村民人数下限",
-        "fewest registered villagers nominating",
-        1,
-        V15_NOM,
-        V18_NOM,
-    ),
-    village_param(
-        "village-election.turnout-share",
-        "选举有效的投票比例（过半数）",
-        "turnout for a valid village election",
-        HALF,
-        V15_VALID,
-        V18_VALID,
-    ),
-    village_param(
-        "village-election.majority-share",
-        "当选所需票数比例（过半数）",
-        "votes needed to be elected (village)",
-        HALF,
-        V15_MAJORITY,
-        V18_MAJORITY,
-    ),
-    village_param(
-        "village-election.runoff-share",
-        "另行选举当选票数比例下限",
-        "least share of ballots to win a run-off (village)",
-        THIRD,
-        V15_RUNOFF,
-        V18_RUNOFF,
-    ),
-    village_param(
-        "village-election.proxies.max",
-        "每一村民接受委托人数上限",
-        "most proxies one villager may hold",
-        3,
-        None,
-        V18_LIMIT,
-        "人",
-    ),
+    VOTER_AGE,
+    RESIDENCE_YEARS,
+    VOTER_LIST_DAYS,
+    OBJECTION_DAYS,
+    OBJECTION_DECISION_DAYS,
+    NOMINATORS,
+    TURNOUT_SHARE,
+    MAJORITY_SHARE,
+    RUNOFF_SHARE,
+    PROXIES_MAX,
 )
 
 RULES = (
-    _rule(
-        "village-election.direct",
-        "村民委员会由村民直接选举产生",
-        "A village committee is elected directly by the villagers",
-        tc.direct_election(VC),
-        (V11_DIRECT, V14_DIRECT),
-        village=True,
+    Rule(
+        id="village-election.direct",
+        title_zh="村民委员会由村民直接选举产生",
+        title_en="A village committee is elected directly by the villagers",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=tc.direct_election,
+        citations=(V11_DIRECT, V14_DIRECT),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.voter-list-notice",
-        "登记参加选举的村民名单应当在选举日的二十日前公布",
-        "The village voter list is published at least 20 days before the election",
-        ec.voter_list_notice(VC, "village-election.voter-list-days"),
-        (V14_LIST, V17_LIST),
-        ("village-election.voter-list-days",),
-        village=True,
+    Rule(
+        id="village-election.voter-list-notice",
+        title_zh="登记参加选举的村民名单应当在选举日的二十日前公布",
+        title_en="The village voter list is published at least 20 days before the election",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.voter_list_notice(VOTER_LIST_DAYS),
+        citations=(V14_LIST, V17_LIST),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.objections",
-        "对村民名单的申诉应当在三日内作出处理决定",
-        "Objections to the village voter list are decided within 3 days",
-        ec.objections(
-            VC, "village-election.objection-days", "village-election.objection-decision-days"
-        ),
-        (V14_OBJ, V17_OBJ),
-        ("village-election.objection-days", "village-election.objection-decision-days"),
-        village=True,
+    Rule(
+        id="village-election.objections",
+        title_zh="对村民名单的申诉应当在三日内作出处理决定",
+        title_en="Objections to the village voter list are decided within 3 days",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.objections(OBJECTION_DAYS, OBJECTION_DECISION_DAYS),
+        citations=(V14_OBJ, V17_OBJ),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.eligibility",
-        "村民选民登记：年满十八周岁，户籍村民，或居住一年以上经同意的非户籍公民",
-        "Village voters are 18 and registered, or resident a year and approved",
-        ec.village_eligibility(
-            "village-election.voter-age", "village-election.residence-years", _NEW
-        ),
-        (V13_AGE, V13_RES, V16_AGE, V16_RES),
-        ("village-election.voter-age", "village-election.residence-years"),
-        village=True,
+    Rule(
+        id="village-election.eligibility",
+        title_zh="村民选民登记：年满十八周岁，户籍村民，或居住一年以上经同意的非户籍公民",
+        title_en="Village voters are 18 and registered, or resident a year and approved",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.village_eligibility(VOTER_AGE, RESIDENCE_YEARS, _NEW),
+        citations=(V13_AGE, V13_RES, V16_AGE, V16_RES),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.one-registration",
-        "已在户籍所在村或者居住村登记参加选举的村民，不得再参加其他地方村民委员会的选举",
-        "A villager registered to vote in one village may not also take part in another "
+    Rule(
+        id="village-election.one-registration",
+        title_zh="已在户籍所在村或者居住村登记参加选举的村民，不得再参加其他地方村民委员会的选举",
+        title_en="A villager registered to vote in one village may not also take part in another "
         "village's election",
-        ec.one_registration(VC, V13_ONCE, V16_ONCE, _NEW),
-        (V13_ONCE, V16_ONCE),
         kind="prohibition",
-        village=True,
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.one_registration(V13_ONCE, V16_ONCE, _NEW),
+        citations=(V13_ONCE, V16_ONCE),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.nomination",
-        "候选人由登记参加选举的村民提名（2026年起亦可由村党组织提名）",
-        "Candidates are nominated by registered villagers (from 2026 also by the village party "
-        "organisation)",
-        ec.nomination(VC, "village-election.nominators", _NEW),
-        (V15_NOM, V18_NOM),
-        ("village-election.nominators",),
-        village=True,
+    Rule(
+        id="village-election.nomination",
+        title_zh="候选人由登记参加选举的村民提名（2026年起亦可由村党组织提名）",
+        title_en="Candidates are nominated by registered villagers (from 2026 also by the village "
+        "party organisation)",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.nomination(NOMINATORS, _NEW),
+        citations=(V15_NOM, V18_NOM),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.candidates-exceed-seats",
-        "候选人的名额应当多于应选名额",
-        "More candidates than seats (village)",
-        ec.candidates_exceed_seats(VC),
-        (V15_SEATS, V18_SEATS),
-        village=True,
+    Rule(
+        id="village-election.candidates-exceed-seats",
+        title_zh="候选人的名额应当多于应选名额",
+        title_en="More candidates than seats (village)",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.candidates_exceed_seats,
+        citations=(V15_SEATS, V18_SEATS),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.committee-withdrawal",
-        "村民选举委员会成员（2026年起含其近亲属）被提名为候选人的应当退出",
-        "Election committee members (from 2026: or their close relatives) who stand must withdraw",
-        ec.committee_withdrawal(VC, _NEW),
-        (V12_WITHDRAW, V15_WITHDRAW, CLOSE_RELATIVES),
-        village=True,
+    Rule(
+        id="village-election.committee-withdrawal",
+        title_zh="村民选举委员会成员（2026年起含其近亲属）被提名为候选人的应当退出",
+        title_en="Election committee members (from 2026: or their close relatives) who stand "
+        "must withdraw",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.committee_withdrawal(_NEW),
+        citations=(V12_WITHDRAW, V15_WITHDRAW, CLOSE_RELATIVES),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.turnout",
-        "有登记参加选举的村民过半数投票，选举有效",
-        "Valid when more than half of the registered villagers vote",
-        tc.turnout(VC, *_VILLAGE_TURNOUT),
-        (V15_VALID, V18_VALID),
-        ("village-election.turnout-share",),
-        village=True,
+    Rule(
+        id="village-election.turnout",
+        title_zh="有登记参加选举的村民过半数投票，选举有效",
+        title_en="Valid when more than half of the registered villagers vote",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=tc.turnout(TURNOUT_SHARE, None),
+        citations=(V15_VALID, V18_VALID),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.result",
-        "候选人获得参加投票的村民过半数的选票始得当选；另行选举不少于三分之一",
-        "Elected with more than half of the ballots cast; a run-off needs at least 1/3 (village)",
-        tc.result(
-            VC,
-            *_VILLAGE_TURNOUT,
-            "village-election.majority-share",
-            "village-election.runoff-share",
-        ),
-        (V15_MAJORITY, V15_RUNOFF, V18_MAJORITY, V18_RUNOFF),
-        (
-            "village-election.turnout-share",
-            "village-election.majority-share",
-            "village-election.runoff-share",
-        ),
-        village=True,
+    Rule(
+        id="village-election.result",
+        title_zh="候选人获得参加投票的村民过半数的选票始得当选；另行选举不少于三分之一",
+        title_en="Elected with more than half of the ballots cast; a run-off needs at least 1/3 "
+        "(village)",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=tc.result(TURNOUT_SHARE, None, MAJORITY_SHARE, RUNOFF_SHARE),
+        citations=(V15_MAJORITY, V15_RUNOFF, V18_MAJORITY, V18_RUNOFF),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.proxy-written",
-        "委托投票应当书面委托",
-        "Proxies are given in writing (village)",
-        pc.proxy_written(VC),
-        (V15_PROXY, V18_PROXY),
-        village=True,
+    Rule(
+        id="village-election.proxy-written",
+        title_zh="委托投票应当书面委托",
+        title_en="Proxies are given in writing (village)",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=pc.proxy_written,
+        citations=(V15_PROXY, V18_PROXY),
+        valid_from=_OLD,
     ),
-    _rule(
-        "village-election.proxy-relative",
-        "受托人应当是本村有选举权的近亲属（2018年文本）",
-        "A proxy must be a close relative with a vote here (2018 text)",
-        pc.proxy_relative(VC),
-        (V15_PROXY, CLOSE_RELATIVES),
-        village=True,
+    Rule(
+        id="village-election.proxy-relative",
+        title_zh="受托人应当是本村有选举权的近亲属（2018年文本）",
+        title_en="A proxy must be a close relative with a vote here (2018 text)",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=pc.proxy_relative,
+        citations=(V15_PROXY, CLOSE_RELATIVES),
+        valid_from=_OLD,
         valid_to=_NEW,
     ),
-    _rule(
-        "village-election.proxy-limit",
-        "每一村民接受委托不得超过三人",
-        "Nobody holds more than 3 proxies (village, from 2026)",
-        pc.proxy_limit(VC, "village-election.proxies.max"),
-        (V18_LIMIT,),
-        ("village-election.proxies.max",),
+    Rule(
+        id="village-election.proxy-limit",
+        title_zh="每一村民接受委托不得超过三人",
+        title_en="Nobody holds more than 3 proxies (village, from 2026)",
         kind="prohibition",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=pc.proxy_limit(PROXIES_MAX),
+        citations=(V18_LIMIT,),
         valid_from=_NEW,
     ),
-    _rule(
-        "village-election.proxy-candidate",
-        "候选人不得接受委托投票",
-        "Candidates may not hold proxies (village, from 2026)",
-        pc.proxy_candidate(VC),
-        (V18_CANDIDATE,),
+    Rule(
+        id="village-election.proxy-candidate",
+        title_zh="候选人不得接受委托投票",
+        title_en="Candidates may not hold proxies (village, from 2026)",
         kind="prohibition",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=pc.proxy_candidate,
+        citations=(V18_CANDIDATE,),
         valid_from=_NEW,
     ),
 )
