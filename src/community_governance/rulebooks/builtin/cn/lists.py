@@ -5,6 +5,8 @@ a secondary copy: every entry says so).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ....checks.work_item_lists import (
     DeclaredCount,
     ListEntry,
@@ -13,6 +15,7 @@ from ....checks.work_item_lists import (
     lists_table,
     unlisted_table,
 )
+from ....models.work_item import CommitteeKind
 from ....rules.citation import Citation
 from ..sources import (
     MCA_2020_20,
@@ -43,17 +46,19 @@ NOTE_VILLAGE_2025 = (
     "自公布之日起施行 (2025-10-28)"
 )
 
-RC: tuple[str, ...] = ("residents_committee",)
-VC: tuple[str, ...] = ("village_committee",)
+RC: tuple[CommitteeKind, ...] = ("residents_committee",)
+VC: tuple[CommitteeKind, ...] = ("village_committee",)
+#: One entry of a statute's list: (locator within the article, kind, Chinese, English).
+Item = tuple[str, ListKind, str, str]
 
 
 def _entries(
     list_id: str,
     source: str,
     article: str,
-    items: tuple[tuple[str, ListKind, str, str], ...],
-    committees: tuple[str, ...],
-    valid: tuple[object, object],
+    items: tuple[Item, ...],
+    committees: tuple[CommitteeKind, ...],
+    valid: tuple[dt.date, dt.date | None],
     note: str = "",
 ) -> tuple[ListEntry, ...]:
     return tuple(
@@ -64,9 +69,9 @@ def _entries(
             title_zh=zh,
             title_en=en,
             citation=Citation(source, f"{article}{loc}" if loc else article, zh, note=note),
-            committees=committees,  # type: ignore[arg-type]
-            valid_from=valid[0],  # type: ignore[arg-type]
-            valid_to=valid[1],  # type: ignore[arg-type]
+            committees=committees,
+            valid_from=valid[0],
+            valid_to=valid[1],
         )
         for n, (loc, kind, zh, en) in enumerate(items, start=1)
     )
@@ -160,7 +165,7 @@ URBAN_2025_DUTIES = _entries(
     RC,
     (URBAN_2025_IN_FORCE, None),
 )
-_VILLAGE_ART2 = (
+_VILLAGE_ART2: tuple[Item, ...] = (
     (
         "第二款",
         "duty",
@@ -175,7 +180,7 @@ VILLAGE_2018_DUTIES = _entries(
     "cn.village-2018.art2",
     VILLAGE_2018,
     "第二条",
-    _VILLAGE_ART2,  # type: ignore[arg-type]
+    _VILLAGE_ART2,
     VC,
     (VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE),
 )
@@ -183,7 +188,7 @@ VILLAGE_2025_DUTIES = _entries(
     "cn.village-2025.art2",
     VILLAGE_2025,
     "第二条",
-    _VILLAGE_ART2,  # type: ignore[arg-type]
+    _VILLAGE_ART2,
     VC,
     (VILLAGE_2025_IN_FORCE, None),
     note=NOTE_VILLAGE_2025,
