@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..models.work_item import WorkItem
 from ..rules.citation import Citation
 from ..rules.rule import Check, RuleContext, reads
+from ..rules.table import TableEntry
 from .work_item_lists import (
     DECLARED_TABLE,
     LIST_EN,
@@ -63,8 +64,29 @@ def _entry_text(e: ListEntry) -> tuple[str, str]:
     )
 
 
-def _entries(ctx: RuleContext) -> WorkItemLists:
-    return WorkItemLists.from_rows(ctx.table(LISTS_TABLE))
+def _find(rows: tuple[TableEntry, ...], entry_id: str | None) -> ListEntry | None:
+    """The entry ``entry_id`` among the rows in force (a scan: the rows are few, and building
+    an index per item would cost more than it saves)."""
+    if entry_id is not None:
+        for row in rows:
+            if row.key == entry_id:
+                found: ListEntry = row.value
+                return found
+    return None
+
+
+def _certificate(rows: tuple[TableEntry, ...], item: WorkItem) -> ListEntry | None:
+    """The not-to-issue entry the item names, else the one titled exactly as its
+    certificate."""
+    entry = _find(rows, item.list_entry)
+    if (entry is None or entry.kind != "certificate") and item.certificate is not None:
+        name = item.certificate.name
+        for row in rows:
+            e: ListEntry = row.value
+            if e.kind == "certificate" and e.title_zh == name:
+                return e
+        return None
+    return entry
 
 
 @reads(tables=(LISTS_TABLE, DECLARED_TABLE, UNLISTED_TABLE))
@@ -72,10 +94,10 @@ def listed(item: WorkItem, ctx: RuleContext) -> Check:
     """``work-item.listed``: the item must be on a list in force; an item on no list is
     refused, or indeterminate while a declared list is incomplete (or by the unlisted
     setting)."""
-    lists = WorkItemLists.from_rows(
-        ctx.table(LISTS_TABLE), ctx.table(DECLARED_TABLE), ctx.table(UNLISTED_TABLE)
-    )
-    entry = _entry(lists, item)
+    rows = ctx.table(LISTS_TABLE)
+    entry = _find(rows, item.list_entry)
+    if entry is None and item.certificate is not None:
+        entry = _certificate(rows, item)
     if entry is not None and entry.applies(item.committee, ctx.at):
         zh, en = _entry_text(entry)
         if entry.kind in ("negative", "certificate"):
@@ -94,6 +116,7 @@ def listed(item: WorkItem, ctx: RuleContext) -> Check:
     else:
         why_zh = f"事项“{entry.id}”在{ctx.at.isoformat()}不适用于该委员会"
         why_en = f"entry {entry.id} is not on the list for a {item.committee} on {ctx.at}"
+    lists = WorkItemLists.from_rows(rows, ctx.table(DECLARED_TABLE), ctx.table(UNLISTED_TABLE))
     evidence = {"list_entry": item.list_entry, "unlisted": lists.unlisted_verdict}
     if lists.unlisted_verdict == "deny":
         return failed(
@@ -122,18 +145,11 @@ def listed(item: WorkItem, ctx: RuleContext) -> Check:
     )
 
 
-def _entry(lists: WorkItemLists, item: WorkItem) -> ListEntry | None:
-    found = lists.find(item.list_entry) if item.list_entry else None
-    if found is None and item.certificate is not None:
-        found = lists.certificate_named(item.certificate.name)
-    return found
-
-
 @reads(tables=(LISTS_TABLE,))
 def negative_list(item: WorkItem, ctx: RuleContext) -> Check:
     """``work-item.negative-list``: an item whose list entry is on the negative list is
     refused."""
-    entry = _entries(ctx).find(item.list_entry) if item.list_entry else None
+    entry = _find(ctx.table(LISTS_TABLE), item.list_entry)
     if entry is None or entry.kind != "negative" or not entry.applies(item.committee, ctx.at):
         return Check.passed("事项不在负面清单内", "the item is not on the negative list")
     zh, en = _entry_text(entry)
@@ -153,10 +169,7 @@ def certificate_list(item: WorkItem, ctx: RuleContext) -> Check:
     exact name) is refused."""
     if item.certificate is None:
         return Check.not_applicable("不是证明事项", "not a certificate")
-    lists = _entries(ctx)
-    entry = lists.find(item.list_entry) if item.list_entry else None
-    if entry is None or entry.kind != "certificate":
-        entry = lists.certificate_named(item.certificate.name)
+    entry = _certificate(ctx.table(LISTS_TABLE), item)
     if entry is None or not entry.applies(item.committee, ctx.at):
         return Check.passed(
             f"“{item.certificate.name}”证明不在不应出具证明事项清单内",
