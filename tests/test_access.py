@@ -156,13 +156,15 @@ class TestRules:
         assert failed(d) == {"work-item.legal-basis"}
 
     def test_legal_basis_rule_not_in_force_in_2025(self) -> None:
-        """On 2025-12-31 the legal-basis rule is not yet in force."""
+        """On 2025-12-31 the legal-basis rule is not yet in force: no finding, and the
+        Decision's coverage names it; the rules in force still judge (and admit) the item."""
         d = check_work_item(
             item(legal_basis=None, list_entry="cn.urban-2018.art3.5", requested_on="2025-12-31"),
             "cn",
         )
         assert d.verdict == "allowed"
-        assert d.finding("work-item.legal-basis").evidence["in_force"] is False
+        assert "work-item.legal-basis" not in d.statuses()
+        assert "work-item.legal-basis" in d.coverage.not_in_force
 
     def test_urban_2025_entry_is_not_on_the_list_in_2025(self) -> None:
         """Art. 10 of the 2025 text lists nothing before 2026-01-01."""
