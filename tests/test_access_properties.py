@@ -7,10 +7,24 @@ import datetime as dt
 from functools import cache
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from community_governance import Rulebook, WorkItem, check_work_item, get_rulebook
+from community_governance import (
+    Citation,
+    Rulebook,
+    RulebookError,
+    WorkItem,
+    check_work_item,
+    get_rulebook,
+)
+from community_governance.checks.work_item_lists import (
+    DeclaredCount,
+    ListEntry,
+    declared_table,
+    lists_table,
+    work_item_lists,
+)
 from community_governance.rulebooks._lists_file import load_work_item_lists
 from community_governance.strategies import (
     with_defects,
@@ -137,3 +151,62 @@ class TestStrategies:
         offered = work_item_defects(get_rulebook("cn.anhui"), at=dt.date(2026, 6, 1))
         assert "work-item.listed" not in offered
         assert "work-item.authority-follows-responsibility" in offered
+
+
+CITY = Citation("某市清单", "附件1", "协助事项")
+
+
+def city_entries(n: int) -> list[ListEntry]:
+    """``n`` assistance entries of a city's list ``city``."""
+    return [
+        ListEntry(f"CITY-A-{i}", "city", "assistance", f"事项{i}", f"item {i}", CITY)
+        for i in range(n)
+    ]
+
+
+class TestListLayers:
+    """A rulebook layer over the list tables changes exactly what it names."""
+
+    @given(work_items(rulebook="cn", at=AFTER))
+    def test_removing_the_entry_of_an_admissible_item_refuses_it_as_unlisted(
+        self, item: WorkItem
+    ) -> None:
+        """remove=(entry id,): the only reason is then work-item.listed."""
+        assert item.list_entry is not None
+        local = book("cn").extend("cn.city", "1", tables=[lists_table(remove=[item.list_entry])])
+        assert reasons(item, local) == {"work-item.listed"}
+
+    @given(work_items(rulebook="cn", at=AFTER))
+    def test_replacing_the_entry_by_a_negative_one_refuses_it_by_the_negative_list(
+        self, item: WorkItem
+    ) -> None:
+        """replaces=True with a negative entry of the same id: refused by the negative list."""
+        assert item.list_entry is not None
+        entry = ListEntry(item.list_entry, "city", "negative", "不应承担", "not undertaken", CITY)
+        local = book("cn").extend("cn.city", "1", tables=[lists_table([entry], replaces=True)])
+        assert reasons(item, local) == {"work-item.negative-list"}
+
+    @given(held=st.integers(0, 6), delta=st.integers(-1, 1))
+    def test_declared_size_boundary(self, held: int, delta: int) -> None:
+        """A list holding n-1 of n declared entries leaves an unlisted item open; n of n
+        refuses it; n+1 of n is a rulebook error."""
+        declared = held - delta
+        assume(declared >= 0)
+        local = get_rulebook("cn").extend(
+            "cn.city",
+            "1",
+            tables=[
+                lists_table(city_entries(held)),
+                declared_table([DeclaredCount("city", "assistance", declared, CITY)]),
+            ],
+        )
+        if delta > 0:
+            with pytest.raises(RulebookError, match="declares"):
+                work_item_lists(local)
+            return
+        base = WorkItem.model_validate_json(
+            (EXAMPLES / "access" / "assistance-funded.json").read_text(encoding="utf-8")
+        )
+        d = check_work_item(base.model_copy(update={"list_entry": "NOPE"}), local)
+        assert d.verdict == ("indeterminate" if delta < 0 else "denied")
+        assert d.finding("work-item.listed").status == ("indeterminate" if delta < 0 else "failed")

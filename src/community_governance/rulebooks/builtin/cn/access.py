@@ -8,14 +8,11 @@ citations say so (``confidence="secondary"``).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ....checks import access as checks
 from ....checks import lists
 from ....models import WorkItem
 from ....rules.citation import Citation
-from ....rules.decision import Severity
-from ....rules.rule import CheckFn, Rule, RuleKind
+from ....rules.rule import Rule
 from ....rules.scope import Scope
 from ..sources import (
     MCA_2015_136,
@@ -26,7 +23,7 @@ from ..sources import (
     VILLAGE_2018,
     VILLAGE_2025,
 )
-from .lists import C2020_LIST, LISTS, NOTE_2020, NOTE_VILLAGE_2025
+from .lists import C2020_LIST, NOTE_2020, NOTE_VILLAGE_2025
 
 _136_NOTE = (
     "民政部 中组部 2015 notice, read only in a secondary copy (verbatim §一 via an annotated "
@@ -89,112 +86,101 @@ ART37_VILLAGE_2018 = Citation(
 )
 
 
-def _rule(
-    rule_id: str,
-    zh: str,
-    en: str,
-    kind: RuleKind,
-    check: CheckFn,
-    *citations: Citation,
-    severity: Severity = "must",
-    valid_from: dt.date | None = None,
-) -> Rule:
-    return Rule(
-        id=rule_id,
-        title_zh=zh,
-        title_en=en,
-        kind=kind,
-        severity=severity,
-        scope=Scope(WorkItem),
-        check=check,
-        citations=citations,
-        valid_from=valid_from,
-    )
-
-
 RULES = (
-    _rule(
-        lists.LISTED,
-        "工作事项须列入社区工作事项清单，清单外事项须经准入程序",
-        "A work item must be on the work-item list; others go through the access procedure",
-        "obligation",
-        lists.ListedCheck(LISTS),
-        C136_LIST,
+    Rule(
+        id=lists.LISTED,
+        title_zh="工作事项须列入社区工作事项清单，清单外事项须经准入程序",
+        title_en="A work item must be on the work-item list; others go through the access "
+        "procedure",
+        kind="obligation",
+        severity="must",
+        scope=Scope(WorkItem),
+        check=lists.listed,
+        citations=(C136_LIST,),
     ),
-    _rule(
-        lists.NEGATIVE,
-        "负面清单所列事项社区不应承担",
-        "Items on the negative list are not undertaken",
-        "prohibition",
-        lists.NegativeListCheck(LISTS),
-        C136_TRANSFER,
+    Rule(
+        id=lists.NEGATIVE,
+        title_zh="负面清单所列事项社区不应承担",
+        title_en="Items on the negative list are not undertaken",
+        kind="prohibition",
+        severity="must",
+        scope=Scope(WorkItem),
+        check=lists.negative_list,
+        citations=(C136_TRANSFER,),
     ),
-    _rule(
-        lists.CERTIFICATE_LIST,
-        "不应出具证明事项清单所列证明不予出具",
-        "Certificates on the not-to-issue list are not issued",
-        "prohibition",
-        lists.CertificateListCheck(LISTS),
-        C2020_LIST,
+    Rule(
+        id=lists.CERTIFICATE_LIST,
+        title_zh="不应出具证明事项清单所列证明不予出具",
+        title_en="Certificates on the not-to-issue list are not issued",
+        kind="prohibition",
+        severity="must",
+        scope=Scope(WorkItem),
+        check=lists.certificate_list,
+        citations=(C2020_LIST,),
         valid_from=MCA_2020_ISSUED,
     ),
-    _rule(
-        "certificate.legal-basis",
-        "出具证明须有明确的法律法规依据",
-        "A committee issues a certificate only on a clear legal basis",
-        "prohibition",
-        checks.certificate_basis,
-        C2020_BASIS,
+    Rule(
+        id="certificate.legal-basis",
+        title_zh="出具证明须有明确的法律法规依据",
+        title_en="A committee issues a certificate only on a clear legal basis",
+        kind="prohibition",
+        severity="must",
+        scope=Scope(WorkItem),
+        check=checks.certificate_basis,
+        citations=(C2020_BASIS,),
         valid_from=MCA_2020_ISSUED,
     ),
-    _rule(
-        "work-item.no-transfer",
-        "基层政府及其部门职责范围内的事项不得转嫁给社区",
-        "Duties of the basic-level government and its departments are not shifted onto the "
-        "committee",
-        "prohibition",
-        checks.no_transfer,
-        C136_TRANSFER,
+    Rule(
+        id="work-item.no-transfer",
+        title_zh="基层政府及其部门职责范围内的事项不得转嫁给社区",
+        title_en="Duties of the basic-level government and its departments are not shifted "
+        "onto the committee",
+        kind="prohibition",
+        severity="must",
+        scope=Scope(WorkItem),
+        check=checks.no_transfer,
+        citations=(C136_TRANSFER,),
     ),
-    _rule(
-        "work-item.not-responsible-party",
-        "社区作为责任主体的执法、拆迁拆违、环境整治、城市管理等事项原则上一律取消",
-        "The committee as responsible party for enforcement, demolition, environmental "
+    Rule(
+        id="work-item.not-responsible-party",
+        title_zh="社区作为责任主体的执法、拆迁拆违、环境整治、城市管理等事项原则上一律取消",
+        title_en="The committee as responsible party for enforcement, demolition, environmental "
         "remediation or city management is abolished in principle",
-        "prohibition",
-        checks.not_responsible_party,
-        C136_ABOLISH,
+        kind="prohibition",
         severity="advisory",
+        scope=Scope(WorkItem),
+        check=checks.not_responsible_party,
+        citations=(C136_ABOLISH,),
     ),
-    _rule(
-        "work-item.no-economic-quotas",
-        "社区承担的招商引资、协税护税、经济创收等指标原则上一律取消",
-        "Investment, tax and revenue quotas on communities are abolished in principle",
-        "prohibition",
-        checks.no_quotas,
-        C136_ABOLISH,
+    Rule(
+        id="work-item.no-economic-quotas",
+        title_zh="社区承担的招商引资、协税护税、经济创收等指标原则上一律取消",
+        title_en="Investment, tax and revenue quotas on communities are abolished in principle",
+        kind="prohibition",
         severity="advisory",
+        scope=Scope(WorkItem),
+        check=checks.no_quotas,
+        citations=(C136_ABOLISH,),
     ),
-    _rule(
-        "work-item.legal-basis",
-        "有关部门委托协助开展工作的事项应当符合法律、法规规定",
-        "Work a department delegates to the committee must rest on law or regulation",
-        "obligation",
-        checks.legal_basis,
-        ART43_URBAN,
-        ART43_VILLAGE,
+    Rule(
+        id="work-item.legal-basis",
+        title_zh="有关部门委托协助开展工作的事项应当符合法律、法规规定",
+        title_en="Work a department delegates to the committee must rest on law or regulation",
+        kind="obligation",
+        severity="must",
+        scope=Scope(WorkItem),
+        check=checks.legal_basis,
+        citations=(ART43_URBAN, ART43_VILLAGE),
         valid_from=URBAN_2025_IN_FORCE,
     ),
-    _rule(
-        "work-item.funding-follows-task",
-        "委托协助事项所需经费由委托部门承担（费随事转）",
-        "Funding follows the task: the delegating body pays",
-        "obligation",
-        checks.funding,
-        ART43_URBAN,
-        ART43_URBAN_1,
-        ART43_VILLAGE,
-        ART37_VILLAGE_2018,
-        C136_FUNDING,
+    Rule(
+        id="work-item.funding-follows-task",
+        title_zh="委托协助事项所需经费由委托部门承担（费随事转）",
+        title_en="Funding follows the task: the delegating body pays",
+        kind="obligation",
+        severity="must",
+        scope=Scope(WorkItem),
+        check=checks.funding,
+        citations=(ART43_URBAN, ART43_URBAN_1, ART43_VILLAGE, ART37_VILLAGE_2018, C136_FUNDING),
     ),
 )

@@ -5,7 +5,17 @@ a secondary copy: every entry says so).
 
 from __future__ import annotations
 
-from ....checks.work_item_lists import DeclaredCount, ListEntry, ListKind, WorkItemLists
+import datetime as dt
+
+from ....checks.work_item_lists import (
+    DeclaredCount,
+    ListEntry,
+    ListKind,
+    declared_table,
+    lists_table,
+    unlisted_table,
+)
+from ....models.work_item import CommitteeKind
 from ....rules.citation import Citation
 from ..sources import (
     MCA_2020_20,
@@ -36,17 +46,19 @@ NOTE_VILLAGE_2025 = (
     "自公布之日起施行 (2025-10-28)"
 )
 
-RC: tuple[str, ...] = ("residents_committee",)
-VC: tuple[str, ...] = ("village_committee",)
+RC: tuple[CommitteeKind, ...] = ("residents_committee",)
+VC: tuple[CommitteeKind, ...] = ("village_committee",)
+#: One entry of a statute's list: (locator within the article, kind, Chinese, English).
+Item = tuple[str, ListKind, str, str]
 
 
 def _entries(
     list_id: str,
     source: str,
     article: str,
-    items: tuple[tuple[str, ListKind, str, str], ...],
-    committees: tuple[str, ...],
-    valid: tuple[object, object],
+    items: tuple[Item, ...],
+    committees: tuple[CommitteeKind, ...],
+    valid: tuple[dt.date, dt.date | None],
     note: str = "",
 ) -> tuple[ListEntry, ...]:
     return tuple(
@@ -57,9 +69,9 @@ def _entries(
             title_zh=zh,
             title_en=en,
             citation=Citation(source, f"{article}{loc}" if loc else article, zh, note=note),
-            committees=committees,  # type: ignore[arg-type]
-            valid_from=valid[0],  # type: ignore[arg-type]
-            valid_to=valid[1],  # type: ignore[arg-type]
+            committees=committees,
+            valid_from=valid[0],
+            valid_to=valid[1],
         )
         for n, (loc, kind, zh, en) in enumerate(items, start=1)
     )
@@ -153,7 +165,7 @@ URBAN_2025_DUTIES = _entries(
     RC,
     (URBAN_2025_IN_FORCE, None),
 )
-_VILLAGE_ART2 = (
+_VILLAGE_ART2: tuple[Item, ...] = (
     (
         "第二款",
         "duty",
@@ -168,7 +180,7 @@ VILLAGE_2018_DUTIES = _entries(
     "cn.village-2018.art2",
     VILLAGE_2018,
     "第二条",
-    _VILLAGE_ART2,  # type: ignore[arg-type]
+    _VILLAGE_ART2,
     VC,
     (VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE),
 )
@@ -176,7 +188,7 @@ VILLAGE_2025_DUTIES = _entries(
     "cn.village-2025.art2",
     VILLAGE_2025,
     "第二条",
-    _VILLAGE_ART2,  # type: ignore[arg-type]
+    _VILLAGE_ART2,
     VC,
     (VILLAGE_2025_IN_FORCE, None),
     note=NOTE_VILLAGE_2025,
@@ -236,14 +248,25 @@ NATIONAL_CERTIFICATES = tuple(
     for n, (key, zh, en) in enumerate(_CERTIFICATES, start=1)
 )
 
-LISTS = WorkItemLists(
-    entries=(
-        *URBAN_2018_DUTIES,
-        *URBAN_2025_DUTIES,
-        *VILLAGE_2018_DUTIES,
-        *VILLAGE_2025_DUTIES,
-        *NATIONAL_CERTIFICATES,
+#: The national layers of the three work-item list tables (see `checks.work_item_lists`):
+#: the entries, the declared size of the national certificate list (published with it), and
+#: no unlisted setting (an item on no list is refused while every declared list is complete).
+TABLES = (
+    lists_table(
+        (
+            *URBAN_2018_DUTIES,
+            *URBAN_2025_DUTIES,
+            *VILLAGE_2018_DUTIES,
+            *VILLAGE_2025_DUTIES,
+            *NATIONAL_CERTIFICATES,
+        )
     ),
-    declared=(DeclaredCount("cn.mca-2020-20", "certificate", 20, C2020_LIST),),
-    source="cn",
+    declared_table(
+        (
+            DeclaredCount(
+                "cn.mca-2020-20", "certificate", 20, C2020_LIST, valid_from=MCA_2020_ISSUED
+            ),
+        )
+    ),
+    unlisted_table(),
 )
