@@ -68,15 +68,29 @@ class TestResidentsCommittee:
         assert failed(d) == {rule}
 
     def test_no_woman_before_2026_is_not_denied_by_the_woman_rule(self) -> None:
-        """The 2018 text had no woman requirement: on 2025-06-01 the rule is not in force."""
+        """The 2018 text had no woman requirement: on 2025-06-01 the rule is not in force (not
+        a finding), and the size rule of the 2018 text judges the committee lawful."""
         d = check("residents-committee-no-woman", at=BEFORE)
-        assert d.finding("residents-committee.woman").status == "not_applicable"
+        assert "residents-committee.woman" not in d.statuses()
+        assert "residents-committee.woman" in d.coverage.not_in_force
+        assert d.finding("residents-committee.size").status == "passed"
         assert d.verdict == "allowed"
 
     def test_relatives_before_2026_are_not_denied(self) -> None:
-        """Close-relative exclusion starts with the 2025 revision."""
+        """Close-relative exclusion starts with the 2025 revision: not in force before."""
         d = check("residents-committee-relatives", at=BEFORE)
-        assert d.finding("residents-committee.close-relative-exclusion").status == "not_applicable"
+        assert "residents-committee.close-relative-exclusion" in d.coverage.not_in_force
+        assert d.verdict == "allowed"
+
+    def test_only_committee_rules_are_findings(self) -> None:
+        """Scope selects the rules: a residents' committee's Decision lists no rule of another
+        body (mediation, village, owners…); those are only counted as out of scope."""
+        d = check("urban")
+        facts = ("residents_committee", "urban")
+        assert all(CN.rule(f.rule).scope.matches(facts) is True for f in d.findings)
+        for other in ("mediation-committee.size", "village-committee.size", "owners-committee.odd"):
+            assert other not in d.statuses()
+        assert d.coverage.out_of_scope > 0
 
     def test_the_denial_names_the_relatives(self) -> None:
         """The finding says who is related, in both languages."""
@@ -107,6 +121,26 @@ class TestResidentsCommittee:
         """One member over the maximum fails."""
         assert evaluate(s, CN).finding("residents-committee.size").status == "failed"
 
+    @given(body_compositions(community_kind="village_to_residence", as_of=st.just(AFTER)))
+    def test_the_urban_law_governs_a_village_turned_residential(self, s: BodyComposition) -> None:
+        """村改居: a residents' committee of a village turned residential community is judged
+        by the urban law's rules, as in a city."""
+        statuses = evaluate(s, CN).statuses()
+        assert statuses["residents-committee.size"] == (
+            "passed" if 5 <= len(s.members()) <= 9 else "failed"
+        )
+        assert "residents-committee.woman" in statuses
+
+    @given(body_compositions(community_kind="rural", as_of=st.just(AFTER)))
+    def test_no_urban_rule_judges_a_rural_community(self, s: BodyComposition) -> None:
+        """The urban law's scope leaves out a rural community, whatever its bodies are called:
+        no residents' committee rule is a finding, and nothing else judges it."""
+        d = evaluate(s, CN)
+        assert "residents-committee.size" not in d.statuses()
+        assert all(f.status == "not_applicable" for f in d.findings)
+        assert d.verdict == "indeterminate"
+        assert d.coverage.uncovered is not None
+
     @given(
         bodies_near_size_limit(side="min", distance=st.integers(-1, 1), at=dt.date(2025, 12, 31))
     )
@@ -122,9 +156,9 @@ class TestCrossAppointment:
 
     @given(body_compositions(as_of=st.just(AFTER)))
     def test_never_fails(self, s: BodyComposition) -> None:
-        """Whatever the composition, the permission passes or does not apply."""
+        """Whatever the committee's composition, the permission passes."""
         f = evaluate(s, CN).finding("residents-committee.cross-appointment")
-        assert f.status in ("passed", "not_applicable")
+        assert f.status == "passed"
         assert f.kind == "permission"
 
     def test_lists_who_holds_both_posts(self) -> None:
@@ -167,15 +201,16 @@ class TestSupervisionCommittee:
         ]
 
     def test_exclusion_starts_in_2026(self) -> None:
-        """Before 2026 the national exclusion rule is not in force."""
+        """Before 2026 no national rule judges a supervision committee: the exclusion is not in
+        force, so the verdict is indeterminate (uncovered), never a false allowed."""
 
         def edit(c: dict[str, Any]) -> None:
             c["persons"][5]["relatives"] = [{"person_id": "C2", "relation": "parent"}]
 
-        f = evaluate(edited("urban", edit, "SC"), CN, BEFORE).finding(
-            "supervision-committee.exclusion"
-        )
-        assert f.status == "not_applicable"
+        d = evaluate(edited("urban", edit, "SC"), CN, BEFORE)
+        assert "supervision-committee.exclusion" in d.coverage.not_in_force
+        assert d.verdict == "indeterminate"
+        assert d.coverage.uncovered is not None
 
     def test_different_term_is_denied(self) -> None:
         """A supervision committee elected for another term than the committee's fails."""
@@ -281,15 +316,15 @@ class TestRepresentativesAssembly:
         assert len(d.warnings) == 1
 
     def test_ningxia_ties_terms_since_2017(self) -> None:
-        """Ningxia replaces the national term rule with its own, in force from 2017."""
+        """Ningxia replaces the national term rule with its own, in force from 2017; the
+        national rule is not in force before 2026."""
         assert (
             check("urban", "RA", BEFORE, NINGXIA).finding("representatives-assembly.term").status
             == "passed"
         )
-        assert (
-            check("urban", "RA", BEFORE, CN).finding("representatives-assembly.term").status
-            == "not_applicable"
-        )
+        national = check("urban", "RA", BEFORE, CN)
+        assert "representatives-assembly.term" in national.coverage.not_in_force
+        assert national.verdict == "indeterminate"
 
 
 class TestNingxiaConstituency:
@@ -349,13 +384,13 @@ class TestNingxiaConstituency:
 
     @pytest.mark.parametrize("book", [CN, NINGXIA])
     def test_only_ningxia_and_only_urban(self, book: Any) -> None:
-        """Not a national rule; in Ningxia it does not apply to a rural village's assembly."""
-        d = check("village", "VA", book=book)
-        statuses = d.statuses()
-        if book is CN:
-            assert "representatives-assembly.constituency" not in statuses
-        else:
-            assert statuses["representatives-assembly.constituency"] == "not_applicable"
+        """Not a national rule; in Ningxia its scope leaves out a rural village's assembly."""
+        s = edited("village", lambda c: None, "VA")
+        assert "representatives-assembly.constituency" not in evaluate(s, book).statuses()
+        if book is NINGXIA:
+            scope = NINGXIA.rule("representatives-assembly.constituency").scope
+            assert scope.matches(s.facts()) is False
+            assert scope.matches(("representatives_assembly", "urban")) is True
 
     @given(st.data())
     def test_how_many_lack_one(self, data: st.DataObject) -> None:
