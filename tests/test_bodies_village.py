@@ -196,6 +196,14 @@ class TestMediationCommittee:
         d = evaluate(composition("urban", "MC", edit), CN)
         assert failed(d) == {"mediation-committee.term"}
 
+    def test_term_finding_cites_the_article_in_force(self) -> None:
+        """The term finding cites the article that sets the value it read (Art. 9(2)), once."""
+        f = evaluate(composition("urban", "MC"), CN).finding("mediation-committee.term")
+        assert [(c.source, c.locator) for c in f.citations] == [
+            ("人民调解法(2010-08-28)", "第九条第二款")
+        ]
+        assert [u.name for u in f.parameters] == ["mediation-committee.term-years"]
+
     def test_two_chairs_cannot_even_be_entered(self) -> None:
         """One chair per body at a time is validated on input, before any rule."""
 

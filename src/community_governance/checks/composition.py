@@ -186,6 +186,8 @@ def max_term_years(years_param: Parameter) -> DeclaredCheck:
             end = m.term_end if m.term_end is not None else s.as_of + dt.timedelta(days=1)
             if end > limit:
                 too_long.append(m.person_id)
+        # the term is a dated parameter: the text in force is cited with its value, so a rule
+        # citing the same words in two versions of a law does not cite both
         return _result(
             not too_long,
             f"每届任期{years}年"
@@ -194,7 +196,7 @@ def max_term_years(years_param: Parameter) -> DeclaredCheck:
             + (f"; terms too long for: {', '.join(too_long)}" if too_long else "; no term longer"),
             years=years,
             too_long=too_long,
-        )
+        ).citing()
 
     return check
 
