@@ -7,7 +7,10 @@ elections, meetings, disclosure and access rules live in this package's topic mo
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ....checks import bodies as _body_checks
+from ....checks import composition as _composition_checks
 from ....rules.citation import Citation
 from ....rules.parameter import Parameter
 from ....rules.rule import Rule
@@ -38,6 +41,17 @@ ART8_2025_CROSS = Citation(
     URBAN_2025, "第八条第三款", "居民委员会成员和社区党组织领导班子成员可以交叉任职"
 )
 ART50_2025 = Citation(URBAN_2025, "第五十条", "本法自2026年1月1日起施行")
+#: The 2018 amending decision took effect on publication (本决定自公布之日起施行).
+URBAN_2018_IN_FORCE = dt.date(2018, 12, 29)
+ART8_2018_TERM = Citation(
+    URBAN_2018,
+    "第八条",
+    "居民委员会每届任期五年",
+    note="Cited as amended 2018-12-29, in force from that day; the text before it is not held "
+    "in the shared law folder, so the rule starts then. Superseded by the 2025 revision "
+    "(Art. 14(2)) on 2026-01-01.",
+)
+ART14_2025_TERM = Citation(URBAN_2025, "第十四条第二款", "居民委员会每届任期五年")
 
 SIZE_MIN = Parameter.count(
     "residents-committee.size.min",
@@ -54,6 +68,14 @@ SIZE_MAX = Parameter.count(
     (9, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
     (9, URBAN_2025_IN_FORCE, None, ART8_2025),
     unit_zh="名",
+)
+TERM_YEARS = Parameter.count(
+    "residents-committee.term-years",
+    "居民委员会每届任期（年）",
+    "residents' committee: term in years",
+    (5, URBAN_2018_IN_FORCE, URBAN_2025_IN_FORCE, ART8_2018_TERM),
+    (5, URBAN_2025_IN_FORCE, None, ART14_2025_TERM),
+    unit_zh="年",
 )
 
 #: The residents' committee rules, in the order Decisions list them.
@@ -100,6 +122,17 @@ RULES = (
         check=_body_checks.cross_appointment("party_organization"),
         citations=(ART8_2025_CROSS,),
         valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="residents-committee.term",
+        title_zh="居民委员会每届任期五年",
+        title_en="A residents' committee's term is five years",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_COMMITTEE,
+        check=_composition_checks.max_term_years(TERM_YEARS),
+        citations=(ART8_2018_TERM, ART14_2025_TERM),
+        valid_from=URBAN_2018_IN_FORCE,
     ),
 )
 
