@@ -151,6 +151,69 @@ class TestResidentsCommittee:
         assert any(c.source == "城市居民委员会组织法(2018-12-29)" for c in f.citations)
 
 
+def _committee_with_term(start: dt.date, end: dt.date, as_of: dt.date) -> BodyComposition:
+    """Five members (two women) of a residents' committee; C5 serves ``start``–``end``."""
+    persons = [{"id": f"C{i}", "gender": "female" if i < 3 else "male"} for i in range(1, 6)]
+    members = [
+        {"person_id": f"C{i}", "body_id": "RC", "role": "chair" if i == 1 else "member"}
+        | {"term_start": start.isoformat(), "term_end": end.isoformat()}
+        for i in range(1, 6)
+    ]
+    data = {
+        "community": {
+            "id": "c",
+            "name": "社区",
+            "kind": "urban",
+            "persons": persons,
+            "bodies": [{"id": "RC", "kind": "residents_committee"}],
+            "memberships": members,
+        },
+        "body_id": "RC",
+        "as_of": as_of.isoformat(),
+    }
+    return BodyComposition.model_validate_json(json.dumps(data))
+
+
+class TestResidentsCommitteeTerm:
+    """居民委员会每届任期五年: 2018 text Art. 8, 2025 text Art. 14(2)."""
+
+    @given(
+        st.dates(dt.date(2019, 1, 1), dt.date(2035, 12, 31)).filter(
+            lambda d: (d.month, d.day) != (2, 29)
+        ),
+        st.sampled_from([-1, 0, 1]),
+    )
+    def test_five_years_to_the_day_is_the_limit(self, start: dt.date, offset: int) -> None:
+        """A term ending (exclusive) a day before, on, or a day after the fifth anniversary:
+        passes, passes, fails — whatever the start date and whichever text is in force."""
+        end = start.replace(year=start.year + 5) + dt.timedelta(days=offset)
+        f = evaluate(_committee_with_term(start, end, start), CN).finding(
+            "residents-committee.term"
+        )
+        assert f.status == ("passed" if offset <= 0 else "failed")
+
+    @pytest.mark.parametrize(
+        ("at", "source", "locator"),
+        [
+            (dt.date(2025, 12, 31), "城市居民委员会组织法(2018-12-29)", "第八条"),
+            (dt.date(2026, 1, 1), "城市居民委员会组织法(2025-10-28)", "第十四条第二款"),
+        ],
+    )
+    def test_cites_the_text_in_force(self, at: dt.date, source: str, locator: str) -> None:
+        """The finding cites the 2018 Art. 8 up to 2025-12-31 and the 2025 Art. 14(2) from
+        2026-01-01, and only that one."""
+        s = _committee_with_term(dt.date(2021, 6, 1), dt.date(2026, 6, 1), at)
+        f = evaluate(s, CN).finding("residents-committee.term")
+        assert [(c.source, c.locator) for c in f.citations] == [(source, locator)]
+
+    def test_not_in_force_before_the_2018_amendment(self) -> None:
+        """The rule starts with the 2018 text (2018-12-29); the day before it is not in force."""
+        s = _committee_with_term(dt.date(2014, 6, 1), dt.date(2019, 6, 1), dt.date(2018, 12, 28))
+        assert "residents-committee.term" in evaluate(s, CN).coverage.not_in_force
+        s = s.model_copy(update={"as_of": dt.date(2018, 12, 29)})
+        assert evaluate(s, CN).finding("residents-committee.term").status == "passed"
+
+
 class TestCrossAppointment:
     """交叉任职 is a permission: reported, never flagged."""
 
