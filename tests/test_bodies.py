@@ -68,15 +68,29 @@ class TestResidentsCommittee:
         assert failed(d) == {rule}
 
     def test_no_woman_before_2026_is_not_denied_by_the_woman_rule(self) -> None:
-        """The 2018 text had no woman requirement: on 2025-06-01 the rule is not in force."""
+        """The 2018 text had no woman requirement: on 2025-06-01 the rule is not in force (not
+        a finding), and the size rule of the 2018 text judges the committee lawful."""
         d = check("residents-committee-no-woman", at=BEFORE)
-        assert d.finding("residents-committee.woman").status == "not_applicable"
+        assert "residents-committee.woman" not in d.statuses()
+        assert "residents-committee.woman" in d.coverage.not_in_force
+        assert d.finding("residents-committee.size").status == "passed"
         assert d.verdict == "allowed"
 
     def test_relatives_before_2026_are_not_denied(self) -> None:
-        """Close-relative exclusion starts with the 2025 revision."""
+        """Close-relative exclusion starts with the 2025 revision: not in force before."""
         d = check("residents-committee-relatives", at=BEFORE)
-        assert d.finding("residents-committee.close-relative-exclusion").status == "not_applicable"
+        assert "residents-committee.close-relative-exclusion" in d.coverage.not_in_force
+        assert d.verdict == "allowed"
+
+    def test_only_committee_rules_are_findings(self) -> None:
+        """Scope selects the rules: a residents' committee's Decision lists no rule of another
+        body (mediation, village, owners…); those are only counted as out of scope."""
+        d = check("urban")
+        facts = ("residents_committee", "urban")
+        assert all(CN.rule(f.rule).scope.matches(facts) is True for f in d.findings)
+        for other in ("mediation-committee.size", "village-committee.size", "owners-committee.odd"):
+            assert other not in d.statuses()
+        assert d.coverage.out_of_scope > 0
 
     def test_the_denial_names_the_relatives(self) -> None:
         """The finding says who is related, in both languages."""
@@ -107,6 +121,26 @@ class TestResidentsCommittee:
         """One member over the maximum fails."""
         assert evaluate(s, CN).finding("residents-committee.size").status == "failed"
 
+    @given(body_compositions(community_kind="village_to_residence", as_of=st.just(AFTER)))
+    def test_the_urban_law_governs_a_village_turned_residential(self, s: BodyComposition) -> None:
+        """村改居: a residents' committee of a village turned residential community is judged
+        by the urban law's rules, as in a city."""
+        statuses = evaluate(s, CN).statuses()
+        assert statuses["residents-committee.size"] == (
+            "passed" if 5 <= len(s.members()) <= 9 else "failed"
+        )
+        assert "residents-committee.woman" in statuses
+
+    @given(body_compositions(community_kind="rural", as_of=st.just(AFTER)))
+    def test_no_urban_rule_judges_a_rural_community(self, s: BodyComposition) -> None:
+        """The urban law's scope leaves out a rural community, whatever its bodies are called:
+        no residents' committee rule is a finding, and nothing else judges it."""
+        d = evaluate(s, CN)
+        assert "residents-committee.size" not in d.statuses()
+        assert all(f.status == "not_applicable" for f in d.findings)
+        assert d.verdict == "indeterminate"
+        assert d.coverage.uncovered is not None
+
     @given(
         bodies_near_size_limit(side="min", distance=st.integers(-1, 1), at=dt.date(2025, 12, 31))
     )
@@ -117,14 +151,77 @@ class TestResidentsCommittee:
         assert any(c.source == "城市居民委员会组织法(2018-12-29)" for c in f.citations)
 
 
+def _committee_with_term(start: dt.date, end: dt.date, as_of: dt.date) -> BodyComposition:
+    """Five members (two women) of a residents' committee; C5 serves ``start``–``end``."""
+    persons = [{"id": f"C{i}", "gender": "female" if i < 3 else "male"} for i in range(1, 6)]
+    members = [
+        {"person_id": f"C{i}", "body_id": "RC", "role": "chair" if i == 1 else "member"}
+        | {"term_start": start.isoformat(), "term_end": end.isoformat()}
+        for i in range(1, 6)
+    ]
+    data = {
+        "community": {
+            "id": "c",
+            "name": "社区",
+            "kind": "urban",
+            "persons": persons,
+            "bodies": [{"id": "RC", "kind": "residents_committee"}],
+            "memberships": members,
+        },
+        "body_id": "RC",
+        "as_of": as_of.isoformat(),
+    }
+    return BodyComposition.model_validate_json(json.dumps(data))
+
+
+class TestResidentsCommitteeTerm:
+    """居民委员会每届任期五年: 2018 text Art. 8, 2025 text Art. 14(2)."""
+
+    @given(
+        st.dates(dt.date(2019, 1, 1), dt.date(2035, 12, 31)).filter(
+            lambda d: (d.month, d.day) != (2, 29)
+        ),
+        st.sampled_from([-1, 0, 1]),
+    )
+    def test_five_years_to_the_day_is_the_limit(self, start: dt.date, offset: int) -> None:
+        """A term ending (exclusive) a day before, on, or a day after the fifth anniversary:
+        passes, passes, fails — whatever the start date and whichever text is in force."""
+        end = start.replace(year=start.year + 5) + dt.timedelta(days=offset)
+        f = evaluate(_committee_with_term(start, end, start), CN).finding(
+            "residents-committee.term"
+        )
+        assert f.status == ("passed" if offset <= 0 else "failed")
+
+    @pytest.mark.parametrize(
+        ("at", "source", "locator"),
+        [
+            (dt.date(2025, 12, 31), "城市居民委员会组织法(2018-12-29)", "第八条"),
+            (dt.date(2026, 1, 1), "城市居民委员会组织法(2025-10-28)", "第十四条第二款"),
+        ],
+    )
+    def test_cites_the_text_in_force(self, at: dt.date, source: str, locator: str) -> None:
+        """The finding cites the 2018 Art. 8 up to 2025-12-31 and the 2025 Art. 14(2) from
+        2026-01-01, and only that one."""
+        s = _committee_with_term(dt.date(2021, 6, 1), dt.date(2026, 6, 1), at)
+        f = evaluate(s, CN).finding("residents-committee.term")
+        assert [(c.source, c.locator) for c in f.citations] == [(source, locator)]
+
+    def test_not_in_force_before_the_2018_amendment(self) -> None:
+        """The rule starts with the 2018 text (2018-12-29); the day before it is not in force."""
+        s = _committee_with_term(dt.date(2014, 6, 1), dt.date(2019, 6, 1), dt.date(2018, 12, 28))
+        assert "residents-committee.term" in evaluate(s, CN).coverage.not_in_force
+        s = s.model_copy(update={"as_of": dt.date(2018, 12, 29)})
+        assert evaluate(s, CN).finding("residents-committee.term").status == "passed"
+
+
 class TestCrossAppointment:
     """交叉任职 is a permission: reported, never flagged."""
 
     @given(body_compositions(as_of=st.just(AFTER)))
     def test_never_fails(self, s: BodyComposition) -> None:
-        """Whatever the composition, the permission passes or does not apply."""
+        """Whatever the committee's composition, the permission passes."""
         f = evaluate(s, CN).finding("residents-committee.cross-appointment")
-        assert f.status in ("passed", "not_applicable")
+        assert f.status == "passed"
         assert f.kind == "permission"
 
     def test_lists_who_holds_both_posts(self) -> None:
@@ -167,15 +264,16 @@ class TestSupervisionCommittee:
         ]
 
     def test_exclusion_starts_in_2026(self) -> None:
-        """Before 2026 the national exclusion rule is not in force."""
+        """Before 2026 no national rule judges a supervision committee: the exclusion is not in
+        force, so the verdict is indeterminate (uncovered), never a false allowed."""
 
         def edit(c: dict[str, Any]) -> None:
             c["persons"][5]["relatives"] = [{"person_id": "C2", "relation": "parent"}]
 
-        f = evaluate(edited("urban", edit, "SC"), CN, BEFORE).finding(
-            "supervision-committee.exclusion"
-        )
-        assert f.status == "not_applicable"
+        d = evaluate(edited("urban", edit, "SC"), CN, BEFORE)
+        assert "supervision-committee.exclusion" in d.coverage.not_in_force
+        assert d.verdict == "indeterminate"
+        assert d.coverage.uncovered is not None
 
     def test_different_term_is_denied(self) -> None:
         """A supervision committee elected for another term than the committee's fails."""
@@ -281,15 +379,15 @@ class TestRepresentativesAssembly:
         assert len(d.warnings) == 1
 
     def test_ningxia_ties_terms_since_2017(self) -> None:
-        """Ningxia replaces the national term rule with its own, in force from 2017."""
+        """Ningxia replaces the national term rule with its own, in force from 2017; the
+        national rule is not in force before 2026."""
         assert (
             check("urban", "RA", BEFORE, NINGXIA).finding("representatives-assembly.term").status
             == "passed"
         )
-        assert (
-            check("urban", "RA", BEFORE, CN).finding("representatives-assembly.term").status
-            == "not_applicable"
-        )
+        national = check("urban", "RA", BEFORE, CN)
+        assert "representatives-assembly.term" in national.coverage.not_in_force
+        assert national.verdict == "indeterminate"
 
 
 class TestNingxiaConstituency:
@@ -349,13 +447,13 @@ class TestNingxiaConstituency:
 
     @pytest.mark.parametrize("book", [CN, NINGXIA])
     def test_only_ningxia_and_only_urban(self, book: Any) -> None:
-        """Not a national rule; in Ningxia it does not apply to a rural village's assembly."""
-        d = check("village", "VA", book=book)
-        statuses = d.statuses()
-        if book is CN:
-            assert "representatives-assembly.constituency" not in statuses
-        else:
-            assert statuses["representatives-assembly.constituency"] == "not_applicable"
+        """Not a national rule; in Ningxia its scope leaves out a rural village's assembly."""
+        s = edited("village", lambda c: None, "VA")
+        assert "representatives-assembly.constituency" not in evaluate(s, book).statuses()
+        if book is NINGXIA:
+            scope = NINGXIA.rule("representatives-assembly.constituency").scope
+            assert scope.matches(s.facts()) is False
+            assert scope.matches(("representatives_assembly", "urban")) is True
 
     @given(st.data())
     def test_how_many_lack_one(self, data: st.DataObject) -> None:

@@ -82,15 +82,16 @@ class TestVillageCommittee:
         assert failed(evaluate(s, CN, AFTER)) == {"village-committee.woman"}
 
     def test_relatives_excluded_only_from_2026(self) -> None:
-        """Two siblings on the committee: allowed in 2024, denied in 2026."""
+        """Two siblings on the committee: allowed in 2024 (the exclusion is not yet in force;
+        size and woman judge it), denied in 2026."""
 
         def edit(c: dict[str, Any]) -> None:
             c["persons"][2]["relatives"] = [{"person_id": "V1", "relation": "sibling"}]
 
         s = composition("village", "VC", edit)
-        assert status(evaluate(s, CN, BEFORE), "village-committee.close-relative-exclusion") == (
-            "not_applicable"
-        )
+        before = evaluate(s, CN, BEFORE)
+        assert "village-committee.close-relative-exclusion" in before.coverage.not_in_force
+        assert before.verdict == "allowed"
         assert failed(evaluate(s, CN, AFTER)) == {"village-committee.close-relative-exclusion"}
 
 
@@ -195,6 +196,14 @@ class TestMediationCommittee:
         d = evaluate(composition("urban", "MC", edit), CN)
         assert failed(d) == {"mediation-committee.term"}
 
+    def test_term_finding_cites_the_article_in_force(self) -> None:
+        """The term finding cites the article that sets the value it read (Art. 9(2)), once."""
+        f = evaluate(composition("urban", "MC"), CN).finding("mediation-committee.term")
+        assert [(c.source, c.locator) for c in f.citations] == [
+            ("人民调解法(2010-08-28)", "第九条第二款")
+        ]
+        assert [u.name for u in f.parameters] == ["mediation-committee.term-years"]
+
     def test_two_chairs_cannot_even_be_entered(self) -> None:
         """One chair per body at a time is validated on input, before any rule."""
 
@@ -222,14 +231,27 @@ class TestOwnersCommittee:
     """The 2009 guidance is secondary-sourced: its rules only warn."""
 
     def test_even_number_warns_only(self) -> None:
-        """Six members: a warning (odd number), the verdict stays allowed."""
+        """Six members: a warning (odd number), never a denial."""
 
         def edit(c: dict[str, Any]) -> None:
             c["memberships"] = [m for m in c["memberships"] if m["person_id"] != "O7"]
 
         d = evaluate(composition("urban", "OC", edit), CN)
         assert [f.rule for f in d.warnings] == ["owners-committee.odd"]
-        assert d.verdict == "allowed"
+        assert not d.denials
+        assert d.verdict == "indeterminate"
+
+    def test_nothing_binding_judges_an_owners_committee(self) -> None:
+        """Every owners' committee rule only warns: even a committee that meets them all is
+        indeterminate (uncovered), not allowed — advisory rules grant no permission."""
+        d = evaluate(composition("urban", "OC"), CN)
+        assert {f.rule: f.status for f in d.findings if f.rule.startswith("owners-")} == {
+            "owners-committee.size": "passed",
+            "owners-committee.odd": "passed",
+            "owners-committee.term": "passed",
+        }
+        assert d.verdict == "indeterminate"
+        assert d.coverage.uncovered is not None
 
     def test_citation_says_it_is_secondary(self) -> None:
         """Every owners' committee rule cites the guidance as secondary, with a note."""

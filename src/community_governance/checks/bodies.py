@@ -1,4 +1,9 @@
-"""Checks of a body's composition as of a date (size, chair, women members)."""
+"""Checks of a body's composition as of a date (size, chair, women members, relatives).
+
+A check here judges the body it is given: which bodies a rule applies to (the body kind, the
+community kind) is the rule's declared `Scope`, so no check tests the kind of its subject.
+Checks that read law data take `Parameter` handles and declare them with `reads`.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,22 @@ from collections.abc import Iterable
 
 from ..exceptions import MissingDataError
 from ..models.body import BodyComposition
-from ..rules.rule import Check, CheckFn, RuleContext
+from ..rules.parameter import Parameter
+from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import AllOf, Measure, Threshold
 from .measures import CHAIRS, MEMBERS, ORDINARY_MEMBERS, REPRESENTATIVES
+
+__all__ = [
+    "body_zh",
+    "chair_and_members",
+    "chairs",
+    "close_relatives",
+    "cross_appointment",
+    "has_woman",
+    "representatives_constituency",
+    "representatives_minimum",
+    "size",
+]
 
 _BODY_ZH = {
     "residents_committee": "居民委员会",
@@ -24,11 +42,21 @@ _BODY_ZH = {
 
 
 def body_zh(kind: str) -> str:
-    """The Chinese name of a body kind (the kind itself when not named here)."""
+    """The Chinese name of a body kind (the kind itself when not named here); other areas'
+    checks use it to name bodies in messages.
+
+    Examples:
+        >>> body_zh("residents_committee")
+        '居民委员会'
+        >>> body_zh("an_unknown_kind")
+        'an_unknown_kind'
+    """
     return _BODY_ZH.get(kind, kind)
 
 
 def applies(s: BodyComposition, kind: str, community_kinds: Iterable[str]) -> Check | None:
+    """Deprecated and not public: a hand-written scope guard, kept only while `checks.tenure`
+    imports it. Declare a rule's `Scope` instead; delete this once nothing imports it."""
     if s.body.kind != kind:
         return Check.not_applicable(
             f"该组织不是{body_zh(kind)}",
@@ -61,24 +89,26 @@ def _verdict(
     ).citing()
 
 
-def size(
-    kind: str,
-    min_param: str,
-    max_param: str,
-    community_kinds: Iterable[str] = ("urban", "village_to_residence", "rural"),
-) -> CheckFn:
-    """Make a check: the body has between ``min_param`` and ``max_param`` members (inclusive)."""
-    kinds = tuple(community_kinds)
+def size(min_param: Parameter, max_param: Parameter) -> DeclaredCheck:
+    """Make a check: the body has between ``min_param`` and ``max_param`` members (inclusive).
 
+    Examples:
+        >>> import datetime as dt
+        >>> from community_governance.rules.citation import Citation
+        >>> c = Citation("人民调解法(2010-08-28)", "第八条第二款", "委员三至九人")
+        >>> day = dt.date(2011, 1, 1)
+        >>> lo = Parameter.count("mediation.size.min", "下限", "fewest", (3, day, None, c))
+        >>> hi = Parameter.count("mediation.size.max", "上限", "most", (9, day, None, c))
+        >>> [p.name for p in size(lo, hi).parameters]
+        ['mediation.size.min', 'mediation.size.max']
+    """
+
+    @reads(min_param, max_param)
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
-        lo, hi = ctx.param(min_param), ctx.param(max_param)
-        assert isinstance(lo, int)
-        assert isinstance(hi, int)
+        lo, hi = ctx.count(min_param), ctx.count(max_param)
         outcome = AllOf((Threshold("at_least", lo, MEMBERS), Threshold("at_most", hi, MEMBERS)))
         result = outcome.evaluate({MEMBERS.key: Measure(len(s.members()))})
+        kind = s.body.kind
         return _verdict(
             result.passed,
             [c.text() for c in result.comparisons()],
@@ -90,58 +120,43 @@ def size(
     return check
 
 
-def has_woman(
-    kind: str, community_kinds: Iterable[str] = ("urban", "village_to_residence", "rural")
-) -> CheckFn:
-    """Make a check: at least one member is a woman (应当有妇女成员)."""
-    kinds = tuple(community_kinds)
-
-    def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
-        members = s.members()
-        women = [p for p in members if p.gender == "female"]
-        unknown = [p.id for p in members if p.gender is None]
-        if women:
-            return Check.passed(
-                f"有妇女成员{len(women)}名",
-                f"{len(women)} woman member(s)",
-                women=len(women),
-                members=len(members),
-            )
-        if unknown:
-            raise MissingDataError(
-                "community.persons[].gender",
-                f"no woman among members with a recorded gender; gender not recorded for "
-                f"{', '.join(unknown)}",
-                f"已登记性别的成员中没有妇女，以下成员未登记性别：{'、'.join(unknown)}",
-            )
-        return Check.failed(
-            "没有妇女成员（应当有妇女成员）",
-            "no woman among the members (a woman member is required)",
-            women=0,
+def has_woman(s: BodyComposition, ctx: RuleContext) -> Check:
+    """At least one member is a woman (应当有妇女成员); a member whose gender is not recorded
+    makes a body without a recorded woman indeterminate."""
+    members = s.members()
+    women = [p for p in members if p.gender == "female"]
+    unknown = [p.id for p in members if p.gender is None]
+    if women:
+        return Check.passed(
+            f"有妇女成员{len(women)}名",
+            f"{len(women)} woman member(s)",
+            women=len(women),
             members=len(members),
         )
-
-    return check
+    if unknown:
+        raise MissingDataError(
+            "community.persons[].gender",
+            f"no woman among members with a recorded gender; gender not recorded for "
+            f"{', '.join(unknown)}",
+            f"已登记性别的成员中没有妇女，以下成员未登记性别：{'、'.join(unknown)}",
+        )
+    return Check.failed(
+        "没有妇女成员（应当有妇女成员）",
+        "no woman among the members (a woman member is required)",
+        women=0,
+        members=len(members),
+    )
 
 
 def chair_and_members(
-    kind: str, chairs_param: str, min_param: str, max_param: str, community_kinds: Iterable[str]
-) -> CheckFn:
+    chairs_param: Parameter, min_param: Parameter, max_param: Parameter
+) -> DeclaredCheck:
     """Make a check: exactly ``chairs_param`` chairs and min..max other members (委员)."""
-    kinds = tuple(community_kinds)
 
+    @reads(chairs_param, min_param, max_param)
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
-        chairs = ctx.param(chairs_param)
-        lo, hi = ctx.param(min_param), ctx.param(max_param)
-        assert isinstance(chairs, int)
-        assert isinstance(lo, int)
-        assert isinstance(hi, int)
+        chairs = ctx.count(chairs_param)
+        lo, hi = ctx.count(min_param), ctx.count(max_param)
         n_chairs = len(s.holders("chair"))
         others = len(s.members(frozenset({"vice_chair", "member"})))
         outcome = AllOf(
@@ -152,6 +167,7 @@ def chair_and_members(
                 Threshold("at_most", hi, ORDINARY_MEMBERS),
             )
         ).evaluate({CHAIRS.key: Measure(n_chairs), ORDINARY_MEMBERS.key: Measure(others)})
+        kind = s.body.kind
         return _verdict(
             outcome.passed,
             [c.text() for c in outcome.comparisons()],
@@ -163,16 +179,13 @@ def chair_and_members(
     return check
 
 
-def representatives_minimum(min_param: str, community_kinds: Iterable[str]) -> CheckFn:
-    """Make a check: the representatives' assembly has at least N representatives."""
-    kinds = tuple(community_kinds)
+def representatives_minimum(min_param: Parameter) -> DeclaredCheck:
+    """Make a check, run on a representatives' assembly: it has at least ``min_param``
+    representatives."""
 
+    @reads(min_param)
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, "representatives_assembly", kinds)
-        if skip:
-            return skip
-        lo = ctx.param(min_param)
-        assert isinstance(lo, int)
+        lo = ctx.count(min_param)
         c = Threshold("at_least", lo, REPRESENTATIVES).test(len(s.holders("representative")))
         zh, en = c.text()
         if c.passed:
@@ -190,17 +203,16 @@ _CONSTITUENCY_ZH = {
 }
 
 
-def representatives_constituency(allowed: Iterable[str], community_kinds: Iterable[str]) -> CheckFn:
-    """Make a check: every representative serving on the date was chosen by a constituency of
-    an ``allowed`` kind (e.g. a compound 居民小区 or a building 楼宇). Representatives without
-    one recorded are named; when none is recorded for anyone, the finding is indeterminate."""
-    kinds, ok = tuple(community_kinds), tuple(allowed)
+def representatives_constituency(allowed: Iterable[str]) -> DeclaredCheck:
+    """Make a check, run on a representatives' assembly: every representative serving on the
+    date was chosen by a constituency of an ``allowed`` kind (e.g. a compound 居民小区 or a
+    building 楼宇). Representatives without one recorded are named; when none is recorded for
+    anyone, the finding is indeterminate."""
+    ok = tuple(allowed)
     ok_zh, ok_en = "或".join(_CONSTITUENCY_ZH[k] for k in ok), " or ".join(ok)
 
+    @reads()
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, "representatives_assembly", kinds)
-        if skip:
-            return skip
         chosen: dict[str, str | None] = {}
         for m in s.community.memberships:
             if m.body_id != s.body_id or m.role != "representative" or not m.active_on(s.as_of):
@@ -249,19 +261,16 @@ def representatives_constituency(allowed: Iterable[str], community_kinds: Iterab
     return check
 
 
-def chairs(kind: str, chairs_param: str, community_kinds: Iterable[str]) -> CheckFn:
+def chairs(chairs_param: Parameter) -> DeclaredCheck:
     """Make a check: the body has exactly ``chairs_param`` chairs (设主任一人)."""
-    kinds = tuple(community_kinds)
 
+    @reads(chairs_param)
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
-        n = ctx.param(chairs_param)
-        assert isinstance(n, int)
+        n = ctx.count(chairs_param)
         outcome = AllOf(
             (Threshold("at_least", n, CHAIRS), Threshold("at_most", n, CHAIRS))
         ).evaluate({CHAIRS.key: Measure(len(s.holders("chair")))})
+        kind = s.body.kind
         return _verdict(
             outcome.passed,
             [c.text() for c in outcome.comparisons()],
@@ -273,49 +282,38 @@ def chairs(kind: str, chairs_param: str, community_kinds: Iterable[str]) -> Chec
     return check
 
 
-def close_relatives(kind: str, community_kinds: Iterable[str]) -> CheckFn:
-    """Make a check: no two members are close relatives (近亲属回避)."""
-    kinds = tuple(community_kinds)
-
-    def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
-        ids = [p.id for p in s.members()]
-        pairs = [
-            [a, b]
-            for i, a in enumerate(ids)
-            for b in ids[i + 1 :]
-            if s.community.are_close_relatives(a, b)
-        ]
-        if not pairs:
-            return Check.passed(
-                f"{len(ids)}名成员之间没有近亲属关系",
-                f"no two of the {len(ids)} members are close relatives",
-                members=len(ids),
-                close_relative_pairs=[],
-            )
-        zh = "、".join(f"{a}与{b}" for a, b in pairs)
-        en = ", ".join(f"{a} and {b}" for a, b in pairs)
-        return Check.failed(
-            f"成员中有近亲属（应当实行近亲属回避）：{zh}",
-            f"members who are close relatives (close-relative exclusion applies): {en}",
+def close_relatives(s: BodyComposition, ctx: RuleContext) -> Check:
+    """No two members are close relatives (近亲属回避); the finding names each related pair."""
+    ids = [p.id for p in s.members()]
+    pairs = [
+        [a, b]
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
+        if s.community.are_close_relatives(a, b)
+    ]
+    if not pairs:
+        return Check.passed(
+            f"{len(ids)}名成员之间没有近亲属关系",
+            f"no two of the {len(ids)} members are close relatives",
             members=len(ids),
-            close_relative_pairs=pairs,
+            close_relative_pairs=[],
         )
+    zh = "、".join(f"{a}与{b}" for a, b in pairs)
+    en = ", ".join(f"{a} and {b}" for a, b in pairs)
+    return Check.failed(
+        f"成员中有近亲属（应当实行近亲属回避）：{zh}",
+        f"members who are close relatives (close-relative exclusion applies): {en}",
+        members=len(ids),
+        close_relative_pairs=pairs,
+    )
 
-    return check
 
+def cross_appointment(party_kind: str) -> DeclaredCheck:
+    """Make a permission check: members may also sit in the leadership of the body of
+    ``party_kind`` (交叉任职). It never fails; it reports who holds both posts."""
 
-def cross_appointment(kind: str, party_kind: str, community_kinds: Iterable[str]) -> CheckFn:
-    """Make a permission check: members may also sit in the party organisation's leadership
-    (交叉任职). It never fails; it reports who holds both posts."""
-    kinds = tuple(community_kinds)
-
+    @reads()
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
         party = {p.id for p in s.members_of_kind(party_kind)}
         both = [p.id for p in s.members() if p.id in party]
         return Check.passed(
@@ -327,17 +325,3 @@ def cross_appointment(kind: str, party_kind: str, community_kinds: Iterable[str]
         )
 
     return check
-
-
-__all__ = [
-    "applies",
-    "body_zh",
-    "chair_and_members",
-    "chairs",
-    "close_relatives",
-    "cross_appointment",
-    "has_woman",
-    "representatives_constituency",
-    "representatives_minimum",
-    "size",
-]

@@ -1,19 +1,21 @@
 """Checks of a body's composition against other bodies of its community: exclusion of
-committee members and their relatives, equal terms, representatives' shares, grids and
-service stations."""
+committee members and their relatives, equal terms, terms' length, representatives' shares.
+
+As in `checks.bodies`, the body kind and community kind a rule applies to are its declared
+`Scope`; a check only judges the body it is given.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from fractions import Fraction
 
 from ..exceptions import MissingDataError
 from ..models.body import BodyComposition
 from ..models.community import Body
-from ..rules.rule import Check, CheckFn, RuleContext
+from ..rules.parameter import Parameter
+from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import AllOf, Measure, Term, Threshold
-from .bodies import applies, body_zh
+from .bodies import body_zh
 from .measures import ASSEMBLY_MEMBERS, HOUSEHOLDS, WOMEN_REPRESENTATIVES
 
 __all__ = [
@@ -33,19 +35,16 @@ def _result(passed: bool, zh: str, en: str, /, **evidence: object) -> Check:
     return Check.passed(zh, en, **evidence) if passed else Check.failed(zh, en, **evidence)
 
 
-def required_body(kind: str, required_kind: str, community_kinds: Iterable[str]) -> CheckFn:
-    """Make a check, run on a body of ``kind``: its community has a body of
+def required_body(required_kind: str) -> DeclaredCheck:
+    """Make a check, run on the body the rule's scope selects: its community has a body of
     ``required_kind`` (社区应当建立居务监督委员会).
 
     A community input need not list every body, so none recorded is indeterminate (naming
     ``community.bodies``), never a silent pass.
     """
-    kinds = tuple(community_kinds)
 
+    @reads()
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
         found = [b.id for b in s.bodies_of_kind(required_kind)]
         if not found:
             raise MissingDataError(
@@ -63,15 +62,12 @@ def required_body(kind: str, required_kind: str, community_kinds: Iterable[str])
     return check
 
 
-def committee_exclusion(kind: str, committee_kind: str, community_kinds: Iterable[str]) -> CheckFn:
+def committee_exclusion(committee_kind: str) -> DeclaredCheck:
     """Make a check: no member of the body is a member of the ``committee_kind`` body on the
     same day, or a close relative (近亲属) of one."""
-    kinds = tuple(community_kinds)
 
+    @reads()
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
         committee = [p.id for p in s.members_of_kind(committee_kind)]
         members = [p.id for p in s.members()]
         sitting = [m for m in members if m in committee]
@@ -122,15 +118,12 @@ def _term_end(body: Body, field: str) -> dt.date:
     return body.term_end
 
 
-def same_term(kind: str, committee_kind: str, community_kinds: Iterable[str]) -> CheckFn:
+def same_term(committee_kind: str) -> DeclaredCheck:
     """Make a check: the body's term (任期) is the same as the ``committee_kind`` body's,
     compared by the recorded term ends (``Body.term_end``)."""
-    kinds = tuple(community_kinds)
 
+    @reads()
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
         committees = s.bodies_of_kind(committee_kind)
         if not committees:
             raise MissingDataError(
@@ -153,47 +146,38 @@ def same_term(kind: str, committee_kind: str, community_kinds: Iterable[str]) ->
     return check
 
 
-def expertise(kind: str, community_kinds: Iterable[str]) -> CheckFn:
-    """Make a check: at least one member has finance or management knowledge (财会、管理知识)."""
-    kinds = tuple(community_kinds)
-
-    def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
-        members = s.members()
-        experts = [p.id for p in members if p.finance_or_management_expertise]
-        unknown = [p.id for p in members if p.finance_or_management_expertise is None]
-        if not experts and unknown:
-            raise MissingDataError(
-                "community.persons[].finance_or_management_expertise",
-                f"no member is recorded with finance or management knowledge; not recorded for "
-                f"{', '.join(unknown)}",
-                f"没有登记具备财会、管理知识的成员，以下成员未登记：{'、'.join(unknown)}",
-            )
-        return _result(
-            bool(experts),
-            f"具备财会、管理知识的成员{len(experts)}名"
-            + ("" if experts else "（其中应有具备财会、管理知识的人员）"),
-            f"{len(experts)} member(s) with finance or management knowledge"
-            + ("" if experts else " (at least one is required)"),
-            experts=experts,
+def expertise(s: BodyComposition, ctx: RuleContext) -> Check:
+    """At least one member has finance or management knowledge (财会、管理知识); with nobody
+    recorded as having it and someone not recorded, the finding is indeterminate."""
+    members = s.members()
+    experts = [p.id for p in members if p.finance_or_management_expertise]
+    unknown = [p.id for p in members if p.finance_or_management_expertise is None]
+    if not experts and unknown:
+        raise MissingDataError(
+            "community.persons[].finance_or_management_expertise",
+            f"no member is recorded with finance or management knowledge; not recorded for "
+            f"{', '.join(unknown)}",
+            f"没有登记具备财会、管理知识的成员，以下成员未登记：{'、'.join(unknown)}",
         )
+    return _result(
+        bool(experts),
+        f"具备财会、管理知识的成员{len(experts)}名"
+        + ("" if experts else "（其中应有具备财会、管理知识的人员）"),
+        f"{len(experts)} member(s) with finance or management knowledge"
+        + ("" if experts else " (at least one is required)"),
+        experts=experts,
+    )
 
-    return check
 
-
-def max_term_years(kind: str, years_param: str, community_kinds: Iterable[str]) -> CheckFn:
+def max_term_years(years_param: Parameter) -> DeclaredCheck:
     """Make a check: every current member's term lasts at most ``years_param`` years (每届任期
-    N年); an open-ended term must not have run longer than that on the date checked."""
-    kinds = tuple(community_kinds)
+    N年): a term from ``term_start`` may end on the same day ``years`` later, not a day after
+    (2021-06-01 to 2026-06-01 is five years); an open-ended term must not have run longer than
+    that on the date checked."""
 
+    @reads(years_param)
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
-        years = ctx.param(years_param)
-        assert isinstance(years, int)
+        years = ctx.count(years_param)
         too_long = []
         for m in s.community.memberships:
             if m.body_id != s.body_id or not m.active_on(s.as_of):
@@ -202,6 +186,8 @@ def max_term_years(kind: str, years_param: str, community_kinds: Iterable[str]) 
             end = m.term_end if m.term_end is not None else s.as_of + dt.timedelta(days=1)
             if end > limit:
                 too_long.append(m.person_id)
+        # the term is a dated parameter: the text in force is cited with its value, so a rule
+        # citing the same words in two versions of a law does not cite both
         return _result(
             not too_long,
             f"每届任期{years}年"
@@ -210,7 +196,7 @@ def max_term_years(kind: str, years_param: str, community_kinds: Iterable[str]) 
             + (f"; terms too long for: {', '.join(too_long)}" if too_long else "; no term longer"),
             years=years,
             too_long=too_long,
-        )
+        ).citing()
 
     return check
 
@@ -222,23 +208,15 @@ def _add_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
-def odd_size(kind: str, community_kinds: Iterable[str]) -> CheckFn:
-    """Make a check: the body has an odd number of members (单数)."""
-    kinds = tuple(community_kinds)
-
-    def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, kind, kinds)
-        if skip:
-            return skip
-        n = len(s.members())
-        return _result(
-            n % 2 == 1,
-            f"成员{n}名，{'是' if n % 2 else '不是'}单数",
-            f"{n} members: {'an odd' if n % 2 else 'not an odd'} number",
-            members=n,
-        )
-
-    return check
+def odd_size(s: BodyComposition, ctx: RuleContext) -> Check:
+    """The body has an odd number of members (单数)."""
+    n = len(s.members())
+    return _result(
+        n % 2 == 1,
+        f"成员{n}名，{'是' if n % 2 else '不是'}单数",
+        f"{n} members: {'an odd' if n % 2 else 'not an odd'} number",
+        members=n,
+    )
 
 
 def _assembly(s: BodyComposition, committee_kind: str) -> tuple[list[str], list[str]]:
@@ -249,19 +227,14 @@ def _assembly(s: BodyComposition, committee_kind: str) -> tuple[list[str], list[
     return reps, members
 
 
-def representatives_share(
-    share_param: str, committee_kind: str, term: Term, community_kinds: Iterable[str]
-) -> CheckFn:
-    """Make a check: representatives are at least ``share_param`` of the assembly's members
-    (the committee's members and the representatives)."""
-    kinds = tuple(community_kinds)
+def representatives_share(share_param: Parameter, committee_kind: str, term: Term) -> DeclaredCheck:
+    """Make a check, run on a representatives' assembly: representatives are at least
+    ``share_param`` of the assembly's members (the ``committee_kind`` body's members and the
+    representatives)."""
 
+    @reads(share_param)
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, "representatives_assembly", kinds)
-        if skip:
-            return skip
-        share = ctx.param(share_param)
-        assert isinstance(share, Fraction)
+        share = ctx.share(share_param)
         reps, members = _assembly(s, committee_kind)
         c = Threshold("at_least", share, term, ASSEMBLY_MEMBERS).test(len(reps), len(members))
         zh, en = c.text()
@@ -270,19 +243,13 @@ def representatives_share(
     return check
 
 
-def women_representatives_share(
-    share_param: str, committee_kind: str, community_kinds: Iterable[str]
-) -> CheckFn:
-    """Make a check: women representatives are at least ``share_param`` of the assembly's
-    members (妇女村民代表应当占组成人员三分之一以上)."""
-    kinds = tuple(community_kinds)
+def women_representatives_share(share_param: Parameter, committee_kind: str) -> DeclaredCheck:
+    """Make a check, run on a representatives' assembly: women representatives are at least
+    ``share_param`` of the assembly's members (妇女村民代表应当占组成人员三分之一以上)."""
 
+    @reads(share_param)
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, "representatives_assembly", kinds)
-        if skip:
-            return skip
-        share = ctx.param(share_param)
-        assert isinstance(share, Fraction)
+        share = ctx.share(share_param)
         reps = s.holders("representative")
         _, members = _assembly(s, committee_kind)
         t = Threshold("at_least", share, WOMEN_REPRESENTATIVES, ASSEMBLY_MEMBERS)
@@ -305,19 +272,15 @@ def women_representatives_share(
 
 
 def households_per_representative(
-    min_param: str, max_param: str, term: Term, community_kinds: Iterable[str]
-) -> CheckFn:
-    """Make a check: one representative per ``min_param``–``max_param`` households, i.e.
+    min_param: Parameter, max_param: Parameter, term: Term
+) -> DeclaredCheck:
+    """Make a check, run on a representatives' assembly: one representative per
+    ``min_param``–``max_param`` households, i.e.
     ``min × representatives ≤ households ≤ max × representatives``."""
-    kinds = tuple(community_kinds)
 
+    @reads(min_param, max_param)
     def check(s: BodyComposition, ctx: RuleContext) -> Check:
-        skip = applies(s, "representatives_assembly", kinds)
-        if skip:
-            return skip
-        lo, hi = ctx.param(min_param), ctx.param(max_param)
-        assert isinstance(lo, int)
-        assert isinstance(hi, int)
+        lo, hi = ctx.count(min_param), ctx.count(max_param)
         households = len(s.community.households)
         if households == 0:
             raise MissingDataError("community.households", "no households recorded", "未登记户")

@@ -55,9 +55,10 @@ def _near_size(
     side: str,
     distance: st.SearchStrategy[int],
 ) -> BodyComposition:
-    prefix = kind.replace("_", "-")
-    bound = rulebook.parameter_version(f"{prefix}.size.{side}", at).value
-    assert isinstance(bound, int)
+    name = f"{kind.replace('_', '-')}.size.{side}"
+    bound = rulebook.parameter_version(name, at).value
+    if not isinstance(bound, int):
+        raise ValueError(f"{name} must be a count parameter (got {bound!r})")
     n = max(bound + draw(distance), 0)
     persons = [_person(f"M{i}", gender="female" if i == 0 else "male") for i in range(n)]
     memberships = [_membership(f"M{i}", "B", "chair" if i == 0 else "member") for i in range(n)]

@@ -1,13 +1,19 @@
-"""``cn``: national statutes — the urban residents' committee organic law, dated."""
+"""``cn``: national statutes — the urban residents' committee organic law, dated.
+
+The residents' committee (居民委员会) rules are declared here; the other bodies' rules, the
+elections, meetings, disclosure and access rules live in this package's topic modules, and
+`build` assembles them in order.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ....checks import bodies as _body_checks
-from ....models import BodyComposition
+from ....checks import composition as _composition_checks
 from ....rules.citation import Citation
-from ....rules.parameter import Parameter, ParameterVersion
+from ....rules.parameter import Parameter
 from ....rules.rule import Rule
-from ....rules.scope import Scope
 from ..._rulebook import Rulebook
 from .. import procedures as procedures_major_matter
 from ..sources import URBAN_1989_IN_FORCE, URBAN_2018, URBAN_2025, URBAN_2025_IN_FORCE
@@ -20,6 +26,7 @@ from . import lists as cn_lists
 from . import recall as cn_recall
 from . import village as cn_village
 from . import village_elections as cn_village_elections
+from .bodies import CLOSE_RELATIVES, RESIDENTS_COMMITTEE
 
 ART7_2018 = Citation(
     URBAN_2018,
@@ -30,33 +37,49 @@ ART7_2018 = Citation(
 )
 ART8_2025 = Citation(URBAN_2025, "第八条第一款", "居民委员会由主任、副主任和委员共五至九人组成")
 ART8_2025_WOMAN = Citation(URBAN_2025, "第八条第二款", "居民委员会成员中，应当有妇女成员")
+ART8_2025_RELATIVES = Citation(URBAN_2025, "第八条第二款", "居民委员会成员实行近亲属回避")
+ART8_2025_CROSS = Citation(
+    URBAN_2025, "第八条第三款", "居民委员会成员和社区党组织领导班子成员可以交叉任职"
+)
 ART50_2025 = Citation(URBAN_2025, "第五十条", "本法自2026年1月1日起施行")
+#: The 2018 amending decision took effect on publication (本决定自公布之日起施行).
+URBAN_2018_IN_FORCE = dt.date(2018, 12, 29)
+ART8_2018_TERM = Citation(
+    URBAN_2018,
+    "第八条",
+    "居民委员会每届任期五年",
+    note="Cited as amended 2018-12-29, in force from that day; the text before it is not held "
+    "in the shared law folder, so the rule starts then. Superseded by the 2025 revision "
+    "(Art. 14(2)) on 2026-01-01.",
+)
+ART14_2025_TERM = Citation(URBAN_2025, "第十四条第二款", "居民委员会每届任期五年")
 
-PARAMETERS = (
-    Parameter(
-        "residents-committee.size.min",
-        "居民委员会成员人数下限",
-        "residents' committee: fewest members",
-        "count",
-        (
-            ParameterVersion(5, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
-            ParameterVersion(5, URBAN_2025_IN_FORCE, None, ART8_2025),
-        ),
-        unit_zh="名",
-    ),
-    Parameter(
-        "residents-committee.size.max",
-        "居民委员会成员人数上限",
-        "residents' committee: most members",
-        "count",
-        (
-            ParameterVersion(9, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
-            ParameterVersion(9, URBAN_2025_IN_FORCE, None, ART8_2025),
-        ),
-        unit_zh="名",
-    ),
+SIZE_MIN = Parameter.count(
+    "residents-committee.size.min",
+    "居民委员会成员人数下限",
+    "residents' committee: fewest members",
+    (5, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
+    (5, URBAN_2025_IN_FORCE, None, ART8_2025),
+    unit_zh="名",
+)
+SIZE_MAX = Parameter.count(
+    "residents-committee.size.max",
+    "居民委员会成员人数上限",
+    "residents' committee: most members",
+    (9, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
+    (9, URBAN_2025_IN_FORCE, None, ART8_2025),
+    unit_zh="名",
+)
+TERM_YEARS = Parameter.count(
+    "residents-committee.term-years",
+    "居民委员会每届任期（年）",
+    "residents' committee: term in years",
+    (5, URBAN_2018_IN_FORCE, URBAN_2025_IN_FORCE, ART8_2018_TERM),
+    (5, URBAN_2025_IN_FORCE, None, ART14_2025_TERM),
+    unit_zh="年",
 )
 
+#: The residents' committee rules, in the order Decisions list them.
 RULES = (
     Rule(
         id="residents-committee.size",
@@ -64,15 +87,9 @@ RULES = (
         title_en="A residents' committee has 5 to 9 members (chair, vice-chairs, members)",
         kind="obligation",
         severity="must",
-        scope=Scope(BodyComposition),
-        check=_body_checks.size(
-            "residents_committee",
-            "residents-committee.size.min",
-            "residents-committee.size.max",
-            ("urban", "village_to_residence"),
-        ),
+        scope=RESIDENTS_COMMITTEE,
+        check=_body_checks.size(SIZE_MIN, SIZE_MAX),
         citations=(ART7_2018, ART8_2025),
-        parameters=("residents-committee.size.min", "residents-committee.size.max"),
     ),
     Rule(
         id="residents-committee.woman",
@@ -80,10 +97,43 @@ RULES = (
         title_en="A residents' committee must include a woman",
         kind="obligation",
         severity="must",
-        scope=Scope(BodyComposition),
-        check=_body_checks.has_woman("residents_committee", ("urban", "village_to_residence")),
+        scope=RESIDENTS_COMMITTEE,
+        check=_body_checks.has_woman,
         citations=(ART8_2025_WOMAN, ART50_2025),
         valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="residents-committee.close-relative-exclusion",
+        title_zh="居民委员会成员实行近亲属回避",
+        title_en="No two residents' committee members may be close relatives",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_COMMITTEE,
+        check=_body_checks.close_relatives,
+        citations=(ART8_2025_RELATIVES, CLOSE_RELATIVES),
+        valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="residents-committee.cross-appointment",
+        title_zh="居民委员会成员和社区党组织领导班子成员可以交叉任职",
+        title_en="Committee members may also sit in the party organisation's leadership",
+        kind="permission",
+        severity="must",
+        scope=RESIDENTS_COMMITTEE,
+        check=_body_checks.cross_appointment("party_organization"),
+        citations=(ART8_2025_CROSS,),
+        valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="residents-committee.term",
+        title_zh="居民委员会每届任期五年",
+        title_en="A residents' committee's term is five years",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_COMMITTEE,
+        check=_composition_checks.max_term_years(TERM_YEARS),
+        citations=(ART8_2018_TERM, ART14_2025_TERM),
+        valid_from=URBAN_2018_IN_FORCE,
     ),
 )
 
@@ -108,9 +158,6 @@ def build() -> Rulebook:
             *access_cn.RULES,
         ),
         parameters=(
-            *PARAMETERS,
-            *cn_bodies.PARAMETERS,
-            *cn_village.PARAMETERS,
             *cn_elections.PARAMETERS,
             *cn_village_elections.PARAMETERS,
             *cn_recall.PARAMETERS,

@@ -1,6 +1,11 @@
 """``cn`` composition rules for village bodies: the village committee, the villagers'
 representatives' assembly and the village affairs supervision body (村民委员会组织法, 2018 text
-and 2025 amendment by date)."""
+and 2025 amendment by date).
+
+The village committee's family (size, a woman, close relatives, cross-appointment) has the same
+shape as the residents' committee's in `cn`: the checks are shared; what differs, and is written
+out rule by rule, is the law — its words, articles and dates.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,31 @@ from fractions import Fraction
 from ....checks import bodies as _body_checks
 from ....checks import composition as _composition_checks
 from ....checks.measures import VILLAGE_REPRESENTATIVES
+from ....models import BodyComposition
 from ....rules.citation import Citation
+from ....rules.parameter import Parameter
+from ....rules.rule import Rule
+from ....rules.scope import Scope
 from ..sources import VILLAGE_2018, VILLAGE_2018_IN_FORCE, VILLAGE_2025, VILLAGE_2025_IN_FORCE
-from .bodies import CLOSE_RELATIVES, body_rule, dated
+from .bodies import CLOSE_RELATIVES
 
-__all__ = ["PARAMETERS", "RULES", "VILLAGE_2025_DATE_NOTE"]
+__all__ = [
+    "RULES",
+    "VILLAGE_2025_DATE_NOTE",
+    "VILLAGE_ASSEMBLY",
+    "VILLAGE_COMMITTEE",
+    "VILLAGE_SUPERVISION",
+]
 
-RURAL = ("rural",)
+#: The village organic law governs rural communities only.
+VILLAGE_COMMITTEE = Scope(BodyComposition, body_kind="village_committee", community_kind="rural")
+VILLAGE_ASSEMBLY = Scope(
+    BodyComposition, body_kind="representatives_assembly", community_kind="rural"
+)
+#: The village affairs supervision body (村务监督机构) is recorded as a supervision_committee.
+VILLAGE_SUPERVISION = Scope(
+    BodyComposition, body_kind="supervision_committee", community_kind="rural"
+)
 #: Said of every rule and value that starts with the 2025 village amendment.
 VILLAGE_2025_DATE_NOTE = (
     "In force date taken as 2026-01-01 as reported (secondary); the consolidated text's Art. 50 "
@@ -64,163 +87,179 @@ V37_TERM = _v25("第三十七条", "村务监督机构的任期与村民委员�
 
 _OLD, _NEW = VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
 
-PARAMETERS = (
-    dated(
-        "village-committee.size.min",
-        "村民委员会成员人数下限",
-        "village committee: fewest members",
-        ((3, _OLD, _NEW, V6_SIZE), (3, _NEW, None, V8_SIZE)),
-    ),
-    dated(
-        "village-committee.size.max",
-        "村民委员会成员人数上限",
-        "village committee: most members",
-        ((7, _OLD, _NEW, V6_SIZE), (7, _NEW, None, V8_SIZE)),
-    ),
-    dated(
-        "village-representatives.representative-share",
-        "村民代表占村民代表会议组成人员的比例下限",
-        "villagers' representatives' assembly: least share of representatives",
-        ((Fraction(4, 5), _OLD, _NEW, V25_SHARE), (Fraction(4, 5), _NEW, None, V29_SHARE)),
-    ),
-    dated(
-        "village-representatives.women-share",
-        "妇女村民代表占组成人员的比例下限",
-        "villagers' representatives' assembly: least share of women representatives",
-        ((Fraction(1, 3), _OLD, _NEW, V25_WOMEN), (Fraction(1, 3), _NEW, None, V29_WOMEN)),
-    ),
-    dated(
-        "village-representatives.households-per-representative.min",
-        "每名村民代表对应户数下限",
-        "households per village representative: fewest",
-        ((5, _OLD, _NEW, V25_HOUSEHOLDS), (5, _NEW, None, V29_HOUSEHOLDS)),
-        unit_zh="户",
-    ),
-    dated(
-        "village-representatives.households-per-representative.max",
-        "每名村民代表对应户数上限",
-        "households per village representative: most",
-        ((15, _OLD, _NEW, V25_HOUSEHOLDS), (15, _NEW, None, V29_HOUSEHOLDS)),
-        unit_zh="户",
-    ),
+SIZE_MIN = Parameter.count(
+    "village-committee.size.min",
+    "村民委员会成员人数下限",
+    "village committee: fewest members",
+    (3, _OLD, _NEW, V6_SIZE),
+    (3, _NEW, None, V8_SIZE),
+    unit_zh="名",
+)
+SIZE_MAX = Parameter.count(
+    "village-committee.size.max",
+    "村民委员会成员人数上限",
+    "village committee: most members",
+    (7, _OLD, _NEW, V6_SIZE),
+    (7, _NEW, None, V8_SIZE),
+    unit_zh="名",
+)
+REPRESENTATIVE_SHARE = Parameter.share(
+    "village-representatives.representative-share",
+    "村民代表占村民代表会议组成人员的比例下限",
+    "villagers' representatives' assembly: least share of representatives",
+    (Fraction(4, 5), _OLD, _NEW, V25_SHARE),
+    (Fraction(4, 5), _NEW, None, V29_SHARE),
+)
+WOMEN_SHARE = Parameter.share(
+    "village-representatives.women-share",
+    "妇女村民代表占组成人员的比例下限",
+    "villagers' representatives' assembly: least share of women representatives",
+    (Fraction(1, 3), _OLD, _NEW, V25_WOMEN),
+    (Fraction(1, 3), _NEW, None, V29_WOMEN),
+)
+HOUSEHOLDS_MIN = Parameter.count(
+    "village-representatives.households-per-representative.min",
+    "每名村民代表对应户数下限",
+    "households per village representative: fewest",
+    (5, _OLD, _NEW, V25_HOUSEHOLDS),
+    (5, _NEW, None, V29_HOUSEHOLDS),
+    unit_zh="户",
+)
+HOUSEHOLDS_MAX = Parameter.count(
+    "village-representatives.households-per-representative.max",
+    "每名村民代表对应户数上限",
+    "households per village representative: most",
+    (15, _OLD, _NEW, V25_HOUSEHOLDS),
+    (15, _NEW, None, V29_HOUSEHOLDS),
+    unit_zh="户",
 )
 
-
 RULES = (
-    body_rule(
+    Rule(
         id="village-committee.size",
         title_zh="村民委员会由主任、副主任和委员共三至七人组成",
         title_en="A village committee has 3 to 7 members (chair, vice-chairs, members)",
-        check=_body_checks.size(
-            "village_committee", "village-committee.size.min", "village-committee.size.max", RURAL
-        ),
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_body_checks.size(SIZE_MIN, SIZE_MAX),
         citations=(V6_SIZE, V8_SIZE),
-        parameters=("village-committee.size.min", "village-committee.size.max"),
         valid_from=_OLD,
     ),
-    body_rule(
+    Rule(
         id="village-committee.woman",
         title_zh="村民委员会成员中应当有妇女成员",
         title_en="A village committee must include a woman",
-        check=_body_checks.has_woman("village_committee", RURAL),
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_body_checks.has_woman,
         citations=(V6_WOMAN, V8_WOMAN),
         valid_from=_OLD,
     ),
-    body_rule(
+    Rule(
         id="village-committee.close-relative-exclusion",
         title_zh="村民委员会成员实行近亲属回避",
         title_en="No two village committee members may be close relatives",
-        check=_body_checks.close_relatives("village_committee", RURAL),
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_body_checks.close_relatives,
         citations=(V8_RELATIVES, CLOSE_RELATIVES),
         valid_from=_NEW,
     ),
-    body_rule(
+    Rule(
         id="village-committee.cross-appointment",
         title_zh="村民委员会成员和村党组织领导班子成员可以交叉任职",
         title_en="Village committee members may also sit in the village party leadership",
         kind="permission",
-        check=_body_checks.cross_appointment("village_committee", "party_organization", RURAL),
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_body_checks.cross_appointment("party_organization"),
         citations=(V8_CROSS,),
         valid_from=_NEW,
     ),
-    body_rule(
+    Rule(
         id="village-representatives.representative-share",
         title_zh="村民代表应当占村民代表会议组成人员的五分之四以上",
         title_en="Representatives are at least 4/5 of the villagers' representatives' assembly",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ASSEMBLY,
         check=_composition_checks.representatives_share(
-            "village-representatives.representative-share",
-            "village_committee",
-            VILLAGE_REPRESENTATIVES,
-            RURAL,
+            REPRESENTATIVE_SHARE, "village_committee", VILLAGE_REPRESENTATIVES
         ),
         citations=(V25_SHARE, V29_SHARE),
-        parameters=("village-representatives.representative-share",),
         valid_from=_OLD,
     ),
-    body_rule(
+    Rule(
         id="village-representatives.women",
         title_zh="妇女村民代表应当占村民代表会议组成人员的三分之一以上",
         title_en="Women representatives are at least 1/3 of the villagers' representatives' "
         "assembly",
-        check=_composition_checks.women_representatives_share(
-            "village-representatives.women-share", "village_committee", RURAL
-        ),
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ASSEMBLY,
+        check=_composition_checks.women_representatives_share(WOMEN_SHARE, "village_committee"),
         citations=(V25_WOMEN, V29_WOMEN),
-        parameters=("village-representatives.women-share",),
         valid_from=_OLD,
     ),
-    body_rule(
+    Rule(
         id="village-representatives.households",
         title_zh="村民代表按每五户至十五户推选一人（或由各村民小组推选）",
         title_en="One village representative per 5 to 15 households (or chosen by villager "
         "groups; warns only)",
+        kind="obligation",
         severity="advisory",
+        scope=VILLAGE_ASSEMBLY,
         check=_composition_checks.households_per_representative(
-            "village-representatives.households-per-representative.min",
-            "village-representatives.households-per-representative.max",
-            VILLAGE_REPRESENTATIVES,
-            RURAL,
+            HOUSEHOLDS_MIN, HOUSEHOLDS_MAX, VILLAGE_REPRESENTATIVES
         ),
         citations=(V25_HOUSEHOLDS, V29_HOUSEHOLDS),
-        parameters=(
-            "village-representatives.households-per-representative.min",
-            "village-representatives.households-per-representative.max",
-        ),
         valid_from=_OLD,
     ),
-    body_rule(
+    Rule(
         id="village-representatives.term",
         title_zh="村民代表的任期与村民委员会的任期相同",
         title_en="Village representatives serve the village committee's term",
-        check=_composition_checks.same_term("representatives_assembly", "village_committee", RURAL),
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ASSEMBLY,
+        check=_composition_checks.same_term("village_committee"),
         citations=(V25_TERM, V29_TERM),
         valid_from=_OLD,
     ),
-    body_rule(
+    Rule(
         id="village-supervision.expertise",
         title_zh="村务监督机构成员中应有具备财会、管理知识的人员",
         title_en="The village affairs supervision body includes someone with finance or "
         "management knowledge",
-        check=_composition_checks.expertise("supervision_committee", RURAL),
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_SUPERVISION,
+        check=_composition_checks.expertise,
         citations=(V32_EXPERTISE, V37_EXPERTISE),
         valid_from=_OLD,
     ),
-    body_rule(
+    Rule(
         id="village-supervision.exclusion",
         title_zh="村民委员会成员及其近亲属不得担任村务监督机构成员",
         title_en="No village committee member or close relative of one on the supervision body",
         kind="prohibition",
-        check=_composition_checks.committee_exclusion(
-            "supervision_committee", "village_committee", RURAL
-        ),
+        severity="must",
+        scope=VILLAGE_SUPERVISION,
+        check=_composition_checks.committee_exclusion("village_committee"),
         citations=(V32_EXCLUSION, V37_EXCLUSION, CLOSE_RELATIVES),
         valid_from=_OLD,
     ),
-    body_rule(
+    Rule(
         id="village-supervision.term",
         title_zh="村务监督机构的任期与村民委员会的任期相同",
         title_en="The village affairs supervision body serves the village committee's term",
-        check=_composition_checks.same_term("supervision_committee", "village_committee", RURAL),
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_SUPERVISION,
+        check=_composition_checks.same_term("village_committee"),
         citations=(V37_TERM,),
         valid_from=_NEW,
     ),

@@ -7,17 +7,18 @@ from ....checks import composition as _composition_checks
 from ....checks import grids as _grid_checks
 from ....models import BodyComposition
 from ....rules.citation import Citation
-from ....rules.parameter import Parameter, ParameterVersion
+from ....rules.parameter import Parameter
 from ....rules.rule import Rule
 from ....rules.scope import Scope
 from ..._rulebook import Replace, Rulebook
 from .. import procedures as procedures_major_matter
-from ..cn.bodies import U13_TERM
+from ..cn.bodies import REPRESENTATIVES_ASSEMBLY, SUPERVISION_COMMITTEE, U13_TERM
 from ..sources import NINGXIA_2017, SEED_NINGXIA
 from . import access as access_ningxia
 
-URBAN = ("urban", "village_to_residence")
-RURAL = ("rural",)
+#: Grids and service stations are the opinions' village (农村) provisions.
+GRID = Scope(BodyComposition, body_kind="grid", community_kind="rural")
+SERVICE_STATION = Scope(BodyComposition, body_kind="service_station", community_kind="rural")
 SUPERVISION = Citation(
     SEED_NINGXIA,
     "§二(五)",
@@ -41,66 +42,61 @@ OPINIONS = Citation(
 )
 
 
-def _count(name: str, zh: str, en: str, value: int, citation: Citation) -> Parameter:
-    return Parameter(
-        name,
-        zh,
-        en,
-        "count",
-        (ParameterVersion(value, NINGXIA_2017, None, citation),),
-        unit_zh="名",
-    )
-
-
-PARAMETERS = (
-    _count(
-        "supervision-committee.size.min",
-        "居务监督委员会成员人数下限",
-        "supervision committee: fewest members",
-        3,
-        SUPERVISION,
-    ),
-    _count(
-        "supervision-committee.size.max",
-        "居务监督委员会成员人数上限",
-        "supervision committee: most members",
-        5,
-        SUPERVISION,
-    ),
-    _count(
-        "supervision-committee.chairs",
-        "居务监督委员会主任人数",
-        "supervision committee: chairs",
-        1,
-        SUPERVISION,
-    ),
-    _count(
-        "supervision-committee.other-members.min",
-        "居务监督委员会委员人数下限",
-        "supervision committee: fewest members besides the chair",
-        2,
-        SUPERVISION,
-    ),
-    _count(
-        "supervision-committee.other-members.max",
-        "居务监督委员会委员人数上限",
-        "supervision committee: most members besides the chair",
-        4,
-        SUPERVISION,
-    ),
-    _count(
-        "grid.workers.min", "每个网格网格员人数下限", "grid: fewest grid workers", 1, GRID_WORKERS
-    ),
-    _count(
-        "grid.workers.max", "每个网格网格员人数上限", "grid: most grid workers", 2, GRID_WORKERS
-    ),
-    _count(
-        "representatives-assembly.representatives.min",
-        "居民代表人数下限（原则上）",
-        "representatives' assembly: fewest representatives (in principle)",
-        30,
-        REPS_MIN,
-    ),
+SUPERVISION_SIZE_MIN = Parameter.count(
+    "supervision-committee.size.min",
+    "居务监督委员会成员人数下限",
+    "supervision committee: fewest members",
+    (3, NINGXIA_2017, None, SUPERVISION),
+    unit_zh="名",
+)
+SUPERVISION_SIZE_MAX = Parameter.count(
+    "supervision-committee.size.max",
+    "居务监督委员会成员人数上限",
+    "supervision committee: most members",
+    (5, NINGXIA_2017, None, SUPERVISION),
+    unit_zh="名",
+)
+SUPERVISION_CHAIRS = Parameter.count(
+    "supervision-committee.chairs",
+    "居务监督委员会主任人数",
+    "supervision committee: chairs",
+    (1, NINGXIA_2017, None, SUPERVISION),
+    unit_zh="名",
+)
+SUPERVISION_OTHERS_MIN = Parameter.count(
+    "supervision-committee.other-members.min",
+    "居务监督委员会委员人数下限",
+    "supervision committee: fewest members besides the chair",
+    (2, NINGXIA_2017, None, SUPERVISION),
+    unit_zh="名",
+)
+SUPERVISION_OTHERS_MAX = Parameter.count(
+    "supervision-committee.other-members.max",
+    "居务监督委员会委员人数上限",
+    "supervision committee: most members besides the chair",
+    (4, NINGXIA_2017, None, SUPERVISION),
+    unit_zh="名",
+)
+GRID_WORKERS_MIN = Parameter.count(
+    "grid.workers.min",
+    "每个网格网格员人数下限",
+    "grid: fewest grid workers",
+    (1, NINGXIA_2017, None, GRID_WORKERS),
+    unit_zh="名",
+)
+GRID_WORKERS_MAX = Parameter.count(
+    "grid.workers.max",
+    "每个网格网格员人数上限",
+    "grid: most grid workers",
+    (2, NINGXIA_2017, None, GRID_WORKERS),
+    unit_zh="名",
+)
+REPRESENTATIVES_MIN = Parameter.count(
+    "representatives-assembly.representatives.min",
+    "居民代表人数下限（原则上）",
+    "representatives' assembly: fewest representatives (in principle)",
+    (30, NINGXIA_2017, None, REPS_MIN),
+    unit_zh="名",
 )
 
 RULES = (
@@ -110,15 +106,9 @@ RULES = (
         title_en="A residents' affairs supervision committee has 3 to 5 members",
         kind="obligation",
         severity="must",
-        scope=Scope(BodyComposition),
-        check=_body_checks.size(
-            "supervision_committee",
-            "supervision-committee.size.min",
-            "supervision-committee.size.max",
-            URBAN,
-        ),
+        scope=SUPERVISION_COMMITTEE,
+        check=_body_checks.size(SUPERVISION_SIZE_MIN, SUPERVISION_SIZE_MAX),
         citations=(SUPERVISION,),
-        parameters=("supervision-committee.size.min", "supervision-committee.size.max"),
         valid_from=NINGXIA_2017,
     ),
     Rule(
@@ -127,20 +117,11 @@ RULES = (
         title_en="A supervision committee has exactly one chair and 2 to 4 other members",
         kind="obligation",
         severity="must",
-        scope=Scope(BodyComposition),
+        scope=SUPERVISION_COMMITTEE,
         check=_body_checks.chair_and_members(
-            "supervision_committee",
-            "supervision-committee.chairs",
-            "supervision-committee.other-members.min",
-            "supervision-committee.other-members.max",
-            URBAN,
+            SUPERVISION_CHAIRS, SUPERVISION_OTHERS_MIN, SUPERVISION_OTHERS_MAX
         ),
         citations=(SUPERVISION,),
-        parameters=(
-            "supervision-committee.chairs",
-            "supervision-committee.other-members.min",
-            "supervision-committee.other-members.max",
-        ),
         valid_from=NINGXIA_2017,
     ),
     Rule(
@@ -149,8 +130,8 @@ RULES = (
         title_en="A supervision committee must include a woman",
         kind="obligation",
         severity="must",
-        scope=Scope(BodyComposition),
-        check=_body_checks.has_woman("supervision_committee", URBAN),
+        scope=SUPERVISION_COMMITTEE,
+        check=_body_checks.has_woman,
         citations=(SUPERVISION,),
         valid_from=NINGXIA_2017,
     ),
@@ -160,12 +141,9 @@ RULES = (
         title_en="A representatives' assembly has, in principle, at least 30 representatives",
         kind="obligation",
         severity="advisory",
-        scope=Scope(BodyComposition),
-        check=_body_checks.representatives_minimum(
-            "representatives-assembly.representatives.min", URBAN
-        ),
+        scope=REPRESENTATIVES_ASSEMBLY,
+        check=_body_checks.representatives_minimum(REPRESENTATIVES_MIN),
         citations=(REPS_MIN,),
-        parameters=("representatives-assembly.representatives.min",),
         valid_from=NINGXIA_2017,
     ),
     Rule(
@@ -174,8 +152,8 @@ RULES = (
         title_en="Representatives are chosen per residential compound or building",
         kind="obligation",
         severity="must",
-        scope=Scope(BodyComposition),
-        check=_body_checks.representatives_constituency(("compound", "building"), URBAN),
+        scope=REPRESENTATIVES_ASSEMBLY,
+        check=_body_checks.representatives_constituency(("compound", "building")),
         citations=(REPS_CONSTITUENCY,),
         valid_from=NINGXIA_2017,
     ),
@@ -185,10 +163,9 @@ RULES = (
         title_en="Each grid (a villager group) has 1 to 2 grid workers",
         kind="obligation",
         severity="must",
-        scope=Scope(BodyComposition),
-        check=_grid_checks.grid_workers("grid.workers.min", "grid.workers.max", RURAL),
+        scope=GRID,
+        check=_grid_checks.grid_workers(GRID_WORKERS_MIN, GRID_WORKERS_MAX),
         citations=(GRID_WORKERS,),
-        parameters=("grid.workers.min", "grid.workers.max"),
         valid_from=NINGXIA_2017,
     ),
     Rule(
@@ -197,8 +174,8 @@ RULES = (
         title_en="A grid worker is the group leader or a two-committee member living in the group",
         kind="obligation",
         severity="must",
-        scope=Scope(BodyComposition),
-        check=_grid_checks.grid_worker_eligibility(RURAL),
+        scope=GRID,
+        check=_grid_checks.grid_worker_eligibility,
         citations=(GRID_ELIGIBILITY,),
         valid_from=NINGXIA_2017,
     ),
@@ -209,8 +186,8 @@ RULES = (
         "chair",
         kind="obligation",
         severity="must",
-        scope=Scope(BodyComposition),
-        check=_grid_checks.station_head(RURAL),
+        scope=SERVICE_STATION,
+        check=_grid_checks.station_head,
         citations=(STATION_HEAD,),
         valid_from=NINGXIA_2017,
     ),
@@ -227,10 +204,8 @@ REPLACE = (
             title_en="Representatives serve the residents' committee's term",
             kind="obligation",
             severity="must",
-            scope=Scope(BodyComposition),
-            check=_composition_checks.same_term(
-                "representatives_assembly", "residents_committee", URBAN
-            ),
+            scope=REPRESENTATIVES_ASSEMBLY,
+            check=_composition_checks.same_term("residents_committee"),
             citations=(REPS_TERM, U13_TERM),
             valid_from=NINGXIA_2017,
         ),
@@ -248,7 +223,6 @@ def build(parent: Rulebook) -> Rulebook:
         title_zh="宁夏回族自治区关于加强和完善城乡社区治理的实施意见（2017）",
         title_en="Ningxia implementation opinions on urban–rural community governance (2017)",
         rules=(*RULES, *access_ningxia.RULES),
-        parameters=PARAMETERS,
         replace=(*REPLACE, *access_ningxia.replacements(parent)),
         citations=(OPINIONS,),
         procedures=(procedures_major_matter.NINGXIA,),
