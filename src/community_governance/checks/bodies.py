@@ -54,23 +54,6 @@ def body_zh(kind: str) -> str:
     return _BODY_ZH.get(kind, kind)
 
 
-def applies(s: BodyComposition, kind: str, community_kinds: Iterable[str]) -> Check | None:
-    """Deprecated and not public: a hand-written scope guard, kept only while `checks.tenure`
-    imports it. Declare a rule's `Scope` instead; delete this once nothing imports it."""
-    if s.body.kind != kind:
-        return Check.not_applicable(
-            f"该组织不是{body_zh(kind)}",
-            f"the body is not a {kind} (it is a {s.body.kind})",
-        )
-    kinds = tuple(community_kinds)
-    if s.community.kind not in kinds:
-        return Check.not_applicable(
-            f"该规则只适用于{'、'.join(kinds)}社区",
-            f"applies only to {', '.join(kinds)} communities (this one is {s.community.kind})",
-        )
-    return None
-
-
 def _verdict(
     outcome_passed: bool,
     texts: list[tuple[str, str]],

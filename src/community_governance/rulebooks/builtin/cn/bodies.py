@@ -15,7 +15,7 @@ from ....checks import composition as _composition_checks
 from ....checks.measures import REPRESENTATIVES
 from ....models import BodyComposition
 from ....rules.citation import Citation
-from ....rules.parameter import Parameter, ParameterKind, ParameterValue, ParameterVersion
+from ....rules.parameter import Parameter
 from ....rules.rule import Rule
 from ....rules.scope import Scope
 from ..sources import (
@@ -36,7 +36,6 @@ __all__ = [
     "RULES",
     "SUPERVISION_COMMITTEE",
     "URBAN",
-    "dated",
 ]
 
 #: The community kinds the urban law governs (a village turned residential community included).
@@ -91,26 +90,6 @@ OWNERS = Citation(
     "The guidance is taken as applying from 2010-01-01 (its effective date is not confirmed).",
 )
 OWNERS_FROM = dt.date(2010, 1, 1)
-
-
-def dated(
-    name: str,
-    zh: str,
-    en: str,
-    versions: tuple[tuple[ParameterValue, dt.date, dt.date | None, Citation], ...],
-    unit_zh: str = "名",
-) -> Parameter:
-    """Deprecated: use `Parameter.count` / `Parameter.share`. Kept only while
-    `cn.elections` imports it; delete once nothing does."""
-    kind: ParameterKind = "share" if isinstance(versions[0][0], Fraction) else "count"
-    return Parameter(
-        name,
-        zh,
-        en,
-        kind,
-        tuple(ParameterVersion(v, a, b, c) for v, a, b, c in versions),
-        unit_zh=unit_zh,
-    )
 
 
 REPRESENTATIVE_SHARE = Parameter.share(
