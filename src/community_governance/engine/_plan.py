@@ -21,7 +21,7 @@ from ..rules.decision import ParameterUse
 from ..rules.parameter import ParameterVersion
 from ..rules.rule import Rule
 from ..rules.scope import FactValues
-from ..rules.table import Table
+from ..rules.table import Table, TableEntry
 
 __all__ = ["Plan", "RuleSource", "Selection"]
 
@@ -56,6 +56,10 @@ class RuleSource(Protocol):
         """A table as the rulebook sees it."""
         ...
 
+    def entries(self, name: str, at: dt.date) -> tuple[TableEntry, ...]:
+        """A table's entries in force on a date."""
+        ...
+
     def plan(self, subject_type: str, at: dt.date) -> Plan:
         """The compiled plan for a subject type on a date (cached by the rulebook)."""
         ...
@@ -87,6 +91,7 @@ class Plan:
     """
 
     __slots__ = (
+        "_entries",
         "_explained",
         "_params",
         "_selections",
@@ -105,6 +110,7 @@ class Plan:
         self.rules = source.rules_for(subject_type)
         self._selections: dict[FactValues, Selection] = {}
         self._params: dict[str, ParameterVersion] = {}
+        self._entries: dict[str, tuple[TableEntry, ...]] = {}
         self._uses: dict[tuple[str, ParameterVersion], ParameterUse] = {}
         self._titles: dict[str, Callable[[], tuple[str, str]]] = {}
         self._explained: dict[
@@ -146,6 +152,15 @@ class Plan:
     def table(self, name: str) -> Table:
         """The table ``name`` as the rulebook sees it."""
         return self.source.table(name)
+
+    def entries(self, name: str, at: dt.date) -> tuple[TableEntry, ...]:
+        """The entries of table ``name`` in force on ``at`` (the plan's date: cached)."""
+        if at != self.at:
+            return self.source.table(name).entries_at(at)
+        found = self._entries.get(name)
+        if found is None:
+            found = self._entries[name] = self.source.table(name).entries_at(at)
+        return found
 
     # --- what a Finding records -----------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -14,7 +15,7 @@ from ..rules.citation import Citation
 from ..rules.parameter import Parameter, ParameterVersion
 from ..rules.procedure import Procedure
 from ..rules.rule import Rule
-from ..rules.table import Table
+from ..rules.table import Table, TableEntry
 
 #: How many (subject type, date) plans a rulebook keeps; a batch over many dates stays bounded.
 _PLAN_CACHE = 4096
@@ -272,6 +273,34 @@ class Rulebook:
                 "table", name, tuple(sorted(self._tables)), where=f"rulebook {self.id}"
             ) from None
 
+    def entries(self, name: str, at: dt.date) -> tuple[TableEntry, ...]:
+        """The entries of table ``name`` in force on ``at``."""
+        return self.table(name).entries_at(at)
+
+    def count(self, p: Parameter | str, at: dt.date) -> int:
+        """A ``count`` parameter's value on ``at`` (a handle or a name).
+
+        Raises:
+            RulebookError: the parameter is a share.
+            UnknownReferenceError: unknown parameter, or no value in force on ``at``.
+        """
+        value = self.parameter_version(p if isinstance(p, str) else p.name, at).value
+        if not isinstance(value, int):
+            raise RulebookError(f"rulebook {self.id}", _pname(p), f"is a share ({value})")
+        return value
+
+    def share(self, p: Parameter | str, at: dt.date) -> Fraction:
+        """A ``share`` parameter's value on ``at`` (a handle or a name).
+
+        Raises:
+            RulebookError: the parameter is a count.
+            UnknownReferenceError: unknown parameter, or no value in force on ``at``.
+        """
+        value = self.parameter_version(p if isinstance(p, str) else p.name, at).value
+        if not isinstance(value, Fraction):
+            raise RulebookError(f"rulebook {self.id}", _pname(p), f"is a count ({value})")
+        return value
+
     @property
     def table_names(self) -> tuple[str, ...]:
         """Every table known to this rulebook (own and inherited)."""
@@ -467,6 +496,10 @@ class Rulebook:
             "citations": [c.to_dict() for c in r.citations],
             "parameters": [self.parameter(n).to_dict() for n in r.parameters],
         }
+
+
+def _pname(p: Parameter | str) -> str:
+    return p if isinstance(p, str) else p.name
 
 
 def _visible(layers: tuple[Parameter, ...]) -> tuple[ParameterVersion, ...]:

@@ -52,6 +52,10 @@ class ParameterSource(Protocol):
         """The table ``name`` as this rulebook sees it."""
         ...
 
+    def entries(self, name: str, at: dt.date) -> tuple[TableEntry, ...]:
+        """The entries of table ``name`` in force on ``at``."""
+        ...
+
 
 Render = Callable[[], tuple[str, str]]
 """Builds ``(zh, en)`` message text on first read (messages are rendered lazily)."""
@@ -227,7 +231,7 @@ class RuleContext:
                 "tables",
                 f"the check reads table {name!r}, which the rule does not declare",
             )
-        return self.source.table(name).entries_at(self.at)
+        return self.source.entries(name, self.at)
 
 
 def _name(p: Parameter | Table | str) -> str:
