@@ -345,18 +345,45 @@ class TestNingxia:
         )
 
     def test_no_posting_period_before_2026(self) -> None:
-        """Published in 2020: no statutory minimum, so no posting is reported as open."""
-        data = example_data("procedures/ningxia-implemented.json")
-        data = copy.deepcopy(data)
-        data["events"] = data["events"][:3]
-        for event in data["events"]:
-            event["on"] = event["on"].replace("2026", "2020")
-        meeting = data["events"][1]["meeting"]
-        meeting["held_on"] = meeting["held_on"].replace("2026", "2020")
-        meeting["motions"][0]["voted_on"] = meeting["held_on"]
-        state = replay(as_run(data), NINGXIA)
+        """Published in 2020: no statutory minimum, so no posting is reported as open.
+
+        The decision is a residents' assembly's (the 2018 urban law judges it): a 2020
+        representatives' assembly has no statutory pass rule, so its vote cannot be shown
+        lawful (see the next test).
+        """
+        state = replay(as_run(ningxia_2020(residents_assembly=True)), NINGXIA)
+        assert state.rejection is None
         assert state.state == "published"
         assert [d.kind for d in due(state, at=dt.date(2020, 3, 20))] == ["step"]
+
+    def test_a_2020_representatives_assembly_vote_is_indeterminate(self) -> None:
+        """No law in the rulebook sets a 2020 urban representatives' assembly's quorum or
+        majority: the decide step is refused as indeterminate, naming the gap (it used to be
+        allowed because nothing judged the meeting)."""
+        state = replay(as_run(ningxia_2020(residents_assembly=False)), NINGXIA)
+        assert state.state == "proposed"
+        assert state.rejection is not None
+        decision = state.rejection.decision
+        assert decision.verdict == "indeterminate"
+        quorum = decision.finding("meeting.quorum")
+        assert quorum.status == "indeterminate"
+        assert "no pass rule in table meeting.pass-rules" in quorum.message_en
+
+
+def ningxia_2020(*, residents_assembly: bool) -> dict[str, Any]:
+    """The shipped Ningxia run moved to 2020 and stopped after publication; the decision is
+    a residents' assembly of households, or the example's representatives' assembly."""
+    data = copy.deepcopy(example_data("procedures/ningxia-implemented.json"))
+    data["events"] = data["events"][:3]
+    for event in data["events"]:
+        event["on"] = event["on"].replace("2026", "2020")
+    meeting = data["events"][1]["meeting"]
+    meeting["held_on"] = meeting["held_on"].replace("2026", "2020")
+    meeting["motions"][0]["voted_on"] = meeting["held_on"]
+    if residents_assembly:
+        data["events"][1]["actor"] = "residents_assembly"
+        meeting.update(body="residents_assembly", constituted_by="households")
+    return data
 
 
 class TestDefinitionValidation:

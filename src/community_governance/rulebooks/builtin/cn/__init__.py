@@ -118,5 +118,5 @@ def build() -> Rulebook:
             *disclosure.PARAMETERS,
         ),
         citations=(ART7_2018, ART50_2025),
-        procedures=(procedures_major_matter.NATIONAL,),
+        tables=(*meetings.TABLES, procedures_major_matter.NATIONAL_TABLE),
     )

@@ -251,5 +251,5 @@ def build(parent: Rulebook) -> Rulebook:
         parameters=PARAMETERS,
         replace=(*REPLACE, *access_ningxia.replacements(parent)),
         citations=(OPINIONS,),
-        procedures=(procedures_major_matter.NINGXIA,),
+        tables=(procedures_major_matter.NINGXIA_TABLE,),
     )
