@@ -253,9 +253,20 @@ class TestOwnersAssembly:
         assert "the register gives 3" in f.message_en
 
     def test_owners_rules_do_not_apply_before_the_civil_code(self) -> None:
-        """No owners' pass rule is modelled before 2021-01-01."""
+        """No owners' pass rule is modelled before 2021-01-01: the meeting cannot be judged
+        (indeterminate, the gap named), never allowed; the owners' own rules are not in force."""
         d = evaluate(meeting(), CN, dt.date(2020, 12, 31))
-        assert d.statuses()["meeting.quorum"] == "not_applicable"
+        assert d.verdict == "indeterminate"
+        f = d.finding("meeting.quorum")
+        assert f.status == "indeterminate"
+        assert "no pass rule in table meeting.pass-rules governs a owners_assembly" in (
+            f.message_en
+        )
+        assert "owners-assembly.2021 (2021-01-01 – …)" in f.message_en
+        assert set(d.coverage.not_in_force) == {
+            "meeting.owners-count",
+            "meeting.property-dismissal-notice",
+        }
 
 
 def urban(**overrides: Any) -> Meeting:
@@ -363,7 +374,8 @@ class TestRepresentativesAssembly:
         assert evaluate(short, CN).finding("meeting.quorum").status == "failed"
 
     def test_urban_has_no_statutory_rule_before_2026(self) -> None:
-        """The 2018 urban law has no representatives' assembly."""
+        """The 2018 urban law has no representatives' assembly: nothing can show the meeting
+        lawful, so it is indeterminate, not allowed (it used to be allowed by default)."""
         m = urban(
             body="representatives_assembly",
             constituted_by="members",
@@ -373,7 +385,16 @@ class TestRepresentativesAssembly:
             announced_on=None,
             motions=[motion(voted_on="2025-05-01", in_favour=19, against=11)],
         )
-        assert set(evaluate(m, CN).statuses().values()) == {"not_applicable"}
+        d = evaluate(m, CN)
+        assert d.verdict == "indeterminate"
+        assert d.statuses() == {
+            "meeting.request": "not_applicable",
+            "meeting.notice": "indeterminate",
+            "meeting.quorum": "indeterminate",
+            "meeting.majority": "indeterminate",
+            "meeting.villagers-assembly-matters": "not_applicable",
+        }
+        assert "representatives-assembly.urban.2025" in d.finding("meeting.quorum").message_en
 
     def test_village_assembly_applies_in_2018_and_2025(self) -> None:
         """The village representatives' assembly needs 2/3 of members under both texts."""
@@ -483,7 +504,8 @@ class TestCollectiveAssembly:
         assert d.verdict == "allowed"
 
     def test_not_in_force_before_2025_05_01(self) -> None:
-        """The law is in force from 2025-05-01."""
+        """The law is in force from 2025-05-01: before, no pass rule governs the assembly and
+        its quorum cannot be judged."""
         m = urban(
             body="collective_members_assembly",
             held_on=dt.date(2025, 4, 30),
@@ -491,4 +513,4 @@ class TestCollectiveAssembly:
             constituted_by="members",
             motions=[],
         )
-        assert evaluate(m, CN).statuses()["meeting.quorum"] == "not_applicable"
+        assert evaluate(m, CN).statuses()["meeting.quorum"] == "indeterminate"

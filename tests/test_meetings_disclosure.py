@@ -53,19 +53,24 @@ class TestPostingPeriod:
         assert status == ("passed" if days >= 15 else "failed")
 
     def test_no_minimum_before_2026(self) -> None:
-        """The 2018 texts set no minimum posting period."""
+        """The 2018 texts set no minimum posting period: the rule is not in force, and a
+        posting taken down after two days is not denied (the cadence rule judges the board)."""
         d = board(
             as_of=dt.date(2025, 12, 31),
             postings=[
                 {
                     "id": "p",
                     "category": "general",
-                    "posted_on": dt.date(2025, 12, 1),
-                    "removed_on": dt.date(2025, 12, 3),
-                }
+                    "posted_on": dt.date(2025, 8, 1),
+                    "removed_on": dt.date(2025, 8, 3),
+                },
+                {"id": "f", "category": "finances", "posted_on": dt.date(2025, 9, 5)},
             ],
         )
-        assert evaluate(d, CN).statuses()["disclosure.posting-period"] == "not_applicable"
+        decision = evaluate(d, CN)
+        assert decision.coverage.not_in_force == ("disclosure.posting-period",)
+        assert decision.statuses() == {"disclosure.village-cadence": "passed"}
+        assert decision.verdict == "allowed"
 
     def test_rejects_removal_before_posting(self) -> None:
         """A posting cannot come down before it went up."""
@@ -115,9 +120,13 @@ class TestVillageCadence:
         assert evaluate(d, CN).finding("disclosure.village-cadence").status == "failed"
 
     def test_urban_boards_have_no_statutory_cadence(self) -> None:
-        """The urban law says 及时公布 without a period."""
-        d = board(community_kind="urban")
-        assert evaluate(d, CN).finding("disclosure.village-cadence").status == "not_applicable"
+        """The urban law says 及时公布 without a period: the cadence rule's scope is rural
+        communities, and an urban board with nothing taken down is judged by no rule."""
+        d = evaluate(board(community_kind="urban"), CN)
+        assert "disclosure.village-cadence" not in d.statuses()
+        assert d.coverage.out_of_scope == 1
+        assert d.verdict == "indeterminate"
+        assert d.coverage.uncovered is not None
 
     def test_no_postings_is_indeterminate(self) -> None:
         """An empty record cannot show the cadence was kept."""

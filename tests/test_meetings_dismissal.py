@@ -203,17 +203,19 @@ class TestDismissalNotice:
         assert f.status == "not_applicable"
         assert "rejected" in f.message_en
 
-    def test_not_applicable_to_other_assemblies(self) -> None:
-        """Only an owners' assembly dismisses the property service company."""
+    def test_out_of_scope_for_other_assemblies(self) -> None:
+        """Only an owners' assembly dismisses the property service company: the rule's scope
+        leaves a residents' assembly out, and the Decision does not list it."""
         data = example_data("meetings/residents-assembly.json")
         m = Meeting.model_validate_json(json.dumps(data))
-        assert evaluate(m, CN).finding(RULE).status == "not_applicable"
+        assert CN.rule(RULE).scope.matches(m.facts()) is False
+        assert RULE not in evaluate(m, CN).statuses()
 
     def test_not_in_force_before_the_civil_code(self) -> None:
-        """The rule applies from 2021-01-01."""
-        assert evaluate(dismissal(), CN, dt.date(2020, 12, 31)).finding(RULE).status == (
-            "not_applicable"
-        )
+        """The rule applies from 2021-01-01: on 2020-12-31 it is reported not in force."""
+        d = evaluate(dismissal(), CN, dt.date(2020, 12, 31))
+        assert RULE in d.coverage.not_in_force
+        assert RULE not in d.statuses()
 
     def test_cites_article_946(self) -> None:
         """The finding cites Civil Code Art. 946 with its words."""
@@ -262,11 +264,13 @@ class TestCollectiveHouseholds:
         f = evaluate(representatives(24, None), CN).finding(HOUSEHOLDS)
         assert (f.status, f.evidence) == ("indeterminate", {"missing": "member_households"})
 
-    def test_not_applicable_to_the_members_assembly(self) -> None:
-        """Only a representatives' assembly has representatives per household."""
+    def test_out_of_scope_for_the_members_assembly(self) -> None:
+        """Only a representatives' assembly has representatives per household: the members'
+        assembly is outside the rule's scope."""
         data = example_data("meetings/collective-members.json")
         m = Meeting.model_validate_json(json.dumps(data))
-        assert evaluate(m, CN).finding(HOUSEHOLDS).status == "not_applicable"
+        assert CN.rule(HOUSEHOLDS).scope.matches(m.facts()) is False
+        assert HOUSEHOLDS not in evaluate(m, CN).statuses()
 
     def test_cites_article_28(self) -> None:
         """The finding cites Art. 28(2) and both dated parameters."""

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from community_governance import RulebookError, StepRejected, get_rulebook
+from community_governance import ConflictError, RulebookError, StepRejected, get_rulebook
 from community_governance.procedures import (
     Event,
     Procedure,
@@ -23,7 +23,9 @@ from community_governance.procedures import (
     sequence_rule,
     start,
 )
+from community_governance.rulebooks._rulebook import procedure_entry
 from community_governance.rules import Citation
+from community_governance.rules.table import Table, TableEntry
 
 from ._support import example_data
 
@@ -199,6 +201,20 @@ class TestJinjiangProposal:
         assert state.rejection is not None
         assert state.rejection.decision.verdict == "indeterminate"
 
+    def test_a_record_nothing_judged_leaves_the_step_indeterminate(self) -> None:
+        """An ordinary matter needs no sponsors, so no rule judges the proposal: the sponsor
+        step cannot be shown lawful and is refused as indeterminate, naming the record."""
+        data = run_data()
+        data["events"][0]["proposal"]["category"] = "ordinary"
+        state = replay(as_run(data), JINJIANG)
+        assert state.state == "drafted"
+        assert state.rejection is not None
+        decision = state.rejection.decision
+        assert decision.verdict == "indeterminate"
+        assert not decision.denials
+        assert decision.coverage.uncovered is not None
+        assert decision.coverage.uncovered[1].startswith("the proposal ")
+
     def test_next_steps_say_what_may_happen_and_what_is_missing(self) -> None:
         """After deliberation the review may happen; four steps remain."""
         data = run_data()
@@ -215,6 +231,19 @@ class TestJinjiangProposal:
         a, b = replay(run, JINJIANG), replay(run, JINJIANG)
         assert a == b
         assert json.dumps(a.to_dict()) == json.dumps(b.to_dict())
+
+
+@pytest.mark.parametrize(
+    "name", ["jinjiang-implemented", "national-implemented", "ningxia-implemented"]
+)
+def test_shipped_runs_reach_their_final_state(name: str) -> None:
+    """Every shipped complete run is implemented, each step allowed by rules that judged it."""
+    data = run_data(name)
+    state = replay(as_run(data), get_rulebook(data["rulebook"]))
+    assert state.rejection is None
+    assert state.is_complete
+    assert {a.decision.verdict for a in state.applied} == {"allowed"}
+    assert all(a.decision.coverage.uncovered is None for a in state.applied)
 
 
 class TestRulebookChoosesTheProcedure:
@@ -240,6 +269,56 @@ class TestRulebookChoosesTheProcedure:
         """Asking for a procedure the rulebook lacks names the known ones."""
         with pytest.raises(LookupError, match="major-matter"):
             CN.procedure("budget")
+
+    def test_procedures_are_the_procedures_table(self) -> None:
+        """Each rulebook's procedures are entries of its table 'procedures', keyed by id,
+        dated by the procedure and citing the law that orders the steps."""
+        entry = JINJIANG.table("procedures").entry("major-matter")
+        assert entry is not None
+        assert entry.value is JINJIANG.procedure("major-matter")
+        assert entry.validity.valid_from == dt.date(2011, 2, 22)
+        assert entry.citation.quote.startswith("经社区两委联席会议商议")
+        assert CN.table("procedures").entry("major-matter").value is CN.procedure("major-matter")
+        assert JINJIANG.procedure_ids == ("major-matter",)
+
+    def test_the_procedures_argument_builds_table_entries(self) -> None:
+        """procedures= is a convenience: the definition becomes an entry replacing the
+        parent's, dated by the procedure and citing its first guard's law."""
+        local = JINJIANG.extend("cn.example", "1", procedures=(NINGXIA.procedure("major-matter"),))
+        entry = local.table("procedures").entry("major-matter")
+        assert entry is not None
+        assert entry.value is NINGXIA.procedure("major-matter")
+        assert entry.citation.source == "003_08e74ef2c04b700e.txt"
+        assert entry.validity.valid_from == NINGXIA.procedure("major-matter").valid_from
+
+    def test_a_procedures_table_layer_replaces_by_key(self) -> None:
+        """A local rulebook may give its procedures as a table layer, like any table."""
+        layer = Table(
+            "procedures",
+            "程序",
+            "procedures",
+            (procedure_entry(CN.procedure("major-matter")),),
+            replaces=True,
+        )
+        local = JINJIANG.extend("cn.example", "1", tables=(layer,))
+        assert local.procedure("major-matter") is CN.procedure("major-matter")
+
+    def test_procedures_given_twice_are_refused(self) -> None:
+        """The same procedure id twice, or both procedures= and a procedures table, conflict."""
+        proc = CN.procedure("major-matter")
+        with pytest.raises(ConflictError, match="procedure given twice"):
+            CN.extend("cn.example", "1", procedures=(proc, proc))
+        layer = Table("procedures", "程序", "procedures", (procedure_entry(proc),), replaces=True)
+        with pytest.raises(ConflictError, match="both"):
+            CN.extend("cn.example", "1", procedures=(proc,), tables=(layer,))
+
+    def test_a_procedures_entry_must_hold_its_procedure(self) -> None:
+        """An entry whose value is not the Procedure of its key is a RulebookError."""
+        proc = CN.procedure("major-matter")
+        wrong = TableEntry("budget", proc, Citation("s", "l"))
+        layer = Table("procedures", "程序", "procedures", (wrong,))
+        with pytest.raises(RulebookError, match=r"tables\.procedures\.entries\.budget"):
+            CN.extend("cn.example", "1", tables=(layer,))
 
 
 def national_events() -> list[dict[str, Any]]:
@@ -345,18 +424,45 @@ class TestNingxia:
         )
 
     def test_no_posting_period_before_2026(self) -> None:
-        """Published in 2020: no statutory minimum, so no posting is reported as open."""
-        data = example_data("procedures/ningxia-implemented.json")
-        data = copy.deepcopy(data)
-        data["events"] = data["events"][:3]
-        for event in data["events"]:
-            event["on"] = event["on"].replace("2026", "2020")
-        meeting = data["events"][1]["meeting"]
-        meeting["held_on"] = meeting["held_on"].replace("2026", "2020")
-        meeting["motions"][0]["voted_on"] = meeting["held_on"]
-        state = replay(as_run(data), NINGXIA)
+        """Published in 2020: no statutory minimum, so no posting is reported as open.
+
+        The decision is a residents' assembly's (the 2018 urban law judges it): a 2020
+        representatives' assembly has no statutory pass rule, so its vote cannot be shown
+        lawful (see the next test).
+        """
+        state = replay(as_run(ningxia_2020(residents_assembly=True)), NINGXIA)
+        assert state.rejection is None
         assert state.state == "published"
         assert [d.kind for d in due(state, at=dt.date(2020, 3, 20))] == ["step"]
+
+    def test_a_2020_representatives_assembly_vote_is_indeterminate(self) -> None:
+        """No law in the rulebook sets a 2020 urban representatives' assembly's quorum or
+        majority: the decide step is refused as indeterminate, naming the gap (it used to be
+        allowed because nothing judged the meeting)."""
+        state = replay(as_run(ningxia_2020(residents_assembly=False)), NINGXIA)
+        assert state.state == "proposed"
+        assert state.rejection is not None
+        decision = state.rejection.decision
+        assert decision.verdict == "indeterminate"
+        quorum = decision.finding("meeting.quorum")
+        assert quorum.status == "indeterminate"
+        assert "no pass rule in table meeting.pass-rules" in quorum.message_en
+
+
+def ningxia_2020(*, residents_assembly: bool) -> dict[str, Any]:
+    """The shipped Ningxia run moved to 2020 and stopped after publication; the decision is
+    a residents' assembly of households, or the example's representatives' assembly."""
+    data = copy.deepcopy(example_data("procedures/ningxia-implemented.json"))
+    data["events"] = data["events"][:3]
+    for event in data["events"]:
+        event["on"] = event["on"].replace("2026", "2020")
+    meeting = data["events"][1]["meeting"]
+    meeting["held_on"] = meeting["held_on"].replace("2026", "2020")
+    meeting["motions"][0]["voted_on"] = meeting["held_on"]
+    if residents_assembly:
+        data["events"][1]["actor"] = "residents_assembly"
+        meeting.update(body="residents_assembly", constituted_by="households")
+    return data
 
 
 class TestDefinitionValidation:

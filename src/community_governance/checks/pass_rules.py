@@ -1,26 +1,42 @@
 """Pass rules of meeting types as data: the base and threshold of the quorum and of the
 majority, the request that obliges the convener, the notice period and the meeting interval.
 
-The numbers are dated parameters with citations; a `PassRule` names them and says which legal
-quantifier (以上 / 过半数) applies.
+A rulebook holds them in the table ``meeting.pass-rules`` (`PASS_RULES`): one entry per
+meeting type and text of the law, keyed stably (``residents-assembly.2025``), dated by the
+entry's validity and citing the article that fixes the pass rule. A local rulebook replaces an
+entry by key or adds one, like a parameter. A `PassRule` names the dated parameters that hold
+the numbers (typed handles) and says which legal quantifier (以上 / 过半数) applies.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Literal
 
 import attrs
 
+from ..exceptions import RulebookError
 from ..models.community import CommunityKind
-from ..models.meeting import AttendanceBase, Matter, Meeting, MeetingBody, RequestBase
-from ..rules.citation import Citation
-from ..rules.parameter import Parameter, ParameterKind, ParameterVersion
+from ..models.meeting import AttendanceBase, Matter, MeetingBody, RequestBase
+from ..rules.parameter import Parameter, ParameterVersion
+from ..rules.rule import RuleContext
+from ..rules.table import TableEntry
 from ..rules.threshold import Quantifier
 
-__all__ = ["Dated", "MajorityBase", "PassRule", "Share", "dated_parameter"]
+__all__ = [
+    "PASS_RULES",
+    "MajorityBase",
+    "PassRule",
+    "Share",
+    "count",
+    "covering",
+    "share",
+    "unknown_parameters",
+]
+
+#: The name of the table of pass rules a rulebook defines and the meeting checks read.
+PASS_RULES = "meeting.pass-rules"
 
 #: 到会人员 (present), 参与表决 (participating in the vote), 全体成员 (all members).
 MajorityBase = Literal["present", "participating", "all"]
@@ -31,28 +47,27 @@ class Share:
     """One share a pass rule requires: ``quantifier`` the ``parameter`` share of heads or area."""
 
     quantifier: Quantifier
-    parameter: str
+    parameter: Parameter
     measure: Literal["heads", "area"] = "heads"
 
 
 @attrs.frozen(slots=True, hash=False)
 class PassRule:
-    """The pass rule of one meeting type, as data.
+    """The pass rule of one meeting type under one text of the law, as data (the value of a
+    ``meeting.pass-rules`` table entry, whose validity says when it is in force).
 
     Args:
         body: the assembly.
         title_zh: Chinese name of the meeting type (``居民会议``).
         title_en: English name.
-        valid_from: first day this rule is in force.
-        valid_to: first day it is no longer in force (exclusive), or None.
-        community_kinds: the community kinds it applies to (None: any).
-        request: the share of each base whose request obliges the convener to convene.
-        notice_days: parameter naming the days of notice, or None (no statutory notice).
-        interval_months: parameter naming the longest gap between meetings, or None.
-        urgent_notice: whether special circumstances allow notice at short notice (临时通知).
         quorum: for each admissible attendance base, the shares of it that must attend (all of).
         majority_base: what the majority is taken of.
         majority: the shares of votes for that adopt an ordinary motion (all of).
+        community_kinds: the community kinds it applies to (None: any).
+        request: the share of each base whose request obliges the convener to convene.
+        notice_days: the parameter holding the days of notice, or None (no statutory notice).
+        interval_months: the parameter holding the longest gap between meetings, or None.
+        urgent_notice: whether special circumstances allow notice at short notice (临时通知).
         special_matters: matters needing ``special_majority`` instead.
         special_majority: the shares for those matters (all of).
     """
@@ -60,54 +75,108 @@ class PassRule:
     body: MeetingBody
     title_zh: str
     title_en: str
-    valid_from: dt.date
-    valid_to: dt.date | None
     quorum: Mapping[AttendanceBase, tuple[Share, ...]]
     majority_base: MajorityBase
     majority: tuple[Share, ...]
     community_kinds: tuple[CommunityKind, ...] | None = None
     request: Mapping[RequestBase, Share] = attrs.field(factory=dict)
-    notice_days: str | None = None
-    interval_months: str | None = None
+    notice_days: Parameter | None = None
+    interval_months: Parameter | None = None
     urgent_notice: bool = False
     special_matters: frozenset[Matter] = frozenset()
     special_majority: tuple[Share, ...] = ()
 
-    def applies(self, m: Meeting, at: dt.date) -> bool:
-        """Whether this rule governs meeting ``m`` on ``at``."""
-        return self.covers(m.body, m.community_kind, at)
-
-    def covers(self, body: str, community_kind: str | None, at: dt.date) -> bool:
-        """Whether this rule governs a meeting of ``body`` in a ``community_kind`` community
-        on ``at``."""
+    def matches(self, body: str, community_kind: str | None) -> bool:
+        """Whether this rule governs a meeting of ``body`` in a ``community_kind`` community."""
         if body != self.body:
             return False
-        if self.community_kinds is not None and community_kind not in self.community_kinds:
-            return False
-        return self.valid_from <= at and (self.valid_to is None or at < self.valid_to)
+        return self.community_kinds is None or community_kind in self.community_kinds
 
-    def parameters(self) -> tuple[str, ...]:
-        """Every parameter this rule reads."""
-        names = [s.parameter for s in self.request.values()]
-        names += [s.parameter for shares in self.quorum.values() for s in shares]
-        names += [s.parameter for s in (*self.majority, *self.special_majority)]
-        if self.notice_days:
-            names.append(self.notice_days)
-        return tuple(dict.fromkeys(names))
+    def parameters(self) -> tuple[Parameter, ...]:
+        """Every parameter this rule names (its numbers), each once."""
+        shares = [*self.request.values(), *(s for v in self.quorum.values() for s in v)]
+        shares += [*self.majority, *self.special_majority]
+        handles = [s.parameter for s in shares]
+        handles += [p for p in (self.notice_days, self.interval_months) if p is not None]
+        return tuple({p.name: p for p in handles}.values())
 
 
-#: One dated value of a parameter: (value, valid_from, valid_to exclusive, citation).
-Dated = tuple[int | Fraction, dt.date, dt.date | None, Citation]
+def covering(
+    entries: Iterable[TableEntry], body: str, community_kind: str | None
+) -> TableEntry | None:
+    """The one entry among ``entries`` (those in force on a day) whose pass rule governs a
+    meeting of ``body`` in a ``community_kind`` community, or ``None``.
+
+    Raises:
+        RulebookError: two entries govern the same meeting (a local rulebook added an entry
+            where it should have replaced the parent's by key).
+    """
+    found = [e for e in entries if _rule(e).matches(body, community_kind)]
+    if len(found) > 1:
+        keys = ", ".join(e.key for e in found)
+        raise RulebookError(
+            f"table {PASS_RULES}",
+            "entries",
+            f"entries {keys} all govern a {body} meeting ({community_kind or 'any community'}) "
+            "on the same day; replace the parent's entry by key instead of adding another",
+        )
+    return found[0] if found else None
 
 
-def dated_parameter(name: str, zh: str, en: str, *versions: Dated, unit_zh: str = "") -> Parameter:
-    """A share (Fraction values) or count (int values) parameter from dated values."""
-    kind: ParameterKind = "share" if isinstance(versions[0][0], Fraction) else "count"
-    return Parameter(
-        name,
-        zh,
-        en,
-        kind,
-        tuple(ParameterVersion(v, start, end, c) for v, start, end, c in versions),
-        unit_zh=unit_zh,
+def _rule(entry: TableEntry) -> PassRule:
+    if not isinstance(entry.value, PassRule):
+        raise RulebookError(
+            f"table {PASS_RULES}",
+            f"entries.{entry.key}",
+            f"must hold a PassRule (got {type(entry.value).__name__})",
+        )
+    return entry.value
+
+
+def _read(ctx: RuleContext, p: Parameter) -> ParameterVersion:
+    # The rule declares the table, and the pass rule it selected names this parameter: that is
+    # the declaration. Read it from the rulebook and record it, so the finding's explanation
+    # and citations carry the value used, as for a parameter the check declares itself.
+    version = ctx.source.parameter_version(p.name, ctx.at)
+    ctx.used[p.name] = version
+    return version
+
+
+def share(ctx: RuleContext, p: Parameter) -> Fraction:
+    """The value on ``ctx.at`` of a ``share`` parameter a pass-rule entry names.
+
+    Raises:
+        RulebookError: the rulebook holds a count under that name.
+    """
+    value = _read(ctx, p).value
+    if not isinstance(value, Fraction):
+        raise RulebookError(f"table {PASS_RULES}", p.name, f"is read as a share but holds {value}")
+    return value
+
+
+def count(ctx: RuleContext, p: Parameter) -> int:
+    """The value on ``ctx.at`` of a ``count`` parameter a pass-rule entry names.
+
+    Raises:
+        RulebookError: the rulebook holds a share under that name.
+    """
+    value = _read(ctx, p).value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RulebookError(f"table {PASS_RULES}", p.name, f"is read as a count but holds {value}")
+    return value
+
+
+def unknown_parameters(known: Iterable[str], entries: Iterable[TableEntry]) -> tuple[str, ...]:
+    """``key: parameter`` for every parameter a pass-rule entry names that is not among
+    ``known`` (a rulebook's ``parameter_names``): a table naming numbers the rulebook lacks.
+
+    Examples:
+        >>> from community_governance import get_rulebook
+        >>> book = get_rulebook("cn")
+        >>> unknown_parameters(book.parameter_names, book.table(PASS_RULES).entries)
+        ()
+    """
+    names = set(known)
+    return tuple(
+        f"{e.key}: {p.name}" for e in entries for p in _rule(e).parameters() if p.name not in names
     )

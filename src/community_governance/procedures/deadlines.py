@@ -6,7 +6,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from ..checks.pass_rules import PASS_RULES, PassRule, covering
 from ..engine import RuleSource
+from ..exceptions import RulebookError
 from .run import DueItem
 
 __all__ = ["add_months", "assembly_due"]
@@ -34,9 +36,16 @@ def assembly_due(
 ) -> DueItem | None:
     """When an assembly must meet again after its meeting on ``last_held_on``, as of ``at``.
 
-    Returns ``None`` where the law sets no interval for that assembly on ``at`` (the urban
-    representatives' assembly before 2026, for instance). The interval is read as rolling: a
-    meeting every six months means a meeting before the same day six months later.
+    The interval is the one the assembly's pass rule names, an entry of the rulebook's table
+    ``meeting.pass-rules`` in force on ``at`` (so a local rulebook that replaces or adds an
+    entry changes it). Returns ``None`` where no entry in force sets an interval for that
+    assembly (the urban representatives' assembly before 2026, for instance). The interval is
+    read as rolling: a meeting every six months means a meeting before the same day six
+    months later.
+
+    Raises:
+        RulebookError: two entries govern the assembly on ``at``, or the interval's
+            parameter holds a share, not a number of months.
 
     Examples:
         >>> from community_governance import get_rulebook
@@ -46,16 +55,17 @@ def assembly_due(
         >>> item.status, item.until
         ('overdue', datetime.date(2026, 7, 15))
     """
-    from ..rulebooks.builtin.cn.meetings import PASS_RULES
-
-    rule = next(
-        (r for r in PASS_RULES if r.interval_months and r.covers(body, community_kind, at)), None
-    )
+    entry = covering(rulebook.table(PASS_RULES).entries_at(at), body, community_kind)
+    rule: PassRule | None = None if entry is None else entry.value
     if rule is None or rule.interval_months is None:
         return None
-    version = rulebook.parameter_version(rule.interval_months, at)
-    assert isinstance(version.value, int)
-    until = add_months(last_held_on, version.value)
+    version = rulebook.parameter_version(rule.interval_months.name, at)
+    months = version.value
+    if not isinstance(months, int):
+        raise RulebookError(
+            f"rulebook {rulebook.id}", rule.interval_months.name, f"is not months (got {months})"
+        )
+    until = add_months(last_held_on, months)
     overdue = at >= until
     late_zh, late_en = ("（已逾期）", " (overdue)") if overdue else ("", "")
     return DueItem(

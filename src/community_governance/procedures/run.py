@@ -13,10 +13,10 @@ import attrs
 
 from ..checks.procedure_guards import StepAttempt
 from ..engine import RuleSource, evaluate, evaluate_rule
-from ..exceptions import StepRejected, UnknownReferenceError
+from ..exceptions import RulebookError, StepRejected, UnknownReferenceError
 from ..models.procedure_run import Event, ProcedureRun
 from ..rules.citation import Citation
-from ..rules.decision import Decision, Finding, combine
+from ..rules.decision import Coverage, Decision, Finding, combine
 from ..rules.procedure import Procedure
 
 if TYPE_CHECKING:
@@ -161,26 +161,44 @@ def start(procedure: Procedure, rulebook: RuleSource, run_id: str = "run") -> Ru
 
 def judge(run: RunState, event: Event) -> Decision:
     """The Decision on ``event`` attempted in ``run``: the procedure's guards, then the rules
-    of the record it carries (the proposal's, the meeting's), deny-overrides."""
+    of the record it carries (the proposal's, the meeting's), deny-overrides.
+
+    A record that no binding rule of the rulebook judged (its Decision's
+    ``coverage.uncovered``) leaves the step ``indeterminate``, and the step's
+    ``coverage.uncovered`` says which record: a step is shown lawful, never assumed so.
+    """
     index = len(run.applied)
     attempt = StepAttempt(run.procedure, run.state, event, index, run.last_on)
     findings: list[Finding] = [
         evaluate_rule(rule, attempt, run.rulebook, event.on) for rule in run.procedure.guards
     ]
     step = run.procedure.step(event.step)
+    records: list[tuple[str, str, Decision]] = []
     if step is not None and step.record == "proposal" and event.proposal is not None:
-        findings.extend(evaluate(event.proposal, run.rulebook).findings)
+        records.append(("议案", "proposal", evaluate(event.proposal, run.rulebook)))
     if step is not None and step.record == "meeting" and event.meeting is not None:
-        findings.extend(evaluate(event.meeting, run.rulebook).findings)
+        records.append(("会议记录", "meeting record", evaluate(event.meeting, run.rulebook)))
+    for _, _, record in records:
+        findings.extend(record.findings)
     found = tuple(findings)
+    verdict = combine(found)
+    uncovered = None
+    for zh, en, record in records:
+        if verdict == "allowed" and record.coverage.uncovered is not None:
+            verdict = "indeterminate"
+            uncovered = (
+                f"{zh}{record.subject_id}：{record.coverage.uncovered[0]}",
+                f"the {en} {record.subject_id}: {record.coverage.uncovered[1]}",
+            )
     return Decision(
         subject_type="procedure_step",
         subject_id=f"{run.run_id}#{index} {event.step}",
         rulebook_id=run.rulebook.id,
         rulebook_version=run.rulebook.version,
         at=event.on,
-        verdict=combine(found),
+        verdict=verdict,
         findings=found,
+        coverage=Coverage(uncovered=uncovered),
     )
 
 
@@ -251,8 +269,14 @@ def due(run: RunState, *, at: dt.date) -> tuple[DueItem, ...]:
                 version = run.rulebook.parameter_version(posting.parameter, a.event.on)
             except UnknownReferenceError:
                 continue  # no statutory posting period on that day (before 2026)
-            assert isinstance(version.value, int)
-            until = a.event.on + dt.timedelta(days=version.value)
+            days = version.value
+            if not isinstance(days, int):
+                raise RulebookError(
+                    f"procedure {run.procedure.id}",
+                    "posting.parameter",
+                    f"{posting.parameter} is not a number of days (got {days})",
+                )
+            until = a.event.on + dt.timedelta(days=days)
             if at < until:
                 items.append(
                     DueItem(
@@ -261,10 +285,10 @@ def due(run: RunState, *, at: dt.date) -> tuple[DueItem, ...]:
                         a.event.on,
                         until,
                         "open",
-                        f"{a.event.on.isoformat()}公布的事项须至少公布{version.value}日，"
+                        f"{a.event.on.isoformat()}公布的事项须至少公布{days}日，"
                         f"{until.isoformat()}之前不得撤下",
                         f"posted on {a.event.on.isoformat()}: must stay up at least "
-                        f"{version.value} days, until {until.isoformat()} (exclusive)",
+                        f"{days} days, until {until.isoformat()} (exclusive)",
                         tuple(dict.fromkeys((posting.citation, version.citation))),
                     )
                 )

@@ -16,11 +16,15 @@ from ..rules.parameter import Parameter, ParameterVersion
 from ..rules.procedure import Procedure
 from ..rules.rule import Rule
 from ..rules.table import Table, TableEntry
+from ..rules.validity import Validity
 
 #: How many (subject type, date) plans a rulebook keeps; a batch over many dates stays bounded.
 _PLAN_CACHE = 4096
 
-__all__ = ["Disable", "Replace", "Rulebook"]
+__all__ = ["PROCEDURES", "Disable", "Replace", "Rulebook", "procedure_entry"]
+
+#: The table of procedure definitions (state machines), keyed by procedure id.
+PROCEDURES = "procedures"
 
 
 @attrs.frozen(slots=True)
@@ -44,6 +48,43 @@ class Replace:
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
+
+
+def procedure_entry(procedure: Procedure, citation: Citation | None = None) -> TableEntry:
+    """The ``procedures`` table entry of ``procedure``: keyed by its id, dated by its own
+    validity, citing ``citation`` (default: the first citation of its guards).
+
+    Examples:
+        >>> from community_governance import get_rulebook
+        >>> proc = get_rulebook("cn").procedure("major-matter")
+        >>> procedure_entry(proc).key, procedure_entry(proc).validity.describe()
+        ('major-matter', '2026-01-01 – …')
+    """
+    cited = citation or next((c for g in procedure.guards for c in g.citations), None)
+    return TableEntry(
+        procedure.id,
+        procedure,
+        cited or Citation("procedure", procedure.id, note="no guard of the procedure cites a law"),
+        Validity(procedure.valid_from, procedure.valid_to),
+    )
+
+
+def _procedure_layer(book_id: str, procedures: tuple[Procedure, ...]) -> Table:
+    seen: set[str] = set()
+    for proc in procedures:
+        if proc.id in seen:
+            raise ConflictError(
+                f"rulebook {book_id}", f"procedures.{proc.id}", "procedure given twice"
+            )
+        seen.add(proc.id)
+    # a definition given by id replaces the parent's definition of the same id
+    return Table(
+        PROCEDURES,
+        "程序",
+        "procedures",
+        tuple(procedure_entry(p) for p in procedures),
+        replaces=True,
+    )
 
 
 @attrs.frozen(slots=True)
@@ -73,6 +114,8 @@ class Rulebook:
         citations: the documents the rulebook as a whole rests on.
         procedures: procedure definitions (state machines) added, or replacing the parent's
             definition of the same id — so the rulebook, not the engine, chooses the procedure.
+            A convenience: they become this rulebook's layer of the ``procedures`` table
+            (`procedure_entry`), which may instead be given in ``tables``, not both.
         tables: law tables defined, or layered over the parent's table of the same name
             (`Table.over`: entries added, replaced by key, removed).
         origin: how to rebuild this rulebook in another process (set by the built-in registry
@@ -95,7 +138,6 @@ class Rulebook:
     _effective: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
     _by_subject: Mapping[str, tuple[Rule, ...]] = attrs.field(init=False, repr=False, eq=False)
     _params: Mapping[str, tuple[Parameter, ...]] = attrs.field(init=False, repr=False, eq=False)
-    _procs: Mapping[str, Procedure] = attrs.field(init=False, repr=False, eq=False)
     _tables: Mapping[str, Table] = attrs.field(init=False, repr=False, eq=False)
     _plans: dict[tuple[str, dt.date], Plan] = attrs.field(init=False, repr=False, eq=False)
 
@@ -158,13 +200,31 @@ class Rulebook:
                     seen.add(handle.name)
         tables: dict[str, Table] = dict(self.parent._tables) if self.parent else {}
         own_tables: set[str] = set()
-        for t in self.tables:
+        layers = self.tables
+        if self.procedures:
+            if any(t.name == PROCEDURES for t in self.tables):
+                raise ConflictError(
+                    f"rulebook {self.id}",
+                    f"tables.{PROCEDURES}",
+                    "procedures given both as `procedures` and as the procedures table",
+                )
+            layers = (*layers, _procedure_layer(self.id, self.procedures))
+        for t in layers:
             if t.name in own_tables:
                 raise ConflictError(f"rulebook {self.id}", f"tables.{t.name}", "table given twice")
             own_tables.add(t.name)
             tables[t.name] = (
                 t.over(tables[t.name], f"rulebook {self.id}") if t.name in tables else t
             )
+            if t.name == PROCEDURES:
+                for e in t.entries:
+                    if not isinstance(e.value, Procedure) or e.value.id != e.key:
+                        raise RulebookError(
+                            f"rulebook {self.id}",
+                            f"tables.{PROCEDURES}.entries.{e.key}",
+                            "must hold the Procedure whose id is the key "
+                            f"(got {type(e.value).__name__})",
+                        )
         for rule in effective:
             for name in rule.tables:
                 if name not in tables:
@@ -186,16 +246,6 @@ class Rulebook:
         object.__setattr__(self, "_effective", tuple(effective))
         object.__setattr__(self, "_by_subject", {k: tuple(v) for k, v in by_subject.items()})
         object.__setattr__(self, "_params", params)
-        procs: dict[str, Procedure] = dict(self.parent._procs) if self.parent else {}
-        own: set[str] = set()
-        for proc in self.procedures:
-            if proc.id in own:
-                raise ConflictError(
-                    f"rulebook {self.id}", f"procedures.{proc.id}", "procedure given twice"
-                )
-            own.add(proc.id)
-            procs[proc.id] = proc  # a local definition replaces the parent's of the same id
-        object.__setattr__(self, "_procs", procs)
         object.__setattr__(self, "_tables", tables)
         object.__setattr__(self, "_plans", {})
 
@@ -352,22 +402,27 @@ class Rulebook:
 
     @property
     def procedure_ids(self) -> tuple[str, ...]:
-        """Ids of the procedures (state machines) defined here or inherited."""
-        return tuple(sorted(self._procs))
+        """Ids of the procedures (state machines) defined here or inherited: the keys of the
+        ``procedures`` table."""
+        table = self._tables.get(PROCEDURES)
+        return tuple(sorted(e.key for e in table.entries)) if table else ()
 
     def procedure(self, procedure_id: str) -> Procedure:
-        """The procedure definition ``procedure_id`` as this rulebook defines it: the most
-        local rulebook's definition replaces its parent's.
+        """The procedure definition ``procedure_id`` as this rulebook defines it (its entry in
+        the ``procedures`` table, whatever the dates): the most local rulebook's definition
+        replaces its parent's.
 
         Raises:
             UnknownReferenceError: no such procedure in this rulebook.
         """
-        try:
-            return self._procs[procedure_id]
-        except KeyError:
+        table = self._tables.get(PROCEDURES)
+        entry = table.entry(procedure_id) if table else None
+        if entry is None:
             raise UnknownReferenceError(
                 "procedure", procedure_id, self.procedure_ids, where=f"rulebook {self.id}"
-            ) from None
+            )
+        proc: Procedure = entry.value
+        return proc
 
     def parameter(self, name: str) -> Parameter:
         """The parameter ``name`` as this rulebook sees it: one timeline of dated values where

@@ -88,5 +88,5 @@ def build(parent: Rulebook) -> Rulebook:
         title_en="Chengdu Jinjiang district grassroots governance reform (2011)",
         rules=RULES,
         citations=(REPORT,),
-        procedures=(procedures_major_matter.JINJIANG,),
+        tables=(procedures_major_matter.JINJIANG_TABLE,),
     )

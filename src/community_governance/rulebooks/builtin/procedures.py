@@ -1,7 +1,8 @@
 """Major-matter (重大事项) procedures of the built-in rulebooks, as data.
 
-Each rulebook defines the procedure under the id ``major-matter``; a local rulebook's
-definition replaces its parent's, so Jinjiang runs the Jinjiang procedure, Ningxia the
+Each rulebook defines the procedure under the id ``major-matter`` in its ``procedures``
+table (`NATIONAL_TABLE`, `JINJIANG_TABLE`, `NINGXIA_TABLE`); a local rulebook's entry
+replaces its parent's, so Jinjiang runs the Jinjiang procedure, Ningxia the
 Ningxia one and the national rulebook the statutory party-first procedure (from 2026-01-01).
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 from ...checks.procedure_guards import actor_rule, record_rule, sequence_rule, supervision_rule
 from ...rules.citation import Citation
 from ...rules.procedure import Posting, Procedure, Step
+from ...rules.table import Table
+from .._rulebook import PROCEDURES, procedure_entry
 from .cn.disclosure import POSTING_DAYS, URBAN_POSTING
 from .sources import (
     JINJIANG_2011,
@@ -66,7 +69,7 @@ NINGXIA_SUPERVISION = Citation(
 )
 
 _COMMITTEES = ("residents_committee", "village_committee")
-_POSTING = Posting("publish", POSTING_DAYS, URBAN_POSTING)
+_POSTING = Posting("publish", POSTING_DAYS.name, URBAN_POSTING)
 # Jinjiang and Ningxia end alike: the residents' committee (the executing body) publishes the
 # result (公布告知) and implements it (组织实施).
 _PUBLISH_AND_IMPLEMENT = (
@@ -221,3 +224,21 @@ NINGXIA = Procedure(
     posting=_POSTING,
     valid_from=NINGXIA_2017,
 )
+
+
+def _layer(procedure: Procedure, citation: Citation, replaces: bool) -> Table:
+    return Table(
+        PROCEDURES,
+        "程序",
+        "procedures",
+        (procedure_entry(procedure, citation),),
+        replaces=replaces,
+    )
+
+
+#: The national rulebook's ``procedures`` table: the statutory party-first procedure.
+NATIONAL_TABLE = _layer(NATIONAL, URBAN_PARTY_FIRST, replaces=False)
+#: Jinjiang's layer: its own ``major-matter`` procedure replaces the national one.
+JINJIANG_TABLE = _layer(JINJIANG, JINJIANG_SEQUENCE, replaces=True)
+#: Ningxia's layer: its own ``major-matter`` procedure replaces the national one.
+NINGXIA_TABLE = _layer(NINGXIA, NINGXIA_SEQUENCE, replaces=True)

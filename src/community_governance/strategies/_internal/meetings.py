@@ -11,13 +11,13 @@ from typing import Any, Literal
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from ...checks.pass_rules import PassRule, Share
+from ...checks.pass_rules import PASS_RULES, PassRule, Share, covering
 from ...models.community import CommunityKind
 from ...models.meeting import AttendanceBase, Matter, Meeting, MeetingBody
 from ...rulebooks import Rulebook, get_rulebook
-from ...rulebooks.builtin.cn.meetings import PASS_RULES
 from ...rulebooks.builtin.cn.meetings.collective import HOUSEHOLDS_MAX, HOUSEHOLDS_MIN
 from ...rulebooks.builtin.cn.meetings.property import NOTICE_DAYS
+from ...rules.parameter import Parameter
 from ...rules.threshold import Term, Threshold
 
 __all__ = [
@@ -33,16 +33,29 @@ _T = Term("n", "n", "n")
 Weight = Literal["heads", "area"]
 
 
-def _pass_rule(body: str, kind: str | None, at: dt.date) -> PassRule:
-    for rule in PASS_RULES:
-        if rule.covers(body, kind, at):
-            return rule
-    raise ValueError(f"no pass rule for {body} ({kind}) on {at}")
+def _pass_rule(rulebook: Rulebook, body: str, kind: str | None, at: dt.date) -> PassRule:
+    """The pass rule the rulebook's table ``meeting.pass-rules`` applies on ``at``."""
+    entry = covering(rulebook.table(PASS_RULES).entries_at(at), body, kind)
+    if entry is None:
+        raise ValueError(f"{rulebook.id}: no pass rule for {body} ({kind}) on {at}")
+    rule: PassRule = entry.value
+    return rule
+
+
+def _value(rulebook: Rulebook, p: Parameter, at: dt.date, kind: type[int] | type[Fraction]) -> Any:
+    value = rulebook.parameter_version(p.name, at).value
+    if not isinstance(value, kind):
+        raise TypeError(f"{rulebook.id}: {p.name} holds {value!r}, not a {kind.__name__}")
+    return value
+
+
+def _count(rulebook: Rulebook, p: Parameter, at: dt.date) -> int:
+    value: int = _value(rulebook, p, at, int)
+    return value
 
 
 def _bound(rulebook: Rulebook, share: Share, base: int, at: dt.date) -> int:
-    value = rulebook.parameter_version(share.parameter, at).value
-    assert isinstance(value, Fraction)
+    value: Fraction = _value(rulebook, share.parameter, at, Fraction)
     return Threshold(share.quantifier, value, _T, _T).bound(base)
 
 
@@ -95,7 +108,7 @@ def _quorum(
 ) -> Meeting:
     rulebook = ref.rulebook
     on = draw(at)
-    rule = _pass_rule(body, community_kind, on)
+    rule = _pass_rule(rulebook, body, community_kind, on)
     n = draw(entitled)
     area = draw(st.integers(n * 3000, n * 20000)) if body == "owners_assembly" else None
     data = _frame(body, community_kind, constituted_by, on, n, area)
@@ -169,7 +182,7 @@ def _tally(
 ) -> Meeting:
     rulebook = ref.rulebook
     on = draw(at)
-    rule = _pass_rule(body, community_kind, on)
+    rule = _pass_rule(rulebook, body, community_kind, on)
     n = draw(entitled)
     area = draw(st.integers(n * 3000, n * 20000)) if body == "owners_assembly" else None
     data = _frame(body, community_kind, constituted_by, on, n, area)
@@ -267,12 +280,7 @@ def _dismissal(
 ) -> Meeting:
     on = draw(at)
     days = draw(contract_days)
-    if days is None:
-        value = ref.rulebook.parameter_version(NOTICE_DAYS, on).value
-        assert isinstance(value, int)
-        required = value
-    else:
-        required = days
+    required = _count(ref.rulebook, NOTICE_DAYS, on) if days is None else days
     gap = required + draw(distance)
     assume(gap >= 0)
     notified = on + dt.timedelta(days=draw(st.integers(0, 30)))
@@ -337,10 +345,7 @@ def _households(
 ) -> Meeting:
     on = draw(at)
     reps = draw(representatives)
-    per = ref.rulebook.parameter_version(
-        HOUSEHOLDS_MIN if edge == "fewest" else HOUSEHOLDS_MAX, on
-    ).value
-    assert isinstance(per, int)
+    per = _count(ref.rulebook, HOUSEHOLDS_MIN if edge == "fewest" else HOUSEHOLDS_MAX, on)
     households = per * reps + draw(distance)
     assume(households >= 0)
     data = _frame("collective_representatives_assembly", None, "members", on, reps, None)

@@ -166,6 +166,5 @@ def build() -> Rulebook:
             *disclosure.PARAMETERS,
         ),
         citations=(ART7_2018, ART50_2025),
-        procedures=(procedures_major_matter.NATIONAL,),
-        tables=cn_lists.TABLES,
+        tables=(*meetings.TABLES, procedures_major_matter.NATIONAL_TABLE, *cn_lists.TABLES),
     )

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ....checks.pass_rules import dated_parameter
 from ....exceptions import MissingDataError
 from ....models.disclosure import Disclosure, Posting
 from ....rules.citation import Citation
-from ....rules.rule import Check, Rule, RuleContext
+from ....rules.parameter import Parameter
+from ....rules.rule import Check, Rule, RuleContext, reads
 from ....rules.scope import Scope
 from ....rules.threshold import Term, Threshold
 from ..sources import URBAN_2025, URBAN_2025_IN_FORCE, VILLAGE_2018, VILLAGE_2025
 from .meetings.village import _NOTE_2018, _NOTE_2025, NEW, OLD
-
-POSTING_DAYS = "disclosure.posting-days"
-GENERAL_MONTHS = "disclosure.village.general-interval-months"
-FINANCES_MONTHS = "disclosure.village.finances-interval-months"
 
 URBAN_POSTING = Citation(
     URBAN_2025,
@@ -45,39 +41,39 @@ CADENCE_2025 = Citation(
     note=_NOTE_2025,
 )
 
-PARAMETERS = (
-    dated_parameter(
-        POSTING_DAYS,
-        "公布的期限（不得少于）",
-        "days a result must stay posted (at least)",
-        (15, URBAN_2025_IN_FORCE, None, URBAN_POSTING),
-        unit_zh="日",
-    ),
-    dated_parameter(
-        GENERAL_MONTHS,
-        "村务一般事项公布周期（月）",
-        "village: months within which general matters are posted (a quarter)",
-        (3, OLD, NEW, CADENCE_2018),
-        (3, NEW, None, CADENCE_2025),
-        unit_zh="月",
-    ),
-    dated_parameter(
-        FINANCES_MONTHS,
-        "财务往来较多的村财务收支公布周期（月）",
-        "village with frequent transactions: months within which finances are posted",
-        (1, OLD, NEW, CADENCE_2018),
-        (1, NEW, None, CADENCE_2025),
-        unit_zh="月",
-    ),
+POSTING_DAYS = Parameter.count(
+    "disclosure.posting-days",
+    "公布的期限（不得少于）",
+    "days a result must stay posted (at least)",
+    (15, URBAN_2025_IN_FORCE, None, URBAN_POSTING),
+    unit_zh="日",
 )
+GENERAL_MONTHS = Parameter.count(
+    "disclosure.village.general-interval-months",
+    "村务一般事项公布周期（月）",
+    "village: months within which general matters are posted (a quarter)",
+    (3, OLD, NEW, CADENCE_2018),
+    (3, NEW, None, CADENCE_2025),
+    unit_zh="月",
+)
+FINANCES_MONTHS = Parameter.count(
+    "disclosure.village.finances-interval-months",
+    "财务往来较多的村财务收支公布周期（月）",
+    "village with frequent transactions: months within which finances are posted",
+    (1, OLD, NEW, CADENCE_2018),
+    (1, NEW, None, CADENCE_2025),
+    unit_zh="月",
+)
+#: Registered by the rules that read them; kept for the national rulebook's parameter list.
+PARAMETERS = (POSTING_DAYS, GENERAL_MONTHS, FINANCES_MONTHS)
 
 _DAYS = Term("days_posted", "公布天数", "days posted", "日", ("day", "days"))
 
 
+@reads(POSTING_DAYS)
 def posting_period(d: Disclosure, ctx: RuleContext) -> Check:
     """Every posting taken down stayed up at least the statutory number of days."""
-    days = ctx.param(POSTING_DAYS)
-    assert isinstance(days, int)
+    days = ctx.count(POSTING_DAYS)
     rule = Threshold("at_least", days, _DAYS)
     short: list[str] = []
     texts_zh: list[str] = []
@@ -127,19 +123,16 @@ def _covered(postings: tuple[Posting, ...], category: str, span: tuple[dt.date, 
     return any(p.category == category and span[0] <= p.posted_on < span[1] for p in postings)
 
 
+@reads(GENERAL_MONTHS, FINANCES_MONTHS)
 def village_cadence(d: Disclosure, ctx: RuleContext) -> Check:
     """A village posts general matters at least every quarter, and its finances every month
     where transactions are frequent (else with the general matters)."""
-    if d.community_kind != "rural":
-        return Check.not_applicable("不是农村社区（村）", "not a village")
     if not d.postings:
         raise MissingDataError(
             "postings", "no postings recorded, so the cadence cannot be checked", "未记录公布事项"
         )
-    general = ctx.param(GENERAL_MONTHS)
-    finances = ctx.param(FINANCES_MONTHS) if d.frequent_transactions else general
-    assert isinstance(general, int)
-    assert isinstance(finances, int)
+    general = ctx.count(GENERAL_MONTHS)
+    finances = ctx.count(FINANCES_MONTHS) if d.frequent_transactions else general
     missing_zh: list[str] = []
     missing_en: list[str] = []
     evidence: dict[str, object] = {}
@@ -183,7 +176,6 @@ RULES = (
         scope=Scope(Disclosure),
         check=posting_period,
         citations=(URBAN_POSTING, VILLAGE_POSTING),
-        parameters=(POSTING_DAYS,),
         valid_from=URBAN_2025_IN_FORCE,
     ),
     Rule(
@@ -193,10 +185,9 @@ RULES = (
         "where transactions are frequent",
         kind="obligation",
         severity="must",
-        scope=Scope(Disclosure),
+        scope=Scope(Disclosure, community_kind="rural"),
         check=village_cadence,
         citations=(CADENCE_2018, CADENCE_2025),
-        parameters=(GENERAL_MONTHS, FINANCES_MONTHS),
         valid_from=OLD,
     ),
 )

@@ -225,5 +225,5 @@ def build(parent: Rulebook) -> Rulebook:
         rules=(*RULES, *access_ningxia.RULES),
         replace=(*REPLACE, *access_ningxia.replacements(parent)),
         citations=(OPINIONS,),
-        procedures=(procedures_major_matter.NINGXIA,),
+        tables=(procedures_major_matter.NINGXIA_TABLE,),
     )

@@ -3,19 +3,23 @@ quorum, majority, owners' counting), driven by the pass rules of every meeting t
 rules of particular matters (reserved village matters, collective representatives, dismissing
 the property service company).
 
-A meeting is judged by the `PassRule` of its body (and community kind) in force on the day;
-the numbers come from the dated parameters of `meetings_urban`, `meetings_village`,
-`meetings_owners`, `meetings_collective` and `meetings_property`, each citing its article.
+A meeting is judged by the `PassRule` of its assembly (and community kind) in force on the
+day, an entry of the table ``meeting.pass-rules`` (`PASS_RULE_TABLE`) that a local rulebook
+may replace by key or add to; the numbers are the dated parameters each entry names, from
+`meetings_urban`, `meetings_village`, `meetings_owners` and `meetings_collective`, each citing
+its article. The rules of one assembly declare it in their scope.
 """
 
 from __future__ import annotations
 
 from .....checks import meetings as _meeting_checks
-from .....checks.pass_rules import PassRule
+from .....checks.pass_rules import PASS_RULES
 from .....models import Meeting
 from .....rules.citation import Citation
-from .....rules.rule import CheckFn, Rule
+from .....rules.parameter import Parameter
+from .....rules.rule import DeclaredCheck, Rule
 from .....rules.scope import Scope
+from .....rules.table import Table
 from . import collective as meetings_collective
 from . import owners as meetings_owners
 from . import property as meetings_property
@@ -25,11 +29,20 @@ from . import villagers_matters as meetings_villagers_matters
 
 _MODULES = (meetings_urban, meetings_village, meetings_owners, meetings_collective)
 
-#: Every pass rule, in the order they are searched (the first that applies is used).
-PASS_RULES: tuple[PassRule, ...] = tuple(r for mod in _MODULES for r in mod.PASS_RULES)
-PARAMETERS = (
-    *(p for mod in _MODULES for p in mod.PARAMETERS),
-    *meetings_property.PARAMETERS,
+#: The table ``meeting.pass-rules``: every meeting type's pass rule under each text of the
+#: law, keyed ``<assembly>[.<urban|village>].<year of the text>``.
+PASS_RULE_TABLE = Table(
+    PASS_RULES,
+    "会议的召集、通知、到会人数和表决规则",
+    "Meeting pass rules: request, notice, quorum and majority of each meeting type",
+    tuple(e for mod in _MODULES for e in mod.ENTRIES),
+)
+TABLES = (PASS_RULE_TABLE,)
+
+#: The parameters the pass-rule entries name: no rule reads them directly (the meeting checks
+#: read them through the table), so the rulebook registers them by this tuple.
+PARAMETERS: tuple[Parameter, ...] = tuple(
+    {p.name: p for e in PASS_RULE_TABLE.entries for p in e.value.parameters()}.values()
 )
 
 
@@ -47,23 +60,10 @@ def _cited(aspect: str) -> tuple[Citation, ...]:
     return tuple(dict.fromkeys(c for mod in _MODULES for c in mod.CITATIONS[aspect]))
 
 
-def _params(aspect: str) -> tuple[str, ...]:
-    names: list[str] = []
-    for r in PASS_RULES:
-        if aspect == "request":
-            names += [s.parameter for s in r.request.values()]
-        elif aspect == "notice" and r.notice_days:
-            names.append(r.notice_days)
-        elif aspect == "quorum":
-            names += [s.parameter for shares in r.quorum.values() for s in shares]
-        elif aspect == "majority":
-            names += [s.parameter for s in (*r.majority, *r.special_majority)]
-    return tuple(dict.fromkeys(names))
-
-
 def _rule(
-    rule_id: str, zh: str, en: str, aspect: str, check: CheckFn, by_quantifier: bool = True
+    rule_id: str, zh: str, en: str, aspect: str, check: DeclaredCheck, by_quantifier: bool = True
 ) -> Rule:
+    """One of the four rules every meeting type shares, driven by the table of pass rules."""
     return Rule(
         id=rule_id,
         title_zh=zh,
@@ -73,7 +73,6 @@ def _rule(
         scope=Scope(Meeting),
         check=check,
         citations=(ART1259,) if by_quantifier else _cited(aspect),
-        parameters=_params(aspect),
     )
 
 
@@ -83,14 +82,14 @@ RULES = (
         "达到法定比例的提议，召集人应当召集会议",
         "A request by the statutory share of members obliges the convener to call the meeting",
         "request",
-        _meeting_checks.request(PASS_RULES),
+        _meeting_checks.request,
     ),
     _rule(
         "meeting.notice",
         "召集会议应当按法定期限提前通知",
         "Notice of the meeting is given the statutory number of days ahead",
         "notice",
-        _meeting_checks.notice(PASS_RULES),
+        _meeting_checks.notice,
         by_quantifier=False,
     ),
     _rule(
@@ -98,14 +97,14 @@ RULES = (
         "会议应当有法定比例的人员参加方可召开（作出决定）",
         "The meeting decides only with the statutory share attending or taking part",
         "quorum",
-        _meeting_checks.quorum(PASS_RULES),
+        _meeting_checks.quorum,
     ),
     _rule(
         "meeting.majority",
         "会议决定应当经法定比例同意",
         "A motion is adopted only with the statutory majority of its base",
         "majority",
-        _meeting_checks.majority(PASS_RULES),
+        _meeting_checks.majority,
     ),
     Rule(
         id="meeting.owners-count",
@@ -114,7 +113,7 @@ RULES = (
         "unsold units, count as one owner",
         kind="obligation",
         severity="must",
-        scope=Scope(Meeting),
+        scope=Scope(Meeting, assembly="owners_assembly"),
         check=_meeting_checks.owners_count,
         citations=(meetings_owners.ART8_9,),
         valid_from=meetings_owners.CIVIL_CODE_IN_FORCE,

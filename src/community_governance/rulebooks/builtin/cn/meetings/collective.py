@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from .....checks.pass_rules import PassRule, Share, dated_parameter
+from .....checks.pass_rules import PassRule, Share
 from .....exceptions import MissingDataError
 from .....models.meeting import Meeting
 from .....rules.citation import Citation
-from .....rules.rule import Check, Rule, RuleContext
+from .....rules.parameter import Parameter
+from .....rules.rule import Check, Rule, RuleContext, reads
 from .....rules.scope import Scope
+from .....rules.table import TableEntry
 from .....rules.threshold import AllOf, Measure, Quantifier, Term, Threshold
+from .....rules.validity import Validity
 
 COLLECTIVE_LAW = "农村集体经济组织法(2024-06-28)"
 #: Art. 67: the law is in force from 2025-05-01.
@@ -48,88 +51,91 @@ ART28_DECISION = Citation(
 
 _AT_LEAST: Quantifier = "at_least"
 START = COLLECTIVE_LAW_IN_FORCE
-HOUSEHOLDS_MIN = "meeting.collective-representatives-assembly.households-per-representative.min"
-HOUSEHOLDS_MAX = "meeting.collective-representatives-assembly.households-per-representative.max"
 TWO_THIRDS = Fraction(2, 3)
 
-PARAMETERS = (
-    dated_parameter(
-        "meeting.collective-representatives-assembly.representatives",
-        "成员代表人数（应当多于）",
-        "collective representatives' assembly: representatives (more than)",
-        (20, START, None, ART28_SIZE),
-        unit_zh="名",
-    ),
-    dated_parameter(
-        HOUSEHOLDS_MIN,
-        "每名成员代表对应的户数（一般不少于）",
-        "collective representatives' assembly: households per representative, fewest (as a rule)",
-        (5, START, None, ART28_SIZE),
-        unit_zh="户",
-    ),
-    dated_parameter(
-        HOUSEHOLDS_MAX,
-        "每名成员代表对应的户数（一般不多于）",
-        "collective representatives' assembly: households per representative, most (as a rule)",
-        (15, START, None, ART28_SIZE),
-        unit_zh="户",
-    ),
-    dated_parameter(
-        "meeting.collective-members-assembly.interval-months",
-        "成员大会召开间隔（每年至少一次）",
-        "collective members' assembly: meets at least once a year",
-        (12, START, None, ART27_YEARLY),
-        unit_zh="月",
-    ),
-    dated_parameter(
-        "meeting.collective-members-assembly.notice-days",
-        "召开成员大会提前通知的天数",
-        "collective members' assembly: days of notice",
-        (10, START, None, ART27_NOTICE),
-        unit_zh="日",
-    ),
-    dated_parameter(
-        "meeting.collective-members-assembly.quorum",
-        "成员大会到会的具有完全民事行为能力的成员比例（以上）",
-        "collective members' assembly: share of members with full capacity that must attend",
-        (TWO_THIRDS, START, None, ART27_NOTICE),
-    ),
-    dated_parameter(
-        "meeting.collective-members-assembly.majority",
-        "成员大会决定所需全体成员比例（以上）",
-        "collective members' assembly: share of ALL members needed to decide (at least)",
-        (TWO_THIRDS, START, None, ART27_DECISION),
-    ),
-    dated_parameter(
-        "meeting.collective-representatives-assembly.majority",
-        "成员代表大会决定所需全体成员代表比例（以上）",
-        "collective representatives' assembly: share of ALL representatives needed to decide",
-        (TWO_THIRDS, START, None, ART28_DECISION),
-    ),
+REPRESENTATIVES_MIN = Parameter.count(
+    "meeting.collective-representatives-assembly.representatives",
+    "成员代表人数（应当多于）",
+    "collective representatives' assembly: representatives (more than)",
+    (20, START, None, ART28_SIZE),
+    unit_zh="名",
+)
+HOUSEHOLDS_MIN = Parameter.count(
+    "meeting.collective-representatives-assembly.households-per-representative.min",
+    "每名成员代表对应的户数（一般不少于）",
+    "collective representatives' assembly: households per representative, fewest (as a rule)",
+    (5, START, None, ART28_SIZE),
+    unit_zh="户",
+)
+HOUSEHOLDS_MAX = Parameter.count(
+    "meeting.collective-representatives-assembly.households-per-representative.max",
+    "每名成员代表对应的户数（一般不多于）",
+    "collective representatives' assembly: households per representative, most (as a rule)",
+    (15, START, None, ART28_SIZE),
+    unit_zh="户",
+)
+MEMBERS_INTERVAL = Parameter.count(
+    "meeting.collective-members-assembly.interval-months",
+    "成员大会召开间隔（每年至少一次）",
+    "collective members' assembly: meets at least once a year",
+    (12, START, None, ART27_YEARLY),
+    unit_zh="月",
+)
+MEMBERS_NOTICE_DAYS = Parameter.count(
+    "meeting.collective-members-assembly.notice-days",
+    "召开成员大会提前通知的天数",
+    "collective members' assembly: days of notice",
+    (10, START, None, ART27_NOTICE),
+    unit_zh="日",
+)
+MEMBERS_QUORUM = Parameter.share(
+    "meeting.collective-members-assembly.quorum",
+    "成员大会到会的具有完全民事行为能力的成员比例（以上）",
+    "collective members' assembly: share of members with full capacity that must attend",
+    (TWO_THIRDS, START, None, ART27_NOTICE),
+)
+MEMBERS_MAJORITY = Parameter.share(
+    "meeting.collective-members-assembly.majority",
+    "成员大会决定所需全体成员比例（以上）",
+    "collective members' assembly: share of ALL members needed to decide (at least)",
+    (TWO_THIRDS, START, None, ART27_DECISION),
+)
+REPS_MAJORITY = Parameter.share(
+    "meeting.collective-representatives-assembly.majority",
+    "成员代表大会决定所需全体成员代表比例（以上）",
+    "collective representatives' assembly: share of ALL representatives needed to decide",
+    (TWO_THIRDS, START, None, ART28_DECISION),
 )
 
-PASS_RULES = (
-    PassRule(
-        body="collective_members_assembly",
-        title_zh="农村集体经济组织成员大会",
-        title_en="collective members' assembly",
-        valid_from=START,
-        valid_to=None,
-        notice_days="meeting.collective-members-assembly.notice-days",
-        interval_months="meeting.collective-members-assembly.interval-months",
-        quorum={"members": (Share(_AT_LEAST, "meeting.collective-members-assembly.quorum"),)},
-        majority_base="all",
-        majority=(Share(_AT_LEAST, "meeting.collective-members-assembly.majority"),),
+#: The ``meeting.pass-rules`` entries of the collective economic organisation law.
+ENTRIES = (
+    TableEntry(
+        "collective-members-assembly.2025",
+        PassRule(
+            body="collective_members_assembly",
+            title_zh="农村集体经济组织成员大会",
+            title_en="collective members' assembly",
+            notice_days=MEMBERS_NOTICE_DAYS,
+            interval_months=MEMBERS_INTERVAL,
+            quorum={"members": (Share(_AT_LEAST, MEMBERS_QUORUM),)},
+            majority_base="all",
+            majority=(Share(_AT_LEAST, MEMBERS_MAJORITY),),
+        ),
+        ART27_DECISION,
+        Validity(START, None),
     ),
-    PassRule(
-        body="collective_representatives_assembly",
-        title_zh="农村集体经济组织成员代表大会",
-        title_en="collective representatives' assembly",
-        valid_from=START,
-        valid_to=None,
-        quorum={},
-        majority_base="all",
-        majority=(Share(_AT_LEAST, "meeting.collective-representatives-assembly.majority"),),
+    TableEntry(
+        "collective-representatives-assembly.2025",
+        PassRule(
+            body="collective_representatives_assembly",
+            title_zh="农村集体经济组织成员代表大会",
+            title_en="collective representatives' assembly",
+            quorum={},
+            majority_base="all",
+            majority=(Share(_AT_LEAST, REPS_MAJORITY),),
+        ),
+        ART28_DECISION,
+        Validity(START, None),
     ),
 )
 
@@ -146,14 +152,10 @@ _REPRESENTATIVES = Term(
 )
 
 
+@reads(REPRESENTATIVES_MIN)
 def representatives_count(m: Meeting, ctx: RuleContext) -> Check:
     """A collective's representatives' assembly has more than 20 representatives."""
-    if m.body != "collective_representatives_assembly":
-        return Check.not_applicable(
-            "不是农村集体经济组织成员代表大会", "not a collective representatives' assembly"
-        )
-    minimum = ctx.param("meeting.collective-representatives-assembly.representatives")
-    assert isinstance(minimum, int)
+    minimum = ctx.count(REPRESENTATIVES_MIN)
     c = Threshold("more_than", minimum, _REPRESENTATIVES).test(m.entitled)
     zh, en = c.text()
     if c.passed:
@@ -168,6 +170,7 @@ _HOUSEHOLDS = Term(
 )
 
 
+@reads(HOUSEHOLDS_MIN, HOUSEHOLDS_MAX)
 def households_per_representative(m: Meeting, ctx: RuleContext) -> Check:
     """As a rule (一般), one representative per five to fifteen households of the members:
     ``5 × representatives ≤ member_households ≤ 15 × representatives``.
@@ -176,10 +179,6 @@ def households_per_representative(m: Meeting, ctx: RuleContext) -> Check:
     organisation's households from the meeting record (`Meeting.member_households`): the
     households of a collective's members are not the households of a residents' community.
     """
-    if m.body != "collective_representatives_assembly":
-        return Check.not_applicable(
-            "不是农村集体经济组织成员代表大会", "not a collective representatives' assembly"
-        )
     if m.member_households is None:
         raise MissingDataError(
             "member_households",
@@ -187,9 +186,7 @@ def households_per_representative(m: Meeting, ctx: RuleContext) -> Check:
             "five to fifteen households",
             "需要本集体经济组织成员的户数，才能判断是否每五户至十五户选举代表一人",
         )
-    lo, hi = ctx.param(HOUSEHOLDS_MIN), ctx.param(HOUSEHOLDS_MAX)
-    assert isinstance(lo, int)
-    assert isinstance(hi, int)
+    lo, hi = ctx.count(HOUSEHOLDS_MIN), ctx.count(HOUSEHOLDS_MAX)
     reps = m.entitled
     outcome = AllOf(
         (
@@ -217,10 +214,9 @@ RULES = (
         title_en="A collective's representatives' assembly has more than 20 representatives",
         kind="obligation",
         severity="must",
-        scope=Scope(Meeting),
+        scope=Scope(Meeting, assembly="collective_representatives_assembly"),
         check=representatives_count,
         citations=(ART28_SIZE,),
-        parameters=("meeting.collective-representatives-assembly.representatives",),
         valid_from=START,
     ),
     Rule(
@@ -229,10 +225,9 @@ RULES = (
         title_en="As a rule, a collective elects one representative per five to fifteen households",
         kind="obligation",
         severity="advisory",
-        scope=Scope(Meeting),
+        scope=Scope(Meeting, assembly="collective_representatives_assembly"),
         check=households_per_representative,
         citations=(ART28_SIZE,),
-        parameters=(HOUSEHOLDS_MIN, HOUSEHOLDS_MAX),
         valid_from=START,
     ),
 )

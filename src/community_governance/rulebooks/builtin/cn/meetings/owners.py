@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from .....checks.pass_rules import PassRule, Share, dated_parameter
+from .....checks.pass_rules import PassRule, Share
 from .....rules.citation import Citation
+from .....rules.parameter import Parameter
+from .....rules.table import TableEntry
 from .....rules.threshold import Quantifier
+from .....rules.validity import Validity
 
 CIVIL_CODE = "民法典（摘录）"
 PROPERTY_REGULATION = "物业管理条例(2018-03-19)"
@@ -60,64 +63,65 @@ _AT_LEAST: Quantifier = "at_least"
 _MORE: Quantifier = "more_than"
 CC = CIVIL_CODE_IN_FORCE
 
-PARAMETERS = (
-    dated_parameter(
-        "meeting.owners-assembly.request",
-        "提议召开业主大会临时会议的业主比例（以上）",
-        "owners' assembly: share of owners whose request obliges the owners' committee to "
-        "call an extraordinary meeting",
-        (Fraction(1, 5), PROPERTY_REGULATION_2018, None, ART13),
-    ),
-    dated_parameter(
-        "meeting.owners-assembly.notice-days",
-        "召开业主大会会议提前通知的天数",
-        "owners' assembly: days of notice",
-        (15, PROPERTY_REGULATION_2018, None, ART14),
-        unit_zh="日",
-    ),
-    dated_parameter(
-        "meeting.owners-assembly.participation",
-        "参与表决的业主人数及专有部分面积比例（以上）",
-        "owners' assembly: share of owners and of area that must take part (at least)",
-        (Fraction(2, 3), CC, None, ART278_PARTICIPATION),
-    ),
-    dated_parameter(
-        "meeting.owners-assembly.majority.special",
-        "第六项至第八项事项所需同意比例（以上）",
-        "owners' assembly: share of participating owners and area needed for items (6)–(8)",
-        (Fraction(3, 4), CC, None, ART278_SPECIAL),
-    ),
-    dated_parameter(
-        "meeting.owners-assembly.majority",
-        "其他事项所需同意比例（过半数）",
-        "owners' assembly: share of participating owners and area needed for other matters",
-        (Fraction(1, 2), CC, None, ART278_ORDINARY),
-    ),
+REQUEST = Parameter.share(
+    "meeting.owners-assembly.request",
+    "提议召开业主大会临时会议的业主比例（以上）",
+    "owners' assembly: share of owners whose request obliges the owners' committee to "
+    "call an extraordinary meeting",
+    (Fraction(1, 5), PROPERTY_REGULATION_2018, None, ART13),
+)
+NOTICE_DAYS = Parameter.count(
+    "meeting.owners-assembly.notice-days",
+    "召开业主大会会议提前通知的天数",
+    "owners' assembly: days of notice",
+    (15, PROPERTY_REGULATION_2018, None, ART14),
+    unit_zh="日",
+)
+PARTICIPATION = Parameter.share(
+    "meeting.owners-assembly.participation",
+    "参与表决的业主人数及专有部分面积比例（以上）",
+    "owners' assembly: share of owners and of area that must take part (at least)",
+    (Fraction(2, 3), CC, None, ART278_PARTICIPATION),
+)
+SPECIAL = Parameter.share(
+    "meeting.owners-assembly.majority.special",
+    "第六项至第八项事项所需同意比例（以上）",
+    "owners' assembly: share of participating owners and area needed for items (6)–(8)",
+    (Fraction(3, 4), CC, None, ART278_SPECIAL),
+)
+ORDINARY = Parameter.share(
+    "meeting.owners-assembly.majority",
+    "其他事项所需同意比例（过半数）",
+    "owners' assembly: share of participating owners and area needed for other matters",
+    (Fraction(1, 2), CC, None, ART278_ORDINARY),
 )
 
-_PARTICIPATION = "meeting.owners-assembly.participation"
-_SPECIAL = "meeting.owners-assembly.majority.special"
-_ORDINARY = "meeting.owners-assembly.majority"
-
-PASS_RULES = (
-    PassRule(
-        body="owners_assembly",
-        title_zh="业主大会",
-        title_en="owners' assembly",
-        valid_from=CC,
-        valid_to=None,
-        request={"owners": Share(_AT_LEAST, "meeting.owners-assembly.request")},
-        notice_days="meeting.owners-assembly.notice-days",
-        quorum={
-            "owners": (
-                Share(_AT_LEAST, _PARTICIPATION, "area"),
-                Share(_AT_LEAST, _PARTICIPATION, "heads"),
-            )
-        },
-        majority_base="participating",
-        majority=(Share(_MORE, _ORDINARY, "area"), Share(_MORE, _ORDINARY, "heads")),
-        special_matters=frozenset({"raise_maintenance_fund", "rebuild", "change_common_use"}),
-        special_majority=(Share(_AT_LEAST, _SPECIAL, "area"), Share(_AT_LEAST, _SPECIAL, "heads")),
+#: The ``meeting.pass-rules`` entry of the owners' assembly (Civil Code Art. 278).
+ENTRIES = (
+    TableEntry(
+        "owners-assembly.2021",
+        PassRule(
+            body="owners_assembly",
+            title_zh="业主大会",
+            title_en="owners' assembly",
+            request={"owners": Share(_AT_LEAST, REQUEST)},
+            notice_days=NOTICE_DAYS,
+            quorum={
+                "owners": (
+                    Share(_AT_LEAST, PARTICIPATION, "area"),
+                    Share(_AT_LEAST, PARTICIPATION, "heads"),
+                )
+            },
+            majority_base="participating",
+            majority=(Share(_MORE, ORDINARY, "area"), Share(_MORE, ORDINARY, "heads")),
+            special_matters=frozenset({"raise_maintenance_fund", "rebuild", "change_common_use"}),
+            special_majority=(
+                Share(_AT_LEAST, SPECIAL, "area"),
+                Share(_AT_LEAST, SPECIAL, "heads"),
+            ),
+        ),
+        ART278_PARTICIPATION,
+        Validity(CC, None),
     ),
 )
 

@@ -16,16 +16,15 @@ from typing import Any
 
 import attrs
 
-from .....checks.pass_rules import dated_parameter
 from .....exceptions import MissingDataError
 from .....models.meeting import Meeting, Motion
 from .....rules.citation import Citation
-from .....rules.rule import Check, Rule, RuleContext
+from .....rules.parameter import Parameter
+from .....rules.rule import Check, Rule, RuleContext, reads
 from .....rules.scope import Scope
 from .....rules.threshold import Term, Threshold
 from .owners import CIVIL_CODE, CIVIL_CODE_IN_FORCE
 
-NOTICE_DAYS = "meeting.owners-assembly.dismissal-notice-days"
 MATTER = "property_service_dismissal"
 
 ART946 = Citation(
@@ -37,15 +36,13 @@ ART946 = Citation(
     "contract sets replaces the sixty days",
 )
 
-PARAMETERS = (
-    dated_parameter(
-        NOTICE_DAYS,
-        "决定解聘物业服务人的，提前书面通知的天数（合同另有约定的除外）",
-        "owners' assembly: days of written notice of dismissal to the property service "
-        "company, unless the contract sets another period",
-        (60, CIVIL_CODE_IN_FORCE, None, ART946),
-        unit_zh="日",
-    ),
+NOTICE_DAYS = Parameter.count(
+    "meeting.owners-assembly.dismissal-notice-days",
+    "决定解聘物业服务人的，提前书面通知的天数（合同另有约定的除外）",
+    "owners' assembly: days of written notice of dismissal to the property service "
+    "company, unless the contract sets another period",
+    (60, CIVIL_CODE_IN_FORCE, None, ART946),
+    unit_zh="日",
 )
 
 _DAYS = Term(
@@ -70,11 +67,10 @@ def _period(motion: Motion, ctx: RuleContext) -> tuple[int, dict[str, Any], str,
             f"合同约定的通知期限（{contract.clause}）",
             f"the contract's notice period ({contract.clause})",
         )
-    days = ctx.param(NOTICE_DAYS)
-    assert isinstance(days, int)
+    days = ctx.count(NOTICE_DAYS)
     return (
         days,
-        {"days": days, "source": "law", "parameter": NOTICE_DAYS},
+        {"days": days, "source": "law", "parameter": NOTICE_DAYS.name},
         "法定通知期限",
         "the statutory notice period",
     )
@@ -133,11 +129,10 @@ def _judge(i: int, motion: Motion, ctx: RuleContext) -> _Judged:
     )
 
 
+@reads(NOTICE_DAYS)
 def dismissal_notice(m: Meeting, ctx: RuleContext) -> Check:
     """Each adopted dismissal of the property service company was notified to it in writing
     at least the notice period (sixty days, or the contract's) before the contract ends."""
-    if m.body != "owners_assembly":
-        return Check.not_applicable("不是业主大会", "not an owners' assembly")
     decided = [(i, x) for i, x in enumerate(m.motions) if x.matter == MATTER]
     adopted = [(i, x) for i, x in decided if x.result == "adopted"]
     if not adopted:
@@ -180,10 +175,9 @@ RULES = (
         "days ahead, unless the contract sets another period",
         kind="obligation",
         severity="must",
-        scope=Scope(Meeting),
+        scope=Scope(Meeting, assembly="owners_assembly"),
         check=dismissal_notice,
         citations=(ART946,),
-        parameters=(NOTICE_DAYS,),
         valid_from=CIVIL_CODE_IN_FORCE,
     ),
 )

@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from .....checks.pass_rules import PassRule, Share, dated_parameter
+from .....checks.pass_rules import PassRule, Share
 from .....rules.citation import Citation
+from .....rules.parameter import Parameter
+from .....rules.table import TableEntry
 from .....rules.threshold import Quantifier
+from .....rules.validity import Validity
 from ...sources import URBAN_2018, URBAN_2025, URBAN_2025_IN_FORCE
 
 #: The 2018 amendment of the urban organic law (earlier texts are not modelled).
@@ -69,143 +72,144 @@ HALF, THIRD, FIFTH, TENTH, TWO_THIRDS = (
 )
 OLD = URBAN_2018_AMENDED
 
-PARAMETERS = (
-    dated_parameter(
-        "meeting.residents-assembly.request.adults",
-        "提议召集居民会议的十八周岁以上居民比例（以上）",
-        "residents' assembly: share of adults whose request obliges the convener",
-        (FIFTH, OLD, NEW, ART10_2018),
-        (TENTH, NEW, None, ART26_2025),
-    ),
-    dated_parameter(
-        "meeting.residents-assembly.request.households",
-        "提议召集居民会议的户（户的代表）比例（以上）",
-        "residents' assembly: share of households whose request obliges the convener",
-        (FIFTH, OLD, NEW, ART10_2018),
-        (TENTH, NEW, None, ART26_2025),
-    ),
-    dated_parameter(
-        "meeting.residents-assembly.request.residents-groups",
-        "提议召集居民会议的居民小组比例（以上）",
-        "residents' assembly: share of residents' groups whose request obliges the convener",
-        (THIRD, OLD, NEW, ART10_2018),
-    ),
-    dated_parameter(
-        "meeting.residents-assembly.request.representatives",
-        "提议召集居民会议的居民代表比例（以上）",
-        "residents' assembly: share of representatives whose request obliges the convener",
-        (THIRD, NEW, None, ART26_2025),
-    ),
-    dated_parameter(
-        "meeting.residents-assembly.notice-days",
-        "召集居民会议提前通知的天数",
-        "residents' assembly: days of notice",
-        (10, NEW, None, ART26_2025),
-        unit_zh="日",
-    ),
-    dated_parameter(
-        "meeting.residents-assembly.quorum",
-        "居民会议到会人数（过半数）",
-        "residents' assembly: share that must attend (more than)",
-        (HALF, OLD, NEW, ART9_2018),
-        (HALF, NEW, None, ART27_2025),
-    ),
-    dated_parameter(
-        "meeting.residents-assembly.majority",
-        "居民会议决定所需到会人员比例（过半数）",
-        "residents' assembly: share of those present needed to decide (more than)",
-        (HALF, OLD, NEW, ART9_2018),
-        (HALF, NEW, None, ART27_2025),
-    ),
-    dated_parameter(
-        "meeting.representatives-assembly.urban.request",
-        "提议召集居民代表会议的居民代表比例（以上）",
-        "urban representatives' assembly: share of representatives whose request obliges "
-        "the convener",
-        (FIFTH, NEW, None, ART28_2025),
-    ),
-    dated_parameter(
-        "meeting.representatives-assembly.urban.interval-months",
-        "居民代表会议召开间隔（每半年至少一次）",
-        "urban representatives' assembly: meets at least every six months",
-        (6, NEW, None, ART28_2025),
-        unit_zh="月",
-    ),
-    dated_parameter(
-        "meeting.representatives-assembly.urban.quorum",
-        "居民代表会议到会组成人员比例（以上）",
-        "urban representatives' assembly: share of members that must attend (at least)",
-        (TWO_THIRDS, NEW, None, ART29_2025),
-    ),
-    dated_parameter(
-        "meeting.representatives-assembly.urban.majority",
-        "居民代表会议决定所需到会组成人员比例（过半数）",
-        "urban representatives' assembly: share of members present needed to decide",
-        (HALF, NEW, None, ART29_2025),
-    ),
+REQUEST_ADULTS = Parameter.share(
+    "meeting.residents-assembly.request.adults",
+    "提议召集居民会议的十八周岁以上居民比例（以上）",
+    "residents' assembly: share of adults whose request obliges the convener",
+    (FIFTH, OLD, NEW, ART10_2018),
+    (TENTH, NEW, None, ART26_2025),
+)
+REQUEST_HOUSEHOLDS = Parameter.share(
+    "meeting.residents-assembly.request.households",
+    "提议召集居民会议的户（户的代表）比例（以上）",
+    "residents' assembly: share of households whose request obliges the convener",
+    (FIFTH, OLD, NEW, ART10_2018),
+    (TENTH, NEW, None, ART26_2025),
+)
+REQUEST_GROUPS = Parameter.share(
+    "meeting.residents-assembly.request.residents-groups",
+    "提议召集居民会议的居民小组比例（以上）",
+    "residents' assembly: share of residents' groups whose request obliges the convener",
+    (THIRD, OLD, NEW, ART10_2018),
+)
+REQUEST_REPRESENTATIVES = Parameter.share(
+    "meeting.residents-assembly.request.representatives",
+    "提议召集居民会议的居民代表比例（以上）",
+    "residents' assembly: share of representatives whose request obliges the convener",
+    (THIRD, NEW, None, ART26_2025),
+)
+NOTICE_DAYS = Parameter.count(
+    "meeting.residents-assembly.notice-days",
+    "召集居民会议提前通知的天数",
+    "residents' assembly: days of notice",
+    (10, NEW, None, ART26_2025),
+    unit_zh="日",
+)
+QUORUM = Parameter.share(
+    "meeting.residents-assembly.quorum",
+    "居民会议到会人数（过半数）",
+    "residents' assembly: share that must attend (more than)",
+    (HALF, OLD, NEW, ART9_2018),
+    (HALF, NEW, None, ART27_2025),
+)
+MAJORITY = Parameter.share(
+    "meeting.residents-assembly.majority",
+    "居民会议决定所需到会人员比例（过半数）",
+    "residents' assembly: share of those present needed to decide (more than)",
+    (HALF, OLD, NEW, ART9_2018),
+    (HALF, NEW, None, ART27_2025),
+)
+REPS_REQUEST = Parameter.share(
+    "meeting.representatives-assembly.urban.request",
+    "提议召集居民代表会议的居民代表比例（以上）",
+    "urban representatives' assembly: share of representatives whose request obliges the convener",
+    (FIFTH, NEW, None, ART28_2025),
+)
+REPS_INTERVAL = Parameter.count(
+    "meeting.representatives-assembly.urban.interval-months",
+    "居民代表会议召开间隔（每半年至少一次）",
+    "urban representatives' assembly: meets at least every six months",
+    (6, NEW, None, ART28_2025),
+    unit_zh="月",
+)
+REPS_QUORUM = Parameter.share(
+    "meeting.representatives-assembly.urban.quorum",
+    "居民代表会议到会组成人员比例（以上）",
+    "urban representatives' assembly: share of members that must attend (at least)",
+    (TWO_THIRDS, NEW, None, ART29_2025),
+)
+REPS_MAJORITY = Parameter.share(
+    "meeting.representatives-assembly.urban.majority",
+    "居民代表会议决定所需到会组成人员比例（过半数）",
+    "urban representatives' assembly: share of members present needed to decide",
+    (HALF, NEW, None, ART29_2025),
 )
 
 _MORE: Quantifier = "more_than"
 _AT_LEAST: Quantifier = "at_least"
 
-PASS_RULES = (
-    PassRule(
-        body="residents_assembly",
-        title_zh="居民会议",
-        title_en="residents' assembly",
-        valid_from=OLD,
-        valid_to=NEW,
-        request={
-            "adults": Share(_AT_LEAST, "meeting.residents-assembly.request.adults"),
-            "households": Share(_AT_LEAST, "meeting.residents-assembly.request.households"),
-            "residents_groups": Share(
-                _AT_LEAST, "meeting.residents-assembly.request.residents-groups"
-            ),
-        },
-        quorum={
-            "adults": (Share(_MORE, "meeting.residents-assembly.quorum"),),
-            "households": (Share(_MORE, "meeting.residents-assembly.quorum"),),
-            "members": (Share(_MORE, "meeting.residents-assembly.quorum"),),
-        },
-        majority_base="present",
-        majority=(Share(_MORE, "meeting.residents-assembly.majority"),),
+#: The ``meeting.pass-rules`` entries of the urban law, one per meeting type and text.
+ENTRIES = (
+    TableEntry(
+        "residents-assembly.2018",
+        PassRule(
+            body="residents_assembly",
+            title_zh="居民会议",
+            title_en="residents' assembly",
+            request={
+                "adults": Share(_AT_LEAST, REQUEST_ADULTS),
+                "households": Share(_AT_LEAST, REQUEST_HOUSEHOLDS),
+                "residents_groups": Share(_AT_LEAST, REQUEST_GROUPS),
+            },
+            quorum={
+                "adults": (Share(_MORE, QUORUM),),
+                "households": (Share(_MORE, QUORUM),),
+                "members": (Share(_MORE, QUORUM),),
+            },
+            majority_base="present",
+            majority=(Share(_MORE, MAJORITY),),
+        ),
+        ART9_2018,
+        Validity(OLD, NEW),
     ),
-    PassRule(
-        body="residents_assembly",
-        title_zh="居民会议",
-        title_en="residents' assembly",
-        valid_from=NEW,
-        valid_to=None,
-        request={
-            "adults": Share(_AT_LEAST, "meeting.residents-assembly.request.adults"),
-            "households": Share(_AT_LEAST, "meeting.residents-assembly.request.households"),
-            "representatives": Share(
-                _AT_LEAST, "meeting.residents-assembly.request.representatives"
-            ),
-        },
-        notice_days="meeting.residents-assembly.notice-days",
-        urgent_notice=True,
-        quorum={
-            "adults": (Share(_MORE, "meeting.residents-assembly.quorum"),),
-            "households": (Share(_MORE, "meeting.residents-assembly.quorum"),),
-        },
-        majority_base="present",
-        majority=(Share(_MORE, "meeting.residents-assembly.majority"),),
+    TableEntry(
+        "residents-assembly.2025",
+        PassRule(
+            body="residents_assembly",
+            title_zh="居民会议",
+            title_en="residents' assembly",
+            request={
+                "adults": Share(_AT_LEAST, REQUEST_ADULTS),
+                "households": Share(_AT_LEAST, REQUEST_HOUSEHOLDS),
+                "representatives": Share(_AT_LEAST, REQUEST_REPRESENTATIVES),
+            },
+            notice_days=NOTICE_DAYS,
+            urgent_notice=True,
+            quorum={
+                "adults": (Share(_MORE, QUORUM),),
+                "households": (Share(_MORE, QUORUM),),
+            },
+            majority_base="present",
+            majority=(Share(_MORE, MAJORITY),),
+        ),
+        ART27_2025,
+        Validity(NEW, None),
     ),
-    PassRule(
-        body="representatives_assembly",
-        title_zh="居民代表会议",
-        title_en="residents' representatives assembly",
-        valid_from=NEW,
-        valid_to=None,
-        community_kinds=("urban", "village_to_residence"),
-        request={
-            "representatives": Share(_AT_LEAST, "meeting.representatives-assembly.urban.request"),
-        },
-        interval_months="meeting.representatives-assembly.urban.interval-months",
-        quorum={"members": (Share(_AT_LEAST, "meeting.representatives-assembly.urban.quorum"),)},
-        majority_base="present",
-        majority=(Share(_MORE, "meeting.representatives-assembly.urban.majority"),),
+    TableEntry(
+        "representatives-assembly.urban.2025",
+        PassRule(
+            body="representatives_assembly",
+            title_zh="居民代表会议",
+            title_en="residents' representatives assembly",
+            community_kinds=("urban", "village_to_residence"),
+            request={"representatives": Share(_AT_LEAST, REPS_REQUEST)},
+            interval_months=REPS_INTERVAL,
+            quorum={"members": (Share(_AT_LEAST, REPS_QUORUM),)},
+            majority_base="present",
+            majority=(Share(_MORE, REPS_MAJORITY),),
+        ),
+        ART29_2025,
+        Validity(NEW, None),
     ),
 )
 

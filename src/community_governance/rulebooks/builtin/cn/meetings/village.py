@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from .....checks.pass_rules import PassRule, Share, dated_parameter
+from .....checks.pass_rules import PassRule, Share
 from .....rules.citation import Citation
 from .....rules.parameter import Parameter
+from .....rules.table import TableEntry
 from .....rules.threshold import Quantifier
+from .....rules.validity import Validity
 from ...sources import URBAN_2025_IN_FORCE, VILLAGE_2018, VILLAGE_2025
 
 #: The 2018 amendment of the village organic law (earlier texts are not modelled).
@@ -113,177 +115,176 @@ def _both(
     new: Citation,
     unit_zh: str = "",
 ) -> Parameter:
-    return dated_parameter(
+    """A parameter with the same value under the 2018 text and the 2025 amendment."""
+    if isinstance(value, Fraction):
+        return Parameter.share(name, zh, en, (value, OLD, NEW, old), (value, NEW, None, new))
+    return Parameter.count(
         name, zh, en, (value, OLD, NEW, old), (value, NEW, None, new), unit_zh=unit_zh
     )
 
 
-PARAMETERS = (
-    dated_parameter(
-        "meeting.villagers-assembly.interval-months",
-        "村民会议召开间隔（每年至少一次）",
-        "villagers' assembly: meets at least once a year (from 2026)",
-        (12, NEW, None, ART25_2025_YEARLY),
-        unit_zh="月",
-    ),
-    _both(
-        "meeting.representatives-assembly.village.interval-months",
-        "村民代表会议召开间隔（每季度一次）",
-        "village representatives' assembly: meets every quarter",
-        3,
-        ART26_2018_QUARTERLY,
-        ART30_2025_QUARTERLY,
-        unit_zh="月",
-    ),
-    _both(
-        "meeting.villagers-assembly.request.villagers",
-        "提议召集村民会议的村民比例（以上）",
-        "villagers' assembly: share of villagers whose request obliges the convener",
-        TENTH,
-        ART21_2018,
-        ART25_2025,
-    ),
-    _both(
-        "meeting.villagers-assembly.request.representatives",
-        "提议召集村民会议的村民代表比例（以上）",
-        "villagers' assembly: share of representatives whose request obliges the convener",
-        THIRD,
-        ART21_2018,
-        ART25_2025,
-    ),
-    _both(
-        "meeting.villagers-assembly.notice-days",
-        "召集村民会议提前通知的天数",
-        "villagers' assembly: days of notice",
-        10,
-        ART21_2018,
-        ART25_2025,
-        unit_zh="日",
-    ),
-    _both(
-        "meeting.villagers-assembly.quorum.adults",
-        "村民会议到会的十八周岁以上村民比例（过半数）",
-        "villagers' assembly: share of adults that must attend (more than)",
-        HALF,
-        ART22_2018,
-        ART26_2025,
-    ),
-    _both(
-        "meeting.villagers-assembly.quorum.households",
-        "村民会议到会的户的代表比例（以上）",
-        "villagers' assembly: share of households that must be represented (at least)",
-        TWO_THIRDS,
-        ART22_2018,
-        ART26_2025,
-    ),
-    _both(
-        "meeting.villagers-assembly.majority",
-        "村民会议决定所需到会人员比例（过半数）",
-        "villagers' assembly: share of those present needed to decide (more than)",
-        HALF,
-        ART22_2018,
-        ART26_2025,
-    ),
-    _both(
-        "meeting.representatives-assembly.village.request",
-        "提议召集村民代表会议的村民代表比例（以上）",
-        "village representatives' assembly: share of representatives whose request obliges "
-        "the convener",
-        FIFTH,
-        ART26_2018,
-        ART30_2025,
-    ),
-    _both(
-        "meeting.representatives-assembly.village.quorum",
-        "村民代表会议到会组成人员比例（以上）",
-        "village representatives' assembly: share of members that must attend (at least)",
-        TWO_THIRDS,
-        ART26_2018,
-        ART30_2025,
-    ),
-    _both(
-        "meeting.representatives-assembly.village.majority",
-        "村民代表会议决定所需到会人员比例（过半数）",
-        "village representatives' assembly: share of those present needed to decide",
-        HALF,
-        ART26_2018,
-        ART30_2025,
-    ),
-    _both(
-        "meeting.villager-group.quorum",
-        "村民小组会议到会的村民或户的代表比例（以上）",
-        "villager-group meeting: share of adults or households that must attend (at least)",
-        TWO_THIRDS,
-        ART28_2018,
-        ART32_2025,
-    ),
-    _both(
-        "meeting.villager-group.majority",
-        "村民小组会议决定所需到会人员比例（过半数）",
-        "villager-group meeting: share of those present needed to decide (more than)",
-        HALF,
-        ART28_2018,
-        ART32_2025,
-    ),
+VILLAGERS_INTERVAL = Parameter.count(
+    "meeting.villagers-assembly.interval-months",
+    "村民会议召开间隔（每年至少一次）",
+    "villagers' assembly: meets at least once a year (from 2026)",
+    (12, NEW, None, ART25_2025_YEARLY),
+    unit_zh="月",
+)
+REPS_INTERVAL = _both(
+    "meeting.representatives-assembly.village.interval-months",
+    "村民代表会议召开间隔（每季度一次）",
+    "village representatives' assembly: meets every quarter",
+    3,
+    ART26_2018_QUARTERLY,
+    ART30_2025_QUARTERLY,
+    unit_zh="月",
+)
+REQUEST_VILLAGERS = _both(
+    "meeting.villagers-assembly.request.villagers",
+    "提议召集村民会议的村民比例（以上）",
+    "villagers' assembly: share of villagers whose request obliges the convener",
+    TENTH,
+    ART21_2018,
+    ART25_2025,
+)
+REQUEST_REPRESENTATIVES = _both(
+    "meeting.villagers-assembly.request.representatives",
+    "提议召集村民会议的村民代表比例（以上）",
+    "villagers' assembly: share of representatives whose request obliges the convener",
+    THIRD,
+    ART21_2018,
+    ART25_2025,
+)
+NOTICE_DAYS = _both(
+    "meeting.villagers-assembly.notice-days",
+    "召集村民会议提前通知的天数",
+    "villagers' assembly: days of notice",
+    10,
+    ART21_2018,
+    ART25_2025,
+    unit_zh="日",
+)
+QUORUM_ADULTS = _both(
+    "meeting.villagers-assembly.quorum.adults",
+    "村民会议到会的十八周岁以上村民比例（过半数）",
+    "villagers' assembly: share of adults that must attend (more than)",
+    HALF,
+    ART22_2018,
+    ART26_2025,
+)
+QUORUM_HOUSEHOLDS = _both(
+    "meeting.villagers-assembly.quorum.households",
+    "村民会议到会的户的代表比例（以上）",
+    "villagers' assembly: share of households that must be represented (at least)",
+    TWO_THIRDS,
+    ART22_2018,
+    ART26_2025,
+)
+MAJORITY = _both(
+    "meeting.villagers-assembly.majority",
+    "村民会议决定所需到会人员比例（过半数）",
+    "villagers' assembly: share of those present needed to decide (more than)",
+    HALF,
+    ART22_2018,
+    ART26_2025,
+)
+REPS_REQUEST = _both(
+    "meeting.representatives-assembly.village.request",
+    "提议召集村民代表会议的村民代表比例（以上）",
+    "village representatives' assembly: share of representatives whose request obliges "
+    "the convener",
+    FIFTH,
+    ART26_2018,
+    ART30_2025,
+)
+REPS_QUORUM = _both(
+    "meeting.representatives-assembly.village.quorum",
+    "村民代表会议到会组成人员比例（以上）",
+    "village representatives' assembly: share of members that must attend (at least)",
+    TWO_THIRDS,
+    ART26_2018,
+    ART30_2025,
+)
+REPS_MAJORITY = _both(
+    "meeting.representatives-assembly.village.majority",
+    "村民代表会议决定所需到会人员比例（过半数）",
+    "village representatives' assembly: share of those present needed to decide",
+    HALF,
+    ART26_2018,
+    ART30_2025,
+)
+GROUP_QUORUM = _both(
+    "meeting.villager-group.quorum",
+    "村民小组会议到会的村民或户的代表比例（以上）",
+    "villager-group meeting: share of adults or households that must attend (at least)",
+    TWO_THIRDS,
+    ART28_2018,
+    ART32_2025,
+)
+GROUP_MAJORITY = _both(
+    "meeting.villager-group.majority",
+    "村民小组会议决定所需到会人员比例（过半数）",
+    "villager-group meeting: share of those present needed to decide (more than)",
+    HALF,
+    ART28_2018,
+    ART32_2025,
 )
 
 
-def _villagers_assembly(start: dt.date, end: dt.date | None, urgent: bool) -> PassRule:
+def _villagers_assembly(amended: bool) -> PassRule:
     return PassRule(
         body="villagers_assembly",
         title_zh="村民会议",
         title_en="villagers' assembly",
-        valid_from=start,
-        valid_to=end,
         request={
-            "villagers": Share(_AT_LEAST, "meeting.villagers-assembly.request.villagers"),
-            "representatives": Share(
-                _AT_LEAST, "meeting.villagers-assembly.request.representatives"
-            ),
+            "villagers": Share(_AT_LEAST, REQUEST_VILLAGERS),
+            "representatives": Share(_AT_LEAST, REQUEST_REPRESENTATIVES),
         },
-        notice_days="meeting.villagers-assembly.notice-days",
-        urgent_notice=urgent,
-        interval_months="meeting.villagers-assembly.interval-months" if urgent else None,
+        notice_days=NOTICE_DAYS,
+        urgent_notice=amended,
+        interval_months=VILLAGERS_INTERVAL if amended else None,
         quorum={
-            "adults": (Share(_MORE, "meeting.villagers-assembly.quorum.adults"),),
-            "households": (Share(_AT_LEAST, "meeting.villagers-assembly.quorum.households"),),
+            "adults": (Share(_MORE, QUORUM_ADULTS),),
+            "households": (Share(_AT_LEAST, QUORUM_HOUSEHOLDS),),
         },
         majority_base="present",
-        majority=(Share(_MORE, "meeting.villagers-assembly.majority"),),
+        majority=(Share(_MORE, MAJORITY),),
     )
 
 
-PASS_RULES = (
-    _villagers_assembly(OLD, NEW, urgent=False),
-    _villagers_assembly(NEW, None, urgent=True),
-    PassRule(
-        body="representatives_assembly",
-        title_zh="村民代表会议",
-        title_en="village representatives' assembly",
-        valid_from=OLD,
-        valid_to=None,
-        community_kinds=("rural",),
-        interval_months="meeting.representatives-assembly.village.interval-months",
-        request={
-            "representatives": Share(_AT_LEAST, "meeting.representatives-assembly.village.request"),
-        },
-        quorum={"members": (Share(_AT_LEAST, "meeting.representatives-assembly.village.quorum"),)},
-        majority_base="present",
-        majority=(Share(_MORE, "meeting.representatives-assembly.village.majority"),),
-    ),
-    PassRule(
-        body="villager_group",
-        title_zh="村民小组会议",
-        title_en="villager-group meeting",
-        valid_from=OLD,
-        valid_to=None,
-        quorum={
-            "adults": (Share(_AT_LEAST, "meeting.villager-group.quorum"),),
-            "households": (Share(_AT_LEAST, "meeting.villager-group.quorum"),),
-        },
-        majority_base="present",
-        majority=(Share(_MORE, "meeting.villager-group.majority"),),
-    ),
+#: The same pass rule under both texts; each text's entry cites its own article.
+_REPRESENTATIVES = PassRule(
+    body="representatives_assembly",
+    title_zh="村民代表会议",
+    title_en="village representatives' assembly",
+    community_kinds=("rural",),
+    interval_months=REPS_INTERVAL,
+    request={"representatives": Share(_AT_LEAST, REPS_REQUEST)},
+    quorum={"members": (Share(_AT_LEAST, REPS_QUORUM),)},
+    majority_base="present",
+    majority=(Share(_MORE, REPS_MAJORITY),),
+)
+_GROUP = PassRule(
+    body="villager_group",
+    title_zh="村民小组会议",
+    title_en="villager-group meeting",
+    quorum={
+        "adults": (Share(_AT_LEAST, GROUP_QUORUM),),
+        "households": (Share(_AT_LEAST, GROUP_QUORUM),),
+    },
+    majority_base="present",
+    majority=(Share(_MORE, GROUP_MAJORITY),),
+)
+_2018, _2025 = Validity(OLD, NEW), Validity(NEW, None)
+
+#: The ``meeting.pass-rules`` entries of the village law, one per meeting type and text.
+ENTRIES = (
+    TableEntry("villagers-assembly.2018", _villagers_assembly(False), ART22_2018, _2018),
+    TableEntry("villagers-assembly.2025", _villagers_assembly(True), ART26_2025, _2025),
+    TableEntry("representatives-assembly.village.2018", _REPRESENTATIVES, ART26_2018, _2018),
+    TableEntry("representatives-assembly.village.2025", _REPRESENTATIVES, ART30_2025, _2025),
+    TableEntry("villager-group.2018", _GROUP, ART28_2018, _2018),
+    TableEntry("villager-group.2025", _GROUP, ART32_2025, _2025),
 )
 
 CITATIONS = {
