@@ -392,8 +392,8 @@ class TestRepresentativesAssembly:
             "meeting.notice": "indeterminate",
             "meeting.quorum": "indeterminate",
             "meeting.majority": "indeterminate",
-            "meeting.villagers-assembly-matters": "not_applicable",
         }
+        assert d.coverage.out_of_scope >= 1  # the village matters rule: a village's assembly only
         assert "representatives-assembly.urban.2025" in d.finding("meeting.quorum").message_en
 
     def test_village_assembly_applies_in_2018_and_2025(self) -> None:

@@ -15,7 +15,6 @@ from community_governance.checks.pass_rules import (
     PASS_RULES,
     PassRule,
     Share,
-    unknown_parameters,
 )
 from community_governance.models import Meeting
 from community_governance.procedures import assembly_due
@@ -106,7 +105,9 @@ class TestTheTable:
         """No built-in rulebook's table names a number the rulebook lacks."""
         rulebook = get_rulebook(book)
         entries = rulebook.table(PASS_RULES).entries
-        assert unknown_parameters(rulebook.parameter_names, entries) == ()
+        assert {p.name for e in entries for p in e.value.parameters()} <= set(
+            rulebook.parameter_names
+        )
 
     def test_the_meeting_rules_declare_the_table(self) -> None:
         """The four shared meeting rules say they read the table, not a parameter list."""
@@ -202,17 +203,29 @@ class TestLocalOverride:
         with pytest.raises(RulebookError, match="replace the parent's entry by key"):
             evaluate(residents_assembly(10), local)
 
-    def test_an_entry_naming_an_unknown_parameter_is_found_and_indeterminate(self) -> None:
-        """A number no rulebook holds is listed by unknown_parameters; the check cannot run."""
+    def test_an_entry_registers_the_parameters_it_names(self) -> None:
+        """A table entry naming a new parameter handle brings its values with it: the rule
+        declaring the table reads it, and the finding records it."""
         national = CN.table(PASS_RULES).entry("residents-assembly.2025")
         assert national is not None
         rule = attrs.evolve(national.value, notice_days=NOTICE_7)
         entry = TableEntry("residents-assembly.2025", rule, LOCAL, Validity(NEW, None))
         local = CN.extend("cn.example", "1", tables=(layer(entry, replaces=True),))
-        entries = local.table(PASS_RULES).entries
-        assert unknown_parameters(local.parameter_names, entries) == (
-            "residents-assembly.2025: example.residents-assembly.notice-days",
-        )
+        assert NOTICE_7.name in local.parameter_names
+        assert NOTICE_7.name in local.table_parameters(PASS_RULES)
         f = evaluate(residents_assembly(10), local).finding("meeting.notice")
-        assert f.status == "indeterminate"
-        assert "example.residents-assembly.notice-days" in f.message_en
+        assert NOTICE_7.name in {p.name for p in f.parameters}
+
+    def test_an_entry_naming_an_unknown_name_fails_when_the_rulebook_is_built(self) -> None:
+        """A parameter named only by a string that no rulebook defines is a build error."""
+        national = CN.table(PASS_RULES).entry("residents-assembly.2025")
+        assert national is not None
+
+        class Named:
+            def parameters(self) -> tuple[str, ...]:
+                return ("no.such.parameter",)
+
+        entry = TableEntry("named", Named(), LOCAL, Validity(NEW, None))
+        other = Table("example.named", "表", "table", (entry,))
+        with pytest.raises(RulebookError, match=r"names parameter 'no\.such\.parameter'"):
+            CN.extend("cn.example", "1", tables=(other,))

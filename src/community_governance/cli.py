@@ -238,8 +238,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     for r in data["rules"]:
         level = "" if r["severity"] == "must" else " [原则上 advisory]"
         span = f"{r['valid_from'] or '…'} – {r['valid_to'] or '…'}"
-        facts = "; ".join(f"{k}={'|'.join(v)}" for k, v in r["scope"]["facts"].items())
-        scope = r["subject"] + (f" ({facts})" if facts else "")
+        scope = r["scope_text"]
         out.write(
             f"\n{r['id']} ({r['kind']}, {scope}){level}  in force {span}\n"
             f"  {r['title']['zh']}\n  {r['title']['en']}\n"

@@ -26,8 +26,7 @@ from .meeting_measures import (
     REQUEST_BASE,
     REQUESTING,
 )
-from .pass_rules import PASS_RULES, PassRule, Share, count, covering
-from .pass_rules import share as share_value
+from .pass_rules import PASS_RULES, PassRule, Share, covering
 
 __all__ = ["majority", "notice", "owners_count", "quorum", "request"]
 
@@ -64,7 +63,7 @@ def _join(comparisons: Sequence[Comparison]) -> tuple[str, str]:
 
 
 def _threshold(share: Share, ctx: RuleContext, counted: Term, base: Term) -> Threshold:
-    return Threshold(share.quantifier, share_value(ctx, share.parameter), counted, base)
+    return Threshold(share.quantifier, ctx.share(share.parameter), counted, base)
 
 
 @reads(tables=[PASS_RULES])
@@ -128,7 +127,7 @@ def _notice(m: Meeting, ctx: RuleContext) -> Check:
             "the day of notice is needed to check the notice period",
             "需要通知日期才能判断是否提前通知",
         )
-    days = count(ctx, pr.notice_days)
+    days = ctx.count(pr.notice_days)
     c = Threshold("at_least", days, NOTICE).test((m.held_on - m.announced_on).days)
     zh, en = c.text()
     evidence = {**c.to_evidence(), "announced_on": m.announced_on.isoformat()}

@@ -11,7 +11,6 @@ the numbers (typed handles) and says which legal quantifier (以上 / 过半数)
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from fractions import Fraction
 from typing import Literal
 
 import attrs
@@ -19,8 +18,7 @@ import attrs
 from ..exceptions import RulebookError
 from ..models.community import CommunityKind
 from ..models.meeting import AttendanceBase, Matter, MeetingBody, RequestBase
-from ..rules.parameter import Parameter, ParameterVersion
-from ..rules.rule import RuleContext
+from ..rules.parameter import Parameter
 from ..rules.table import TableEntry
 from ..rules.threshold import Quantifier
 
@@ -29,10 +27,7 @@ __all__ = [
     "MajorityBase",
     "PassRule",
     "Share",
-    "count",
     "covering",
-    "share",
-    "unknown_parameters",
 ]
 
 #: The name of the table of pass rules a rulebook defines and the meeting checks read.
@@ -131,52 +126,3 @@ def _rule(entry: TableEntry) -> PassRule:
             f"must hold a PassRule (got {type(entry.value).__name__})",
         )
     return entry.value
-
-
-def _read(ctx: RuleContext, p: Parameter) -> ParameterVersion:
-    # The rule declares the table, and the pass rule it selected names this parameter: that is
-    # the declaration. Read it from the rulebook and record it, so the finding's explanation
-    # and citations carry the value used, as for a parameter the check declares itself.
-    version = ctx.source.parameter_version(p.name, ctx.at)
-    ctx.used[p.name] = version
-    return version
-
-
-def share(ctx: RuleContext, p: Parameter) -> Fraction:
-    """The value on ``ctx.at`` of a ``share`` parameter a pass-rule entry names.
-
-    Raises:
-        RulebookError: the rulebook holds a count under that name.
-    """
-    value = _read(ctx, p).value
-    if not isinstance(value, Fraction):
-        raise RulebookError(f"table {PASS_RULES}", p.name, f"is read as a share but holds {value}")
-    return value
-
-
-def count(ctx: RuleContext, p: Parameter) -> int:
-    """The value on ``ctx.at`` of a ``count`` parameter a pass-rule entry names.
-
-    Raises:
-        RulebookError: the rulebook holds a share under that name.
-    """
-    value = _read(ctx, p).value
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise RulebookError(f"table {PASS_RULES}", p.name, f"is read as a count but holds {value}")
-    return value
-
-
-def unknown_parameters(known: Iterable[str], entries: Iterable[TableEntry]) -> tuple[str, ...]:
-    """``key: parameter`` for every parameter a pass-rule entry names that is not among
-    ``known`` (a rulebook's ``parameter_names``): a table naming numbers the rulebook lacks.
-
-    Examples:
-        >>> from community_governance import get_rulebook
-        >>> book = get_rulebook("cn")
-        >>> unknown_parameters(book.parameter_names, book.table(PASS_RULES).entries)
-        ()
-    """
-    names = set(known)
-    return tuple(
-        f"{e.key}: {p.name}" for e in entries for p in _rule(e).parameters() if p.name not in names
-    )

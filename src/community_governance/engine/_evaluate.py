@@ -160,7 +160,7 @@ def _run(
             plan,
             None,
         )
-    ctx = RuleContext(plan, plan.at, rule.parameters, rule.id, rule.tables)
+    ctx = RuleContext(plan, plan.at, plan.allowed(rule), rule.id, rule.tables)
     try:
         check = rule.check(subject, ctx)
     except MissingDataError as e:

@@ -60,6 +60,10 @@ class RuleSource(Protocol):
         """A table's entries in force on a date."""
         ...
 
+    def table_parameters(self, name: str) -> frozenset[str]:
+        """The parameters a table's entries name."""
+        ...
+
     def plan(self, subject_type: str, at: dt.date) -> Plan:
         """The compiled plan for a subject type on a date (cached by the rulebook)."""
         ...
@@ -91,6 +95,7 @@ class Plan:
     """
 
     __slots__ = (
+        "_allowed",
         "_entries",
         "_explained",
         "_params",
@@ -111,6 +116,7 @@ class Plan:
         self._selections: dict[FactValues, Selection] = {}
         self._params: dict[str, ParameterVersion] = {}
         self._entries: dict[str, tuple[TableEntry, ...]] = {}
+        self._allowed: dict[str, frozenset[str]] = {}
         self._uses: dict[tuple[str, ParameterVersion], ParameterUse] = {}
         self._titles: dict[str, Callable[[], tuple[str, str]]] = {}
         self._explained: dict[
@@ -152,6 +158,17 @@ class Plan:
     def table(self, name: str) -> Table:
         """The table ``name`` as the rulebook sees it."""
         return self.source.table(name)
+
+    def allowed(self, rule: Rule) -> frozenset[str]:
+        """The parameters ``rule`` may read: those it declares, and those named by the
+        entries of the tables it declares."""
+        found = self._allowed.get(rule.id)
+        if found is None:
+            names = set(rule.parameters)
+            for t in rule.tables:
+                names |= self.source.table_parameters(t)
+            found = self._allowed[rule.id] = frozenset(names)
+        return found
 
     def entries(self, name: str, at: dt.date) -> tuple[TableEntry, ...]:
         """The entries of table ``name`` in force on ``at`` (the plan's date: cached)."""

@@ -139,6 +139,7 @@ class Rulebook:
     _by_subject: Mapping[str, tuple[Rule, ...]] = attrs.field(init=False, repr=False, eq=False)
     _params: Mapping[str, tuple[Parameter, ...]] = attrs.field(init=False, repr=False, eq=False)
     _tables: Mapping[str, Table] = attrs.field(init=False, repr=False, eq=False)
+    _table_params: Mapping[str, frozenset[str]] = attrs.field(init=False, repr=False, eq=False)
     _plans: dict[tuple[str, dt.date], Plan] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -225,6 +226,27 @@ class Rulebook:
                             "must hold the Procedure whose id is the key "
                             f"(got {type(e.value).__name__})",
                         )
+        # what a table's entries name (a pass rule's numbers) is read through the table:
+        # register the handles and check the names, as for a rule's own parameters
+        table_params: dict[str, frozenset[str]] = {}
+        for tname, table in tables.items():
+            named: set[str] = set()
+            for entry in table.entries:
+                lister = getattr(entry.value, "parameters", None)
+                if not callable(lister):
+                    continue
+                for handle in lister():
+                    pname = handle if isinstance(handle, str) else handle.name
+                    if pname not in params:
+                        if not isinstance(handle, Parameter):
+                            raise RulebookError(
+                                f"rulebook {self.id}",
+                                f"tables.{tname}.{entry.key}",
+                                f"names parameter {pname!r}, which no rulebook defines",
+                            )
+                        params[pname] = (handle,)
+                    named.add(pname)
+            table_params[tname] = frozenset(named)
         for rule in effective:
             for name in rule.tables:
                 if name not in tables:
@@ -247,6 +269,7 @@ class Rulebook:
         object.__setattr__(self, "_by_subject", {k: tuple(v) for k, v in by_subject.items()})
         object.__setattr__(self, "_params", params)
         object.__setattr__(self, "_tables", tables)
+        object.__setattr__(self, "_table_params", table_params)
         object.__setattr__(self, "_plans", {})
 
     def lint(self) -> tuple[str, ...]:
@@ -326,6 +349,11 @@ class Rulebook:
     def entries(self, name: str, at: dt.date) -> tuple[TableEntry, ...]:
         """The entries of table ``name`` in force on ``at``."""
         return self.table(name).entries_at(at)
+
+    def table_parameters(self, name: str) -> frozenset[str]:
+        """The parameters the entries of table ``name`` name (a value with ``parameters()``):
+        a rule that declares the table may read them."""
+        return self._table_params.get(name, frozenset())
 
     def count(self, p: Parameter | str, at: dt.date) -> int:
         """A ``count`` parameter's value on ``at`` (a handle or a name).
@@ -545,6 +573,7 @@ class Rulebook:
             "severity": r.severity,
             "subject": r.subject,
             "scope": r.scope.to_dict(),
+            "scope_text": r.scope.describe(),
             "tables": list(r.tables),
             "valid_from": r.valid_from.isoformat() if r.valid_from else None,
             "valid_to": r.valid_to.isoformat() if r.valid_to else None,

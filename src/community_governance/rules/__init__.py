@@ -14,7 +14,7 @@ from .decision import (
 )
 from .parameter import Dated, Parameter, ParameterKind, ParameterValue, ParameterVersion
 from .rule import Check, CheckFn, DeclaredCheck, Rule, RuleContext, RuleKind, reads
-from .scope import FactValues, Scope, ScopedSubject
+from .scope import AnyScope, FactValues, Scope, ScopedSubject
 from .table import Table, TableEntry
 from .threshold import (
     AllOf,
@@ -33,6 +33,7 @@ __all__ = [
     "DECISION_FORMAT",
     "AllOf",
     "AnyOf",
+    "AnyScope",
     "Check",
     "CheckFn",
     "Citation",

@@ -20,7 +20,7 @@ from ._text import share_text
 from .citation import Citation
 from .decision import FindingStatus, Severity, cached
 from .parameter import Parameter, ParameterValue, ParameterVersion
-from .scope import Scope
+from .scope import AnyScope, Scope
 from .table import Table, TableEntry
 from .validity import Validity
 
@@ -293,8 +293,10 @@ def _rule_id(instance: object, attribute: attrs.Attribute[str], value: str) -> N
         )
 
 
-def _scope(instance: object, attribute: attrs.Attribute[Scope], value: Scope) -> None:
-    if not isinstance(value, Scope):
+def _scope(
+    instance: object, attribute: attrs.Attribute[Scope | AnyScope], value: Scope | AnyScope
+) -> None:
+    if not isinstance(value, (Scope, AnyScope)):
         raise RulebookError(
             f"rule {getattr(instance, 'id', '?')}",
             "scope",
@@ -324,7 +326,8 @@ class Rule:
         title_en: English title, likewise.
         kind: ``obligation`` / ``prohibition`` / ``permission``.
         severity: ``must``, or ``advisory`` for 原则上 / 一般 wording (warns, never denies).
-        scope: what the rule applies to (`Scope`: the subject's model class and facts).
+        scope: what the rule applies to (`Scope`: the subject's model class and facts; `|`
+            joins scopes into an `AnyScope`).
         check: ``(subject, RuleContext) -> Check``; declare what it reads with `reads`.
         citations: where the rule comes from (at least one).
         parameters: parameters read besides those the check declares (handles or names).
@@ -342,7 +345,7 @@ class Rule:
     title_en: str
     kind: RuleKind = attrs.field(validator=_one_of("obligation", "prohibition", "permission"))
     severity: Severity = attrs.field(validator=_one_of("must", "advisory"))
-    scope: Scope = attrs.field(validator=_scope)
+    scope: Scope | AnyScope = attrs.field(validator=_scope)
     check: CheckFn = attrs.field(eq=False, repr=False)
     citations: tuple[Citation, ...] = attrs.field(converter=_citations)
     extra_parameters: tuple[Parameter | str, ...] = attrs.field(

@@ -18,7 +18,7 @@ import attrs
 
 from ..exceptions import RulebookError
 
-__all__ = ["FactValues", "Scope", "ScopedSubject"]
+__all__ = ["AnyScope", "FactValues", "Scope", "ScopedSubject"]
 
 #: The facts of one subject, in the order of its class's ``scope_facts``.
 FactValues = tuple[str | None, ...]
@@ -146,6 +146,85 @@ is not a value of body_kind (did you mean 'residents_committee'?)
             return self.subject_type
         inner = "; ".join(f"{k}={'|'.join(sorted(v))}" for k, v in self.facts)
         return f"{self.subject_type} ({inner})"
+
+    def __or__(self, other: Scope | AnyScope) -> AnyScope:
+        """Either scope: ``Scope(Meeting, assembly="villagers_assembly") |
+        Scope(Meeting, assembly="representatives_assembly", community_kind="rural")``."""
+        parts = other.parts if isinstance(other, AnyScope) else (other,)
+        return AnyScope((self, *parts))
+
+
+@attrs.frozen(slots=True)
+class AnyScope:
+    """The union of scopes of one subject class: in scope when any part takes the subject in.
+
+    Build it with ``|`` between `Scope` values.
+
+    Examples:
+        >>> from community_governance.models import Meeting
+        >>> s = Scope(Meeting, assembly="villagers_assembly") | Scope(
+        ...     Meeting, assembly="representatives_assembly", community_kind="rural")
+        >>> s.matches(("representatives_assembly", "urban"))
+        False
+        >>> s.matches(("villagers_assembly", None))
+        True
+        >>> s.matches(("representatives_assembly", None)) is None
+        True
+    """
+
+    parts: tuple[Scope, ...]
+
+    def __attrs_post_init__(self) -> None:
+        subjects = {p.subject for p in self.parts}
+        if len(self.parts) < 2 or len(subjects) != 1:
+            raise RulebookError(
+                "scope", "any_of", "a union joins two or more scopes of one subject class"
+            )
+
+    @property
+    def subject(self) -> type[Any]:
+        """The subject model class."""
+        return self.parts[0].subject
+
+    @property
+    def subject_type(self) -> str:
+        """The subject type name."""
+        return self.parts[0].subject_type
+
+    def matches(self, values: FactValues) -> bool | None:
+        """True if any part matches; ``None`` if none does but one cannot tell."""
+        unknown = False
+        for p in self.parts:
+            m = p.matches(values)
+            if m:
+                return True
+            if m is None:
+                unknown = True
+        return None if unknown else False
+
+    def missing(self, values: FactValues) -> tuple[str, ...]:
+        """The unrecorded facts that leave the union undecided."""
+        out: dict[str, None] = {}
+        for p in self.parts:
+            if p.matches(values) is None:
+                out.update(dict.fromkeys(p.missing(values)))
+        return tuple(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: ``{"subject": type, "any_of": [{name: [values]}, …]}``."""
+        return {
+            "subject": self.subject_type,
+            "any_of": [p.to_dict()["facts"] for p in self.parts],
+        }
+
+    def describe(self) -> str:
+        """One line for people, the parts joined by ``or``."""
+        return " or ".join(p.describe() for p in self.parts)
+
+    def __or__(self, other: Scope | AnyScope) -> AnyScope:
+        """This union with one more scope."""
+        parts = other.parts if isinstance(other, AnyScope) else (other,)
+        return AnyScope((*self.parts, *parts))
 
 
 def _declared(subject: object) -> Mapping[str, tuple[str, ...]]:

@@ -162,7 +162,6 @@ def build() -> Rulebook:
             *cn_village_elections.PARAMETERS,
             *cn_recall.PARAMETERS,
             *cn_evaluation.PARAMETERS,
-            *meetings.PARAMETERS,
             *disclosure.PARAMETERS,
         ),
         citations=(ART7_2018, ART50_2025),

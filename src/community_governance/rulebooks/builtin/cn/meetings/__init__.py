@@ -16,7 +16,6 @@ from .....checks import meetings as _meeting_checks
 from .....checks.pass_rules import PASS_RULES
 from .....models import Meeting
 from .....rules.citation import Citation
-from .....rules.parameter import Parameter
 from .....rules.rule import DeclaredCheck, Rule
 from .....rules.scope import Scope
 from .....rules.table import Table
@@ -38,12 +37,6 @@ PASS_RULE_TABLE = Table(
     tuple(e for mod in _MODULES for e in mod.ENTRIES),
 )
 TABLES = (PASS_RULE_TABLE,)
-
-#: The parameters the pass-rule entries name: no rule reads them directly (the meeting checks
-#: read them through the table), so the rulebook registers them by this tuple.
-PARAMETERS: tuple[Parameter, ...] = tuple(
-    {p.name: p for e in PASS_RULE_TABLE.entries for p in e.value.parameters()}.values()
-)
 
 
 #: How 以上 / 超过 / 过半数 are read; the article fixing each number is cited with its value.

@@ -76,20 +76,14 @@ LISTS = (
 )
 #: The meetings of a village; a representatives' assembly is the village's only in a rural
 #: community (elsewhere it is the residents' representatives' assembly of the urban law).
-_VILLAGE_BODIES = ("villagers_assembly", "representatives_assembly", "villager_group")
+_VILLAGE_MEETINGS = Scope(Meeting, assembly=("villagers_assembly", "villager_group")) | Scope(
+    Meeting, assembly="representatives_assembly", community_kind="rural"
+)
 
 
 def reserved_matters(m: Meeting, ctx: RuleContext) -> Check:
     """A reserved matter is decided by the villagers' assembly, or by the village
     representatives' assembly it authorised — not by anyone else."""
-    if m.body == "representatives_assembly" and m.community_kind != "rural":
-        # A scope selects one set of values per fact, so it cannot say "these assemblies in
-        # any community, and the representatives' assembly only in a rural one".
-        return Check.not_applicable(
-            "居民代表会议不是村民代表会议，不适用须经村民会议讨论决定的事项",
-            "a residents' representatives assembly is not the village representatives' "
-            "assembly: no matters are reserved to a villagers' assembly",
-        )
     lst = next(
         (
             r
@@ -145,7 +139,7 @@ RULES = (
         "representatives' assembly it authorised",
         kind="obligation",
         severity="must",
-        scope=Scope(Meeting, assembly=_VILLAGE_BODIES),
+        scope=_VILLAGE_MEETINGS,
         check=reserved_matters,
         citations=(ART24_2018, ART28_2025),
         valid_from=OLD,
