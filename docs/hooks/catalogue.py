@@ -388,12 +388,20 @@ def scope_facts() -> str:
         "| subject 对象 | model 模型 | facts a scope may select on 适用范围事实: values |",
         "|---|---|---|",
     ]
-    for subject, model in SUBJECT_MODELS.items():
+    models: dict[str, Any] = dict(SUBJECT_MODELS)
+    try:  # a procedure's guards judge a step being taken (not a `cgov check` subject)
+        from community_governance.checks.procedure_guards import StepAttempt
+    except ImportError:  # pragma: no cover - moved: the table lists what it finds
+        pass
+    else:
+        models.setdefault(StepAttempt.subject_type, StepAttempt)
+    for subject, model in models.items():
         facts = "<br>".join(
             f"`{name}`: " + ", ".join(f"`{v}`" for v in values)
             for name, values in model.scope_facts.items()
         )
-        out.append(f"| {_subject(subject)} | `{model.__name__}` | {facts or '— (none 无)'} |")
+        zh = getattr(model, "subject_zh", "")
+        out.append(f"| {zh} {subject} | `{model.__name__}` | {facts or '— (none 无)'} |")
     return "\n".join(out) + "\n"
 
 
