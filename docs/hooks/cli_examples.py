@@ -4,7 +4,8 @@ Pages show what the command line prints without a hand-copied transcript that co
 the command runs in-process (``community_governance.cli.main``) from the repository root at
 build time, and the marker becomes a ``console`` block with the command, its output and its
 exit code. Options go in brackets: ``<!-- cgov[head=12]: rules --rulebook cn -->`` keeps the
-first 12 lines of output.
+first 12 lines of output, ``tail=2`` the last 2 (with ``head``, both ends), and ``expect=1``
+fails the build unless the command exits with 1.
 """
 
 from __future__ import annotations
@@ -61,10 +62,11 @@ def _render(match: re.Match[str], root: Path, page: str) -> str:
     opts = _options(match["opts"])
     text, code = run(args, root)
     lines = text.rstrip("\n").split("\n")
-    if "head" in opts:
-        head = int(opts["head"])
-        if len(lines) > head:
-            lines = [*lines[:head], f"… ({len(lines) - head} more lines)"]
+    head = int(opts["head"]) if "head" in opts else (0 if "tail" in opts else len(lines))
+    tail = int(opts.get("tail", 0))
+    if head + tail < len(lines):
+        skipped = len(lines) - head - tail
+        lines = [*lines[:head], f"… ({skipped} more lines)", *lines[len(lines) - tail :]]
     if "expect" in opts and int(opts["expect"]) != code:
         raise PluginError(
             f"{page}: `cgov {match['args']}` exited with {code}, the page expects {opts['expect']}"

@@ -4,8 +4,9 @@ The engine values (`Rule`, `Citation`, `Threshold`, ...) are ``@attrs.frozen`` c
 ``__init__`` is written by attrs at import time, so static analysis sees no signature and the
 ``Args:`` sections of their docstrings would have nothing to document. This extension rebuilds
 the signature from the annotated class attributes, the way attrs does: in definition order,
-skipping ``attrs.field(init=False)``, taking ``default=`` / ``factory=`` as defaults and
-dropping the leading underscore of private attributes.
+skipping ``attrs.field(init=False)``, taking ``default=`` / ``factory=`` as defaults, naming
+a parameter by its ``alias=`` (else the attribute's name without its leading underscore) and
+making every parameter keyword-only for ``kw_only=True`` classes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,15 @@ def _is_attrs_class(cls: griffe.Class) -> bool:
     return any(_path(d.value) in _ATTRS_DECORATORS for d in cls.decorators)
 
 
+def _kw_only(cls: griffe.Class) -> bool:
+    for d in cls.decorators:
+        if isinstance(d.value, griffe.ExprCall) and _path(d.value) in _ATTRS_DECORATORS:
+            for arg in d.value.arguments:
+                if isinstance(arg, griffe.ExprKeyword) and arg.name == "kw_only":
+                    return str(arg.value) == "True"
+    return False
+
+
 def _field_kwargs(value: object) -> dict[str, Any] | None:
     """Keyword arguments of an ``attrs.field(...)`` call, or None for a plain default."""
     if isinstance(value, griffe.ExprCall) and _path(value) in _FIELD_FUNCTIONS:
@@ -46,8 +56,9 @@ class AttrsInit(griffe.Extension):
         """Add ``__init__`` to an attrs class that does not define one."""
         if "__init__" in cls.members or not _is_attrs_class(cls):
             return
-        kind = griffe.ParameterKind("positional or keyword")
-        parameters = [griffe.Parameter("self", kind=kind)]
+        positional = griffe.ParameterKind("positional or keyword")
+        kind = griffe.ParameterKind("keyword-only") if _kw_only(cls) else positional
+        parameters = [griffe.Parameter("self", kind=positional)]
         for member in cls.members.values():
             if not isinstance(member, griffe.Attribute) or member.annotation is None:
                 continue
@@ -67,9 +78,11 @@ class AttrsInit(griffe.Extension):
                 default = f"{kwargs_['factory']}()"
             else:
                 default = None
+            alias = (kwargs_ or {}).get("alias")
+            name = str(alias).strip("'\"") if alias is not None else member.name.lstrip("_")
             parameters.append(
                 griffe.Parameter(
-                    member.name.lstrip("_"),
+                    name,
                     annotation=member.annotation,
                     kind=kind,
                     default=default,
