@@ -402,7 +402,7 @@ class Rule:
 
     def title(self, source: ParameterSource, at: dt.date) -> tuple[str, str]:
         """``(zh, en)`` titles with each ``{parameter}`` rendered as its value on ``at``
-        (the value of the rule's own date range nearest to ``at`` where none covers it)."""
+        (``…`` where no value is in force that day)."""
         return _render(self.title_zh, source, at, "zh"), _render(self.title_en, source, at, "en")
 
 

@@ -20,7 +20,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     """Register the ``cg_cases_dirname`` ini option."""
     parser.addini(
         "cg_cases_dirname",
-        "directory name whose YAML files are cg.cases/1 case files (community_governance)",
+        "directory name whose YAML files are cg.cases/2 (or /1) case files (community_governance)",
         default="cases",
     )
 
