@@ -76,7 +76,12 @@ def _subject(subject: str) -> str:
 
 
 def _scope(scope: dict[str, Any]) -> str:
-    """The facts a scope selects on, or "every …" when it selects on none."""
+    """The facts a scope selects on, or "every …" when it selects on none; a union of scopes
+    (``any_of``) as its parts joined by "or"."""
+    if "any_of" in scope:
+        return " **or** ".join(
+            _scope({"subject": scope["subject"], "facts": facts}) for facts in scope["any_of"]
+        )
     facts = scope["facts"]
     if not facts:
         return f"every `{scope['subject']}` 全部"
