@@ -123,12 +123,15 @@ def sponsorship(share_param: Parameter | str, households_param: Parameter | str)
     return check
 
 
+_NOT_BY_PARTY = Check.not_applicable(
+    "该议案不是由社区党组织提出", "not proposed by the party organisation"
+)
+
+
 def party_initiative(p: Proposal, ctx: RuleContext) -> Check:
     """The community party organisation may propose a major matter on its own."""
     if p.proposer != "party_organization":
-        return Check.not_applicable(
-            "该议案不是由社区党组织提出", "not proposed by the party organisation"
-        )
+        return _NOT_BY_PARTY
     orgs = p.community.bodies_of_kind("party_organization")
     if not orgs:
         return Check.failed(

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..exceptions import MissingDataError, RulebookError, UnknownReferenceError
-from ..rules.decision import Coverage, Decision, Finding, ParameterUse, combine
+from ..rules.decision import Coverage, Decision, Finding, ParameterUse, Verdict
 from ..rules.rule import Check, Rule, RuleContext
 from ..rules.scope import ScopedSubject
 from ._plan import Plan, RuleSource
@@ -66,25 +66,42 @@ def evaluate(
         not isinstance(when, dt.date) or isinstance(when, dt.datetime)
     ):
         raise TypeError(f"at must be a datetime.date (got {when!r})")
-    if not hasattr(rulebook, "plan"):
+    try:
+        plan = rulebook.plan(subject_type, when)
+    except AttributeError:
+        if hasattr(rulebook, "plan"):
+            raise
         raise TypeError(
             f"rulebook must be a Rulebook (got {rulebook!r}); for a built-in id use "
             f"get_rulebook({rulebook!r}), for a file load_rulebook(path)"
-        )
-    plan = rulebook.plan(subject_type, when)
+        ) from None
     facts = subject.facts()
     selection = plan.select(facts)
     findings = tuple(
-        _run(rule, missing, subject, plan, raise_errors) for rule, missing in selection.rules
+        [_run(r, missing, subject, plan, raise_errors) for r, missing in selection.rules]
     )
-    verdict = combine(findings)
-    uncovered = None
-    if verdict == "allowed" and not any(
-        f.severity == "must" and f.status != "not_applicable" for f in findings
-    ):
+    # deny-overrides (see `combine`), and whether any binding rule judged the subject at all
+    verdict: Verdict = "allowed"
+    judged = False
+    for f in findings:
+        if f.severity != "must":
+            continue
+        status = f.status
+        if status == "failed":
+            verdict = "denied"
+            judged = True
+            break
+        if status == "indeterminate":
+            verdict = "indeterminate"
+            judged = True
+        elif status == "passed":
+            judged = True
+    coverage = selection.coverage
+    if not judged:
         # nothing binding judged the subject: no rule in scope and in force, or every one
         # found its conditions unmet — that is not a permission
         uncovered = _uncovered(cls, rulebook.id, when, facts, selection.binding)
+        coverage = Coverage(selection.out_of_scope, selection.not_in_force, uncovered)
         verdict = "indeterminate"
     return Decision(
         subject_type,
@@ -94,7 +111,7 @@ def evaluate(
         when,
         verdict,
         findings,
-        Coverage(selection.out_of_scope, selection.not_in_force, uncovered),
+        coverage,
     )
 
 
@@ -162,7 +179,7 @@ def _run(
         )
     ctx = RuleContext(plan, plan.at, plan.allowed(rule), rule.id, rule.tables)
     try:
-        check = rule.check(subject, ctx)
+        check = rule.run(subject, ctx)
     except MissingDataError as e:
         check = Check(
             "indeterminate",

@@ -17,7 +17,7 @@ import attrs
 
 from ..rules._text import share_json
 from ..rules.citation import Citation
-from ..rules.decision import ParameterUse
+from ..rules.decision import Coverage, ParameterUse
 from ..rules.parameter import ParameterVersion
 from ..rules.rule import Rule
 from ..rules.scope import FactValues
@@ -85,6 +85,11 @@ class Selection:
     out_of_scope: int
     not_in_force: tuple[str, ...]
     binding: bool
+    #: The Decision's coverage when something judged the subject (nothing uncovered).
+    coverage: Coverage = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "coverage", Coverage(self.out_of_scope, self.not_in_force))
 
 
 class Plan:
@@ -199,7 +204,7 @@ class Plan:
         """The parameter records of a finding (by name) and its citations: the rule's (or
         the check's), then each parameter value's not already among them. Computed once per
         combination (parameter versions live as long as their rulebook)."""
-        key = (citations, *(id(v) for v in used.values()))
+        key = (citations, *map(id, used.values()))
         found = self._explained.get(key)
         if found is None:
             uses = tuple(self.use(name, used[name]) for name in sorted(used))

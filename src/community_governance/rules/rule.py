@@ -181,7 +181,8 @@ class RuleContext:
         self.used: dict[str, ParameterVersion] = {}
 
     def _version(self, name: str) -> ParameterVersion:
-        if self.declared is not None and name not in self.declared:
+        declared = self.declared
+        if declared is not None and name not in declared:
             raise RulebookError(
                 f"rule {self.rule_id}",
                 "parameters",
@@ -194,7 +195,7 @@ class RuleContext:
 
     def param(self, p: Parameter | str) -> ParameterValue:
         """The value in force on ``self.at`` of a parameter (a handle or its name)."""
-        return self._version(p if isinstance(p, str) else p.name).value
+        return self._version(p if type(p) is str else p.name).value  # type: ignore[union-attr]
 
     def count(self, p: Parameter | str) -> int:
         """A ``count`` parameter's value.
@@ -202,8 +203,8 @@ class RuleContext:
         Raises:
             RulebookError: the parameter is a share.
         """
-        value = self.param(p)
-        if not isinstance(value, int):
+        value = self._version(p if type(p) is str else p.name).value  # type: ignore[union-attr]
+        if type(value) is not int:
             raise RulebookError(
                 f"rule {self.rule_id}", _name(p), f"is read as a count but holds {value}"
             )
@@ -215,7 +216,7 @@ class RuleContext:
         Raises:
             RulebookError: the parameter is a count.
         """
-        value = self.param(p)
+        value = self._version(p if type(p) is str else p.name).value  # type: ignore[union-attr]
         if not isinstance(value, Fraction):
             raise RulebookError(
                 f"rule {self.rule_id}", _name(p), f"is read as a share but holds {value}"
@@ -360,6 +361,8 @@ class Rule:
     parameter_handles: tuple[Parameter, ...] = attrs.field(init=False, eq=False, repr=False)
     parameters: tuple[str, ...] = attrs.field(init=False)
     tables: tuple[str, ...] = attrs.field(init=False)
+    #: The function the engine calls: the check, unwrapped from its declaration.
+    run: CheckFn = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         where = f"rule {self.id}"
@@ -381,6 +384,7 @@ class Rule:
             self, "parameter_handles", tuple(p for p in handles if isinstance(p, Parameter))
         )
         object.__setattr__(self, "parameters", names)
+        object.__setattr__(self, "run", declared.fn if declared else self.check)
         object.__setattr__(self, "tables", tuple(dict.fromkeys(_name(t) for t in tables)))
         for text in (self.title_zh, self.title_en):
             for name in _PLACEHOLDER.findall(text):
