@@ -11,7 +11,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from community_governance import WorkItem, check_work_item, get_rulebook, work_item_lists
+from community_governance import (
+    Citation,
+    RulebookError,
+    WorkItem,
+    check_work_item,
+    get_rulebook,
+    work_item_lists,
+)
+from community_governance.checks.work_item_lists import (
+    DECLARED_TABLE,
+    LISTS_TABLE,
+    ListEntry,
+    ListKind,
+    lists_table,
+    unlisted_table,
+)
 from community_governance.rules.decision import Decision
 
 from ._support import example_data
@@ -263,3 +278,76 @@ class TestBuiltinLists:
                 assert rule.citations, rule.id
                 for c in rule.citations:
                     assert c.confidence == "confirmed" or c.note, (rule.id, c)
+
+
+class TestListTables:
+    """The lists are rulebook tables: one row per entry, layered by key like parameters."""
+
+    CITY = Citation("某市清单", "附件1 第1项", "协助受理高龄津贴申请")
+
+    def entry(self, entry_id: str = "CITY-A-1", kind: ListKind = "assistance") -> ListEntry:
+        """A city's list entry for both committees."""
+        return ListEntry(entry_id, "city", kind, "协助受理高龄津贴申请", "Assist", self.CITY)
+
+    def test_an_entry_is_a_row_keyed_by_its_id_with_its_citation_and_dates(self) -> None:
+        """work-item.lists: key = entry id, value = the ListEntry, its citation and dates."""
+        row = get_rulebook("cn").table(LISTS_TABLE).entry("cn.urban-2018.art3.5")
+        assert row is not None
+        assert isinstance(row.value, ListEntry)
+        assert row.citation == row.value.citation
+        assert row.validity.to_dict() == {"valid_from": "1990-01-01", "valid_to": "2026-01-01"}
+
+    def test_list_rules_declare_the_tables_they_read(self) -> None:
+        """The listed rule reads all three tables; the others only the entries."""
+        book = get_rulebook("cn")
+        assert book.rule("work-item.listed").tables == (
+            "work-item.lists",
+            "work-item.lists.declared",
+            "work-item.lists.unlisted",
+        )
+        assert book.rule("work-item.negative-list").tables == ("work-item.lists",)
+        assert book.rule("certificate.not-to-issue").tables == ("work-item.lists",)
+
+    def test_anhui_sizes_are_rows_keyed_by_list_and_kind(self) -> None:
+        """work-item.lists.declared: Anhui adds four rows, 'list/kind', to cn's one."""
+        keys = [e.key for e in get_rulebook("cn.anhui").table(DECLARED_TABLE).entries]
+        assert keys == [
+            "cn.mca-2020-20/certificate",
+            "anhui.guidance/duty",
+            "anhui.guidance/assistance",
+            "anhui.guidance/negative",
+            "anhui.certificates/certificate",
+        ]
+
+    def test_a_layer_adds_an_entry_that_admits_an_item(self) -> None:
+        """A local rulebook's row decides an item the parent refuses."""
+        local = get_rulebook("cn").extend("cn.city", "1", tables=[lists_table([self.entry()])])
+        assert failed(check_work_item(item(list_entry="CITY-A-1"), "cn")) == {"work-item.listed"}
+        d = check_work_item(item(list_entry="CITY-A-1"), local)
+        assert d.verdict == "allowed"
+        assert d.finding("work-item.listed").evidence["entry"]["citation"]["source"] == "某市清单"
+
+    def test_a_layer_replaces_a_row_only_when_it_says_so(self) -> None:
+        """An id the parent has conflicts unless replaces=True; then the local row is read."""
+        cn = get_rulebook("cn")
+        negative = self.entry("cn.urban-2025.art10.8", "negative")
+        with pytest.raises(RulebookError, match="set replaces to override"):
+            cn.extend("cn.city", "1", tables=[lists_table([negative])])
+        local = cn.extend("cn.city", "1", tables=[lists_table([negative], replaces=True)])
+        assert failed(check_work_item(item(), local)) == {"work-item.negative-list"}
+
+    def test_a_layer_removes_a_row(self) -> None:
+        """A removed entry is no longer on the list: the item is refused as unlisted."""
+        local = get_rulebook("cn").extend(
+            "cn.city", "1", tables=[lists_table(remove=["cn.urban-2025.art10.8"])]
+        )
+        assert failed(check_work_item(item(), local)) == {"work-item.listed"}
+
+    def test_unlisted_setting_row_overrides_the_default(self) -> None:
+        """A work-item.lists.unlisted row of 'indeterminate' makes an unlisted item open."""
+        local = get_rulebook("cn").extend(
+            "cn.city", "1", tables=[unlisted_table("indeterminate", self.CITY)]
+        )
+        d = check_work_item(item(list_entry="NOPE"), local)
+        assert d.verdict == "indeterminate"
+        assert d.finding("work-item.listed").evidence["unlisted"] == "indeterminate"

@@ -4,8 +4,8 @@ A ``cg.work-item-lists/1`` file extends a rulebook (built-in or given) and adds 
 each with its citation: duties (依法履职), assistance items (依法协助), items not to be
 undertaken (不应承担 / negative list) and certificates not to be issued. It may declare the
 published size of a list and say what an item found on no list gets. The result is a new
-rulebook whose list rules are bound to the merged lists. Anything wrong fails at load with the
-file, the key and the reason, as rulebook files do.
+rulebook layering the work-item list tables (their shape: `checks.work_item_lists`). Anything
+wrong fails at load with the file, the key and the reason, as rulebook files do.
 """
 
 from __future__ import annotations
@@ -17,14 +17,19 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ..checks.lists import bind_lists, work_item_lists
 from ..checks.work_item_lists import (
     BOTH,
     LIST_KINDS,
+    UNLISTED_KEY,
+    UNLISTED_TABLE,
     DeclaredCount,
     ListEntry,
     ListKind,
     WorkItemLists,
+    declared_table,
+    lists_table,
+    unlisted_table,
+    work_item_lists,
 )
 from ..exceptions import RulebookError, UnknownReferenceError
 from ..models.work_item import CommitteeKind
@@ -141,22 +146,26 @@ def parse_work_item_lists(
     declared = [
         DeclaredCount(d.list, d.kind, d.count, to_citation(d.citation)) for d in spec.declared
     ]
+    citations = [to_citation(c) for c in spec.citations]
+    inherited = parent.table(UNLISTED_TABLE).entry(UNLISTED_KEY) is not None
+    tables = (
+        lists_table(entries),
+        declared_table(declared),
+        unlisted_table(spec.unlisted, citations[0], replaces=inherited),
+    )
     try:
-        lists = base.extend(entries, declared, spec.unlisted, source)
+        book = parent.extend(
+            spec.id,
+            spec.version,
+            title_zh=spec.title.zh,
+            title_en=spec.title.en,
+            citations=citations,
+            tables=tables,
+        )
+        work_item_lists(book)
     except RulebookError as error:
         raise RulebookError(source, error.key, error.reason) from None
-    citations = [to_citation(c) for c in spec.citations]
-    replace = bind_lists(
-        parent, lists, f"work-item lists loaded from {Path(source).name}", citations[0], citations
-    )
-    return parent.extend(
-        spec.id,
-        spec.version,
-        title_zh=spec.title.zh,
-        title_en=spec.title.en,
-        replace=replace,
-        citations=citations,
-    )
+    return book
 
 
 def load_work_item_lists(
@@ -165,7 +174,7 @@ def load_work_item_lists(
     """Load a ``cg.work-item-lists/1`` file (``.toml``, ``.yaml`` or ``.yml``).
 
     Returns:
-        A rulebook extending the file's ``extends``, whose list rules use the merged lists.
+        A rulebook extending the file's ``extends``, whose list tables hold the merged lists.
 
     Raises:
         RulebookError: unreadable file, syntax error, or malformed content (file, key, reason).

@@ -2,8 +2,9 @@
 
 Seed 002 gives the sizes of Anhui's guidance list (17 duties, 38 assistance items, 7 items
 not to undertake) and of its two batches of certificates not to issue (41), not the items.
-This rulebook declares those sizes and holds none of the items: until a list file supplies
-them (`load_work_item_lists`), an item found on no list is ``indeterminate``, not refused.
+This rulebook declares those sizes (rows of the ``work-item.lists.declared`` table) and holds
+none of the items: until a list file supplies them (`load_work_item_lists`), an item found on
+no list is ``indeterminate``, not refused.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import attrs
 
 from ...checks import access as checks
-from ...checks.lists import bind_lists, work_item_lists
-from ...checks.work_item_lists import DeclaredCount
+from ...checks.lists import LISTED
+from ...checks.work_item_lists import DeclaredCount, declared_table
 from ...models import WorkItem
 from ...rules.citation import Citation
 from ...rules.rule import Rule
@@ -64,15 +65,14 @@ RULES = (
 
 def build(parent: Rulebook) -> Rulebook:
     """Build the Anhui rulebook on top of ``cn``."""
-    lists = work_item_lists(parent).extend(declared=DECLARED, source="cn.anhui")
+    listed = parent.rule(LISTED)
     funding = parent.rule("work-item.funding-follows-task")
     replace = (
-        *bind_lists(
-            parent,
-            lists,
+        Replace(
+            listed.id,
+            attrs.evolve(listed, citations=(*listed.citations, AH_ACCESS, AH_LIST)),
             "Anhui's list-based access system, with the sizes of its published lists",
             AH_ACCESS,
-            (AH_ACCESS, AH_LIST),
         ),
         Replace(
             funding.id,
@@ -89,4 +89,5 @@ def build(parent: Rulebook) -> Rulebook:
         rules=RULES,
         replace=replace,
         citations=(AH_ACCESS, AH_LIST),
+        tables=(declared_table(DECLARED),),
     )

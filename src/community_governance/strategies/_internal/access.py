@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from hypothesis import strategies as st
 
 from ...checks.access import BANNED
-from ...checks.lists import work_item_lists
+from ...checks.work_item_lists import work_item_lists
 from ...models.work_item import CommitteeKind, WorkItem
 from ...rulebooks import Rulebook, get_rulebook
 
@@ -50,7 +50,7 @@ def work_item_defects(
 ) -> tuple[str, ...]:
     """The defects `with_defects` can plant in an item judged by ``rulebook`` on ``at``: the
     rule ids, in rulebook order, that one change to an admissible item makes fail."""
-    lists = work_item_lists(rulebook)
+    lists = work_item_lists(rulebook, at)
     possible = {
         "work-item.listed": lists.unlisted_verdict == "deny",
         "work-item.negative-list": bool(lists.of_kind("negative", committee, at)),
@@ -87,7 +87,7 @@ def with_defects(
     if wanted - known or not compatible(wanted):
         raise ValueError(f"cannot plant {sorted(wanted)} together (known: {sorted(known)})")
     at = item.requested_on
-    lists = work_item_lists(rulebook)
+    lists = work_item_lists(rulebook, at)
     data = item.model_dump(mode="json")
     if "work-item.listed" in wanted:
         data["list_entry"] = f"UNLISTED-{variant}"
@@ -143,7 +143,7 @@ def _work_items(
     rulebook = get_rulebook(rulebook) if isinstance(rulebook, str) else rulebook
     on = draw(at)
     kind = draw(committee)
-    entries = work_item_lists(rulebook).of_kind("assistance", kind, on)
+    entries = work_item_lists(rulebook, on).of_kind("assistance", kind, on)
     if not entries:
         raise ValueError(f"rulebook {rulebook.id} has no assistance list entry for {kind} on {on}")
     body, level = draw(st.sampled_from(_BODIES))

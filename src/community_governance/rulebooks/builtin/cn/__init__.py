@@ -16,6 +16,7 @@ from . import bodies as cn_bodies
 from . import disclosure, meetings
 from . import elections as cn_elections
 from . import evaluation as cn_evaluation
+from . import lists as cn_lists
 from . import recall as cn_recall
 from . import village as cn_village
 from . import village_elections as cn_village_elections
@@ -119,4 +120,5 @@ def build() -> Rulebook:
         ),
         citations=(ART7_2018, ART50_2025),
         procedures=(procedures_major_matter.NATIONAL,),
+        tables=cn_lists.TABLES,
     )

@@ -26,7 +26,7 @@ from ..sources import (
     VILLAGE_2018,
     VILLAGE_2025,
 )
-from .lists import C2020_LIST, LISTS, NOTE_2020, NOTE_VILLAGE_2025
+from .lists import C2020_LIST, NOTE_2020, NOTE_VILLAGE_2025
 
 _136_NOTE = (
     "民政部 中组部 2015 notice, read only in a secondary copy (verbatim §一 via an annotated "
@@ -118,7 +118,7 @@ RULES = (
         "工作事项须列入社区工作事项清单，清单外事项须经准入程序",
         "A work item must be on the work-item list; others go through the access procedure",
         "obligation",
-        lists.ListedCheck(LISTS),
+        lists.listed,
         C136_LIST,
     ),
     _rule(
@@ -126,7 +126,7 @@ RULES = (
         "负面清单所列事项社区不应承担",
         "Items on the negative list are not undertaken",
         "prohibition",
-        lists.NegativeListCheck(LISTS),
+        lists.negative_list,
         C136_TRANSFER,
     ),
     _rule(
@@ -134,7 +134,7 @@ RULES = (
         "不应出具证明事项清单所列证明不予出具",
         "Certificates on the not-to-issue list are not issued",
         "prohibition",
-        lists.CertificateListCheck(LISTS),
+        lists.certificate_list,
         C2020_LIST,
         valid_from=MCA_2020_ISSUED,
     ),

@@ -5,7 +5,14 @@ a secondary copy: every entry says so).
 
 from __future__ import annotations
 
-from ....checks.work_item_lists import DeclaredCount, ListEntry, ListKind, WorkItemLists
+from ....checks.work_item_lists import (
+    DeclaredCount,
+    ListEntry,
+    ListKind,
+    declared_table,
+    lists_table,
+    unlisted_table,
+)
 from ....rules.citation import Citation
 from ..sources import (
     MCA_2020_20,
@@ -236,14 +243,25 @@ NATIONAL_CERTIFICATES = tuple(
     for n, (key, zh, en) in enumerate(_CERTIFICATES, start=1)
 )
 
-LISTS = WorkItemLists(
-    entries=(
-        *URBAN_2018_DUTIES,
-        *URBAN_2025_DUTIES,
-        *VILLAGE_2018_DUTIES,
-        *VILLAGE_2025_DUTIES,
-        *NATIONAL_CERTIFICATES,
+#: The national layers of the three work-item list tables (see `checks.work_item_lists`):
+#: the entries, the declared size of the national certificate list (published with it), and
+#: no unlisted setting (an item on no list is refused while every declared list is complete).
+TABLES = (
+    lists_table(
+        (
+            *URBAN_2018_DUTIES,
+            *URBAN_2025_DUTIES,
+            *VILLAGE_2018_DUTIES,
+            *VILLAGE_2025_DUTIES,
+            *NATIONAL_CERTIFICATES,
+        )
     ),
-    declared=(DeclaredCount("cn.mca-2020-20", "certificate", 20, C2020_LIST),),
-    source="cn",
+    declared_table(
+        (
+            DeclaredCount(
+                "cn.mca-2020-20", "certificate", 20, C2020_LIST, valid_from=MCA_2020_ISSUED
+            ),
+        )
+    ),
+    unlisted_table(),
 )
