@@ -17,7 +17,7 @@ from community_governance import (
     load_work_item_lists,
     work_item_lists,
 )
-from community_governance.rulebooks._lists_file import parse_work_item_lists
+from community_governance.rulebooks import parse_work_item_lists
 
 from ._support import EXAMPLES, example_data
 

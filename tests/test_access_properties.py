@@ -10,8 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from community_governance import Rulebook, WorkItem, check_work_item, get_rulebook
-from community_governance.rulebooks._lists_file import load_work_item_lists
+from community_governance import (
+    Rulebook,
+    WorkItem,
+    check_work_item,
+    get_rulebook,
+    load_work_item_lists,
+)
 from community_governance.strategies import (
     with_defects,
     work_item_defect_sets,

@@ -6,6 +6,7 @@ Everything public is re-exported here; the implementation lives in the subpackag
 
 from ._version import __version__
 from .batch import check_work_item, check_work_items
+from .checks.work_item_lists import WorkItemLists, work_item_lists
 from .engine import evaluate
 from .exceptions import (
     ConflictError,
@@ -48,9 +49,9 @@ from .rulebooks import (
     builtin_rulebooks,
     get_rulebook,
     load_rulebook,
+    load_work_item_lists,
     parse_rulebook,
 )
-from .rulebooks._lists_file import WorkItemLists, load_work_item_lists, work_item_lists
 from .rules import (
     AllOf,
     AnyOf,
