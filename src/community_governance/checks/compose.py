@@ -262,8 +262,10 @@ def composed(
     found = problems(st, criterion, when)
     if found:
         key, reason = found[0]
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise RulebookError(f"composed {st} check", key, reason + more)
+        if len(found) > 1:
+            rest = "; ".join(f"{k}: {r}" for k, r in found[1:])
+            reason += f" (and {len(found) - 1} more problem(s): {rest})"
+        raise RulebookError(f"composed {st} check", key, reason)
     if isinstance(criterion, Compare):
         params: tuple[Parameter | str, ...] = (criterion.parameter,)
     elif isinstance(criterion, Group):
