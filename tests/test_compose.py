@@ -22,7 +22,6 @@ from community_governance import (
     RulebookError,
     Threshold,
     WorkItem,
-    evaluate,
     get_rulebook,
 )
 from community_governance.checks import compose
@@ -37,6 +36,7 @@ from community_governance.rules.threshold import QUANTIFIERS
 from ._support import example_data
 
 DAY = dt.date(2027, 1, 1)
+ATTENDEES, ENTITLED = (MEASURES["meeting"][m].term for m in ("attendees", "entitled"))
 CITE = Citation("示例规则（虚构）", "第一条", "示例")
 
 
@@ -136,12 +136,10 @@ class TestThreshold:
         """At the bound and one either side, the composed check agrees with Threshold."""
         p = share("t.share", value)
         check = compose.threshold(Meeting, "attendees", quantifier, p)
-        bound = Threshold(quantifier, value, MEASURES["meeting"]["attendees"].term,
-                          MEASURES["meeting"]["entitled"].term).bound(entitled)  # fmt: skip
-        attendees = min(max(bound + offset, 0), entitled)
+        exact = Threshold(quantifier, value, ATTENDEES, ENTITLED)
+        attendees = min(max(exact.bound(entitled) + offset, 0), entitled)
         f = finding(meeting(entitled, attendees), rule(check, Meeting))
-        expected = Threshold(quantifier, value, MEASURES["meeting"]["attendees"].term,
-                             MEASURES["meeting"]["entitled"].term).test(attendees, entitled)  # fmt: skip
+        expected = exact.test(attendees, entitled)
         assert f.status == ("passed" if expected.passed else "failed")
         assert f.evidence == expected.to_evidence()
         assert f.message_en == expected.text()[1]
@@ -229,8 +227,12 @@ class TestWhenAndMembership:
     def test_outside_when_the_rule_is_not_applicable_and_says_why(self) -> None:
         """An ordinary matter is not judged by a major-matter rule."""
         check = compose.threshold(
-            Proposal, "sponsoring_households", "at_least", count("t.h", 3), when=When("category", "major")
-        )  # fmt: skip
+            Proposal,
+            "sponsoring_households",
+            "at_least",
+            count("t.h", 3),
+            when=When("category", "major"),
+        )
         f = finding(proposal(category="ordinary"), rule(check, Proposal))
         assert f.status == "not_applicable"
         assert f.message_en == "the category is 'ordinary', not 'major': the rule does not apply"
@@ -243,10 +245,16 @@ class TestWhenAndMembership:
         item = WorkItem.model_validate_json(
             json.dumps(example_data("access/demolition-responsible.json"), ensure_ascii=False)
         )
-        yes = finding(item, rule(compose.member_of(WorkItem, "domain", "t.domains"), WorkItem),
-                      tables=(table,))  # fmt: skip
-        no = finding(item, rule(compose.not_member_of(WorkItem, "domain", "t.domains"), WorkItem),
-                     tables=(table,))  # fmt: skip
+        yes = finding(
+            item,
+            rule(compose.member_of(WorkItem, "domain", "t.domains"), WorkItem),
+            tables=(table,),
+        )
+        no = finding(
+            item,
+            rule(compose.not_member_of(WorkItem, "domain", "t.domains"), WorkItem),
+            tables=(table,),
+        )
         assert (yes.status, no.status) == ("passed", "failed")
         assert yes.evidence["entry"]["citation"]["source"] == "示例规则（虚构）"
         assert "is an entry of t.domains" in no.message_en
@@ -266,8 +274,13 @@ class TestValues:
 
     def test_check_and_rule_pickle(self) -> None:
         """The check, and a rule holding it, survive pickling and still judge."""
-        check = compose.threshold(Proposal, "sponsoring_households", "at_least", count("t.h", 3),
-                                  when=When("category", ("major",)))  # fmt: skip
+        check = compose.threshold(
+            Proposal,
+            "sponsoring_households",
+            "at_least",
+            count("t.h", 3),
+            when=When("category", ("major",)),
+        )
         again = pickle.loads(pickle.dumps(check))
         assert again == check
         r = pickle.loads(pickle.dumps(rule(check, Proposal)))
@@ -297,7 +310,7 @@ class TestMistakes:
             (
                 lambda: compose.threshold(
                     Proposal, "representatives", "at_least", share("t.s", Fraction(1, 10))
-                ),  # fmt: skip
+                ),
                 "threshold.parameter",
                 "has no base",
             ),
@@ -309,7 +322,7 @@ class TestMistakes:
             (
                 lambda: compose.threshold(
                     Proposal, "households", "at_least", "p", when=When("category", "majr")
-                ),  # fmt: skip
+                ),
                 "when.is",
                 "did you mean 'major'",
             ),
@@ -318,7 +331,7 @@ class TestMistakes:
                     Proposal,
                     Compare("households", "at_leest", "p"),
                     Compare("nope", "at_least", "p"),
-                ),  # fmt: skip
+                ),
                 "any_of[0].quantifier",
                 "any_of[1].measure",
             ),

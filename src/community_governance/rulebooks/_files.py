@@ -254,7 +254,7 @@ def load_rulebook(path: str | Path, parents: Mapping[str, Rulebook] | None = Non
     Examples:
         >>> book = load_rulebook("examples/rulebooks/locality-2027.toml")
         >>> book.lineage
-        ('cn.sichuan.chengdu.jinjiang.example-locality', 'cn.sichuan.chengdu.jinjiang', 'cn')
+        ('cn.sichuan.chengdu.jinjiang.example-street', 'cn.sichuan.chengdu.jinjiang', 'cn')
     """
     return _Loader(parents).file(Path(path), str(path), ())
 
