@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import multiprocessing
 import pickle
+from concurrent.futures import ProcessPoolExecutor
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -85,6 +87,11 @@ def locality_proposal(on: dt.date, reps: int = 0, households: int = 0, **changes
     )
     data.update(changes)
     return Proposal.model_validate_json(json.dumps(data, ensure_ascii=False))
+
+
+def verdict(book: Any, subject: Any) -> str:
+    """The verdict of ``subject`` under ``book`` (run in a worker process)."""
+    return str(evaluate(subject, book).verdict)
 
 
 def load_error(tmp_path: Path, text: str, name: str = "book.toml") -> RulebookError:
@@ -181,6 +188,13 @@ class TestLocality:
         assert again == book
         p = locality_proposal(JAN1, reps=8)
         assert evaluate(p, again).to_dict() == evaluate(p, book).to_dict()
+
+    def test_a_worker_process_rebuilds_it(self) -> None:
+        """A fresh interpreter (spawn) rebuilds the rulebook from its pickled texts."""
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            job = pool.submit(verdict, load_rulebook(LOCALITY), locality_proposal(JAN1, reps=8))
+            assert job.result(timeout=120) == "allowed"
 
     def test_cli_checks_a_proposal_with_the_file(self) -> None:
         """cgov check proposal … --rulebook locality-2027.toml: 8 of 51 is 15% — allowed."""
