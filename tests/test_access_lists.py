@@ -1,13 +1,16 @@
-"""Work-item list files (cg.work-item-lists/1): loading, merging, and strict validation."""
+"""Work-item lists from files (cg.rulebook/2 table rows, or legacy cg.work-item-lists/1):
+loading, merging, and strict validation."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from community_governance import (
     RulebookError,
@@ -17,7 +20,9 @@ from community_governance import (
     load_work_item_lists,
     work_item_lists,
 )
-from community_governance.rulebooks._lists_file import parse_work_item_lists
+from community_governance.cli import main
+from community_governance.rulebooks import parse_work_item_lists
+from community_governance.rulebooks._files import read_document
 
 from ._support import EXAMPLES, example_data
 
@@ -87,23 +92,49 @@ class TestLoadedListsChangeTheAnswer:
         assert d.verdict == "denied"
         assert [f.rule for f in d.denials] == ["work-item.listed"]
 
-    def test_loaded_rulebook_names_what_it_replaces(self) -> None:
-        """The file's rulebook replaces the list rules by name and extends cn.anhui."""
+    def test_loaded_rulebook_layers_the_list_tables_and_replaces_no_rule(self) -> None:
+        """The file's rulebook extends cn.anhui with rows, not with replaced rules."""
         book = load_work_item_lists(CITY)
         assert book.lineage == ("cn.anhui.example-city", "cn.anhui", "cn")
-        assert {r.replaces for r in book.replace} == {
-            "work-item.listed",
-            "work-item.negative-list",
-            "certificate.not-to-issue",
+        assert book.replace == ()
+        assert get_rulebook("cn.anhui").rule("work-item.listed") is book.rule("work-item.listed")
+        own = {t.name: [e.key for e in t.entries] for t in book.tables}
+        assert own["work-item.lists"] == ["EX-A-01", "EX-A-02", "EX-A-03", "EX-N-01", "EX-C-01"]
+        assert own["work-item.lists.declared"] == ["example-city/assistance"]
+
+    def test_the_legacy_format_means_the_same(self) -> None:
+        """The example's lists written as cg.work-item-lists/1 give the same lists."""
+        data = read_document(CITY)
+        tables = data.pop("tables")
+        legacy = {
+            **data,
+            "format": "cg.work-item-lists/1",
+            "unlisted": tables["work-item.lists.unlisted"]["entries"][0]["value"],
+            "declared": tables["work-item.lists.declared"]["entries"],
+            "entries": [
+                {"id" if k == "key" else k: v for k, v in e.items()}
+                for e in tables["work-item.lists"]["entries"]
+            ],
         }
-        assert get_rulebook("cn.anhui").rule("work-item.listed") is not book.rule(
-            "work-item.listed"
-        )
+        a = work_item_lists(parse_work_item_lists(legacy, "legacy.toml"))
+        b = work_item_lists(load_work_item_lists(CITY))
+        assert (a.entries, a.declared, a.unlisted) == (b.entries, b.declared, b.unlisted)
+
+    def test_cgov_check_takes_a_lists_file_as_rulebook(self, tmp_path: Path) -> None:
+        """--rulebook lists.toml works for either format (it failed before cg.rulebook/2)."""
+        legacy = tmp_path / "legacy.yaml"
+        legacy.write_text(yaml.safe_dump(doc(), allow_unicode=True), encoding="utf-8")
+        for book, entry in ((CITY, "EX-A-01"), (legacy, "T-A-1")):
+            subject = tmp_path / f"{entry}.json"
+            data = {**example_data("access/assistance-funded.json"), "list_entry": entry}
+            subject.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            out = io.StringIO()
+            argv = ["check", "work-item", str(subject), "--rulebook", str(book)]
+            assert main(argv, out=out, err=io.StringIO()) == 0, out.getvalue()
+            assert f"事项列于依法协助政府事项清单第{entry}项" in out.getvalue()
 
     def test_yaml_file_and_given_parent(self, tmp_path: Path) -> None:
         """A YAML file may extend a rulebook passed in ``parents``."""
-        import yaml
-
         path = tmp_path / "lists.yaml"
         path.write_text(
             yaml.safe_dump(doc(extends="cn.anhui.example-city", id="cn.test.yaml")),

@@ -17,6 +17,7 @@ from community_governance import (
     WorkItem,
     check_work_item,
     get_rulebook,
+    load_work_item_lists,
 )
 from community_governance.checks.work_item_lists import (
     DeclaredCount,
@@ -25,7 +26,6 @@ from community_governance.checks.work_item_lists import (
     lists_table,
     work_item_lists,
 )
-from community_governance.rulebooks._lists_file import load_work_item_lists
 from community_governance.strategies import (
     with_defects,
     work_item_defect_sets,

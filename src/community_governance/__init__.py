@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._version import __version__
     from .batch import check_work_item, check_work_items
+    from .checks.work_item_lists import WorkItemLists, work_item_lists
     from .engine import evaluate
     from .exceptions import (
         ConflictError,
@@ -57,9 +58,9 @@ if TYPE_CHECKING:
         builtin_rulebooks,
         get_rulebook,
         load_rulebook,
+        load_work_item_lists,
         parse_rulebook,
     )
-    from .rulebooks._lists_file import WorkItemLists, load_work_item_lists, work_item_lists
     from .rules import (
         AllOf,
         AnyOf,
@@ -128,7 +129,7 @@ _WHERE: dict[str, str] = {
     "Threshold": ".rules",
     "UnknownReferenceError": ".exceptions",
     "WorkItem": ".models",
-    "WorkItemLists": ".rulebooks._lists_file",
+    "WorkItemLists": ".checks.work_item_lists",
     "__version__": "._version",
     "builtin_rulebooks": ".rulebooks",
     "check_work_item": ".batch",
@@ -137,11 +138,11 @@ _WHERE: dict[str, str] = {
     "evaluate": ".engine",
     "get_rulebook": ".rulebooks",
     "load_rulebook": ".rulebooks",
-    "load_work_item_lists": ".rulebooks._lists_file",
+    "load_work_item_lists": ".rulebooks",
     "next_steps": ".procedures",
     "parse_rulebook": ".rulebooks",
     "replay": ".procedures",
-    "work_item_lists": ".rulebooks._lists_file",
+    "work_item_lists": ".checks.work_item_lists",
 }
 
 __all__ = [

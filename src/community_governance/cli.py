@@ -21,8 +21,7 @@ from .exceptions import GovernanceError
 from .models import SUBJECT_MODELS, Community, Subject
 from .models.procedure_run import ProcedureRun
 from .rulebooks import BUILTIN_RULEBOOKS, Rulebook, builtin_rulebooks, get_rulebook, load_rulebook
-from .rulebooks._files import RulebookFile
-from .rulebooks._lists_file import WorkItemListsFile
+from .rulebooks._files import RulebookFile, WorkItemListsFile
 from .schemas import decision_schema
 from .testing.cases import CaseFile
 

@@ -1,11 +1,20 @@
 """Rulebooks: built-in jurisdictions, extension and override, and rulebook files."""
 
-from ._files import RULEBOOK_FORMAT, RulebookFile, load_rulebook, parse_rulebook
+from ._files import (
+    FORMATS,
+    RULEBOOK_FORMAT,
+    RulebookFile,
+    load_rulebook,
+    load_work_item_lists,
+    parse_rulebook,
+    parse_work_item_lists,
+)
 from ._registry import BUILTIN_RULEBOOKS, builtin_rulebooks, get_rulebook
 from ._rulebook import Disable, Replace, Rulebook
 
 __all__ = [
     "BUILTIN_RULEBOOKS",
+    "FORMATS",
     "RULEBOOK_FORMAT",
     "Disable",
     "Replace",
@@ -14,5 +23,7 @@ __all__ = [
     "builtin_rulebooks",
     "get_rulebook",
     "load_rulebook",
+    "load_work_item_lists",
     "parse_rulebook",
+    "parse_work_item_lists",
 ]

@@ -1,275 +1,110 @@
 """Rulebooks from TOML or YAML files: strictly validated data, never code.
 
-A file may set dated parameter values (by name, each with its citation) and disable
-inherited rules (by id, with a reason and citation). Anything wrong fails at load with the
-file, the key and the reason.
+One format, ``cg.rulebook/2``: a file extends a built-in rulebook or another file, and gives
+parameters dated values (or defines new ones), adds rules composed from the public check
+vocabulary (`community_governance.checks.compose`), replaces, re-dates, re-titles or disables
+inherited rules, and adds rows to tables. ``cg.rulebook/1`` files and legacy
+``cg.work-item-lists/1`` files are read with the same meaning as before. Anything wrong fails
+at load with the file, the key path and the reason — every problem at once.
+
+A rulebook loaded from a file pickles by content: its ``origin`` rebuilds it from the texts
+of the file and of the files it extends.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-import re
+import os
 import sys
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import attrs
 
 from ..exceptions import RulebookError, UnknownReferenceError
-from ..rules.citation import Citation
-from ..rules.parameter import Parameter, ParameterValue, ParameterVersion
+from ._file_build import build
+from ._file_specs import (
+    FORMAT_1,
+    FORMAT_2,
+    LISTS_FORMAT,
+    RulebookFile,
+    RulebookFile1,
+    WorkItemListsFile,
+    validate_file,
+)
 from ._registry import get_rulebook
-from ._rulebook import Disable, Rulebook
+from ._rulebook import Rulebook
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
 
-__all__ = ["RULEBOOK_FORMAT", "RulebookFile", "load_rulebook", "parse_rulebook"]
+__all__ = [
+    "FORMATS",
+    "LISTS_FORMAT",
+    "RULEBOOK_FORMAT",
+    "RulebookFile",
+    "RulebookFile1",
+    "WorkItemListsFile",
+    "load_rulebook",
+    "load_work_item_lists",
+    "parse_rulebook",
+    "parse_work_item_lists",
+]
 
-RULEBOOK_FORMAT = "cg.rulebook/1"
-_PERCENT = re.compile(r"^\d+(\.\d+)?%$")
-_RATIO = re.compile(r"^\d+/[1-9]\d*$")
-
-
-class FileSpec(BaseModel):
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
-
-
-class CitationSpec(FileSpec):
-    """A citation in a rulebook file."""
-
-    source: str = Field(min_length=1, description="Document or statute (with version date).")
-    locator: str = Field(min_length=1, description="Article, section or quoted phrase.")
-    quote: str = Field(default="", description="Short verbatim quote.")
-    confidence: Literal["confirmed", "secondary", "unconfirmed"] = "confirmed"
-    note: str = ""
-
-
-class Title(FileSpec):
-    """Bilingual title."""
-
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+RULEBOOK_FORMAT = FORMAT_2
+"""The current rulebook file format."""
+FORMATS: tuple[str, ...] = (FORMAT_2, FORMAT_1, LISTS_FORMAT)
+"""Every format `load_rulebook` reads."""
+FILE_SUFFIXES = (".toml", ".yaml", ".yml")
 
 
-class ParameterSpec(FileSpec):
-    """A dated value for an inherited parameter."""
-
-    name: str = Field(description="The parameter's name (must exist in the parent).")
-    value: Any = Field(description="An integer for a count; '20%' or '1/5' for a share.")
-    valid_from: dt.date = Field(description="First day in force (unquoted date).")
-    valid_to: dt.date | None = Field(default=None, description="First day no longer in force.")
-    citation: CitationSpec
-
-
-class DisableSpec(FileSpec):
-    """An inherited rule switched off by this rulebook."""
-
-    rule: str
-    reason: str = Field(min_length=1)
-    citation: CitationSpec
-
-
-class RulebookFile(FileSpec):
-    """The ``cg.rulebook/1`` file format (TOML or YAML)."""
-
-    format: Literal["cg.rulebook/1"]
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$")
-    version: str = Field(min_length=1)
-    extends: str = Field(description="Id of the rulebook extended (built-in or given).")
-    title: Title
-    citations: tuple[CitationSpec, ...] = Field(default=(), strict=False)
-    parameters: tuple[ParameterSpec, ...] = Field(default=(), strict=False)
-    disable: tuple[DisableSpec, ...] = Field(default=(), strict=False)
-
-
-def to_citation(spec: CitationSpec) -> Citation:
-    return Citation(spec.source, spec.locator, spec.quote, spec.confidence, spec.note)
-
-
-def _value(kind: str, raw: object, source: str, key: str) -> ParameterValue:
-    if isinstance(raw, float):
-        raise RulebookError(
-            source,
-            key,
-            f"{raw!r} is a float, which is not exact; write a "
-            "share as '20%' or '1/5' and a count as an integer",
-        )
-    if kind == "count":
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise RulebookError(
-                source,
-                key,
-                f"expected an integer count (got {raw!r} that is a {type(raw).__name__})",
-            )
-        return raw
-    if not isinstance(raw, str):
-        raise RulebookError(
-            source,
-            key,
-            f"expected a share written as '20%' or '1/5' (got "
-            f"{raw!r} that is a {type(raw).__name__})",
-        )
-    text = raw.strip()
-    try:
-        if _PERCENT.match(text):
-            value = Fraction(Decimal(text[:-1])) * Fraction(1, 100)
-        elif _RATIO.match(text):
-            value = Fraction(text)
-        else:
-            raise ValueError
-    except (ValueError, InvalidOperation):
-        raise RulebookError(
-            source, key, f"expected a share written as '20%' or '1/5' (got {raw!r})"
-        ) from None
-    if not 0 <= value <= 1:
-        raise RulebookError(source, key, f"a share must be between 0% and 100% (got {raw!r})")
-    return value
-
-
-def _closest(name: str, known: tuple[str, ...]) -> str:
-    """``"; did you mean 'a', 'b'?"`` for the nearest known names (``cgov rules`` lists all)."""
-    near = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
-    if near:
-        return f"; did you mean {', '.join(repr(n) for n in near)}?"
-    return f" ({len(known)} known; see `cgov rules --rulebook ID`)"
-
-
-def error_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-SpecT = TypeVar("SpecT", bound=BaseModel)
-
-
-def validate_file(model: type[SpecT], data: object, source: str) -> SpecT:
-    """Validate parsed file data against a file-format model; the first problem becomes a
-    `RulebookError` naming the file, the key and the reason (with a count of the others)."""
-    if not isinstance(data, Mapping):
-        raise RulebookError(
-            source, None, f"expected a table/mapping at the top (got {type(data).__name__})"
-        )
-    try:
-        return model.model_validate(data)
-    except ValidationError as e:
-        errors = e.errors()
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise RulebookError(
-            source,
-            error_path(first["loc"]) or None,
-            f"{first['msg']} (got {first.get('input')!r}){more}",
-        ) from None
-
-
-def resolve_parent(extends: str, source: str, parents: Mapping[str, Rulebook] | None) -> Rulebook:
-    """The rulebook a file extends: one of ``parents`` by id, else a built-in one."""
-    if parents and extends in parents:
-        return parents[extends]
-    try:
-        return get_rulebook(extends)
-    except UnknownReferenceError as e:
-        raise RulebookError(source, "extends", str(e)) from None
-
-
-def parse_rulebook(
-    data: Mapping[str, Any], source: str, parents: Mapping[str, Rulebook] | None = None
-) -> Rulebook:
-    """Build a Rulebook from already-parsed file data.
+@attrs.frozen(slots=True)
+class Document:
+    """One rulebook document as read: where it is, its name in messages, and its content.
 
     Args:
-        data: the parsed TOML/YAML document.
-        source: name used in error messages (the file path).
-        parents: rulebooks the file may extend besides the built-in ones, by id.
-
-    Raises:
-        RulebookError: malformed content (file, key, reason).
+        key: the absolute path (a file) or ``data:<source>`` (data given to `parse_rulebook`).
+        source: the name used in error messages (the path as the user gave it).
+        folder: the absolute folder a relative ``extends`` is resolved in.
+        content: the file's text, or the already-parsed data.
+        suffix: ``.toml`` / ``.yaml`` / ``.yml`` (how the text is parsed).
     """
-    spec = validate_file(RulebookFile, data, source)
-    parent = resolve_parent(spec.extends, source, parents)
-    parameters: list[Parameter] = []
-    names: set[str] = set()
-    for i, p in enumerate(spec.parameters):
-        key = f"parameters[{i}]"
-        if p.name not in parent.parameter_names:
-            raise RulebookError(
-                source,
-                f"{key}.name",
-                f"unknown parameter {p.name!r} in {parent.id}"
-                f"{_closest(p.name, parent.parameter_names)}",
-            )
-        base = parent.parameter(p.name)
-        value = _value(base.kind, p.value, source, f"{key}.value")
-        if p.valid_to is not None and p.valid_to <= p.valid_from:
-            raise RulebookError(
-                source, f"{key}.valid_to", f"{p.valid_to} is not after valid_from {p.valid_from}"
-            )
-        version = ParameterVersion(value, p.valid_from, p.valid_to, to_citation(p.citation))
-        if p.name in names:
-            # several dated values of one parameter: merge into one override layer
-            prev = next(x for x in parameters if x.name == p.name)
-            parameters.remove(prev)
-            try:
-                parameters.append(prev.with_versions((*prev.versions, version)))
-            except RulebookError as e:
-                raise RulebookError(source, key, e.reason) from None
-        else:
-            names.add(p.name)
-            parameters.append(
-                Parameter(
-                    base.name, base.title_zh, base.title_en, base.kind, (version,), base.unit_zh
-                )
-            )
-    disables = []
-    for i, d in enumerate(spec.disable):
-        if d.rule not in {r.id for r in parent.effective_rules}:
-            raise RulebookError(
-                source,
-                f"disable[{i}].rule",
-                f"unknown rule {d.rule!r} in {parent.id}"
-                f"{_closest(d.rule, tuple(r.id for r in parent.effective_rules))}",
-            )
-        disables.append(Disable(d.rule, d.reason, to_citation(d.citation)))
-    return parent.extend(
-        spec.id,
-        spec.version,
-        title_zh=spec.title.zh,
-        title_en=spec.title.en,
-        parameters=parameters,
-        disable=disables,
-        citations=[to_citation(c) for c in spec.citations],
-    )
+
+    key: str
+    source: str
+    folder: str
+    content: str | Mapping[str, Any] = attrs.field(eq=False)
+    suffix: str = ""
 
 
-def read_document(path: str | Path) -> Any:
-    """Read a TOML or YAML data file: UTF-8, ``tomllib`` or ``yaml.safe_load`` (no tags, no
-    code), every failure a `RulebookError` naming the file."""
-    p, source = Path(path), str(path)
+def _text(path: Path, source: str) -> str:
     try:
-        text = p.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as e:
         raise RulebookError(source, None, f"cannot read file: {e.strerror}") from None
     except UnicodeDecodeError as e:
         raise RulebookError(source, None, f"not UTF-8 text: {e}") from None
-    suffix = p.suffix.lower()
+
+
+def _suffix(path: Path, source: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in FILE_SUFFIXES:
+        raise RulebookError(
+            source, None, f"expected a .toml, .yaml or .yml file (got {suffix or 'no suffix'!r})"
+        )
+    return suffix
+
+
+def parse_text(text: str, suffix: str, source: str) -> Any:
+    """Parse TOML (``tomllib``) or YAML (``yaml.safe_load``: no tags, no code) text; a syntax
+    error is a `RulebookError` naming the file."""
     if suffix == ".toml":
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
             raise RulebookError(source, None, f"TOML syntax error: {e}") from None
-    if suffix not in (".yaml", ".yml"):
-        raise RulebookError(
-            source, None, f"expected a .toml, .yaml or .yml file (got {suffix or 'no suffix'!r})"
-        )
     try:
         import yaml
     except ImportError:  # pragma: no cover - depends on the installed extras
@@ -282,19 +117,171 @@ def read_document(path: str | Path) -> Any:
         raise RulebookError(source, None, f"YAML syntax error: {e}") from None
 
 
+def read_document(path: str | Path) -> Any:
+    """Read a TOML or YAML data file: UTF-8, every failure a `RulebookError` naming it."""
+    p, source = Path(path), str(path)
+    suffix = _suffix(p, source)
+    return parse_text(_text(p, source), suffix, source)
+
+
+def is_file_reference(ref: str) -> bool:
+    """Whether a rulebook reference names a file (``.toml`` / ``.yaml`` / ``.yml``) rather
+    than a rulebook id."""
+    return ref.lower().endswith(FILE_SUFFIXES)
+
+
+def _key(path: Path) -> str:
+    return os.path.normpath(path.absolute())
+
+
+class _Loader:
+    """Loads one rulebook document and the files it extends, detecting cycles; the
+    documents it read become the rulebooks' ``origin`` (`_rebuild` needs no disk)."""
+
+    def __init__(
+        self, parents: Mapping[str, Rulebook] | None, documents: tuple[Document, ...] = ()
+    ) -> None:
+        self.parents = dict(parents or {})
+        self.known = {d.key: d for d in documents}
+        self.read: dict[str, tuple[Document, ...]] = {}
+        self.used: dict[str, Rulebook] = {}  # the ``parents`` extended, for the origin
+
+    def file(self, path: Path, source: str, chain: tuple[Document, ...]) -> Rulebook:
+        key = _key(path)
+        for i, d in enumerate(chain):
+            if d.key == key:
+                names = " → ".join(x.source for x in (*chain[i:], d))
+                raise RulebookError(
+                    chain[-1].source, "extends", f"the files extend each other in a cycle: {names}"
+                )
+        doc = self.known.get(key)
+        if doc is None:
+            suffix = _suffix(path, source)
+            doc = Document(key, source, str(Path(key).parent), _text(path, source), suffix)
+        return self.document(doc, chain)
+
+    def document(self, doc: Document, chain: tuple[Document, ...] = ()) -> Rulebook:
+        content = doc.content
+        data = parse_text(content, doc.suffix, doc.source) if isinstance(content, str) else content
+        parent_docs: tuple[Document, ...] = ()
+
+        def parent(extends: str) -> Rulebook:
+            nonlocal parent_docs
+            if is_file_reference(extends):
+                target = Path(doc.folder) / extends
+                shown = str(Path(doc.source).parent / extends)
+                try:
+                    book = self.file(target, shown, (*chain, doc))
+                except RulebookError as e:
+                    if e.source == doc.source:
+                        raise
+                    raise RulebookError(
+                        e.source, e.key, f"{e.reason} (in the file {doc.source} extends)"
+                    ) from None
+                parent_docs = self.read[_key(target)]
+                return book
+            if extends in self.parents:
+                self.used[extends] = self.parents[extends]
+                return self.parents[extends]
+            try:
+                return get_rulebook(extends)
+            except UnknownReferenceError as e:
+                raise RulebookError(doc.source, "extends", str(e)) from None
+
+        book = build(_spec(data, doc.source), doc.source, parent)
+        self.read[doc.key] = (doc, *parent_docs)
+        given = tuple(sorted(self.used.items()))
+        object.__setattr__(book, "origin", (_rebuild, (doc.key, self.read[doc.key], given)))
+        return book
+
+
+def _spec(data: Any, source: str) -> RulebookFile | RulebookFile1 | WorkItemListsFile:
+    fmt = data.get("format") if isinstance(data, Mapping) else None
+    if fmt == FORMAT_1:
+        return validate_file(RulebookFile1, data, source)
+    if fmt == LISTS_FORMAT:
+        return validate_file(WorkItemListsFile, data, source)
+    if fmt != FORMAT_2 and isinstance(data, Mapping):
+        raise RulebookError(
+            source, "format", f"expected one of {', '.join(map(repr, FORMATS))} (got {fmt!r})"
+        )
+    return validate_file(RulebookFile, data, source)
+
+
+def _rebuild(
+    key: str, documents: tuple[Document, ...], parents: tuple[tuple[str, Rulebook], ...]
+) -> Rulebook:
+    """Rebuild a rulebook loaded from files from the documents read (unpickling)."""
+    loader = _Loader(dict(parents), documents)
+    return loader.document(loader.known[key])
+
+
+def parse_rulebook(
+    data: Mapping[str, Any], source: str, parents: Mapping[str, Rulebook] | None = None
+) -> Rulebook:
+    """Build a Rulebook from already-parsed file data (any format `load_rulebook` reads).
+
+    Args:
+        data: the parsed TOML/YAML document.
+        source: name used in error messages (the file path); a relative ``extends`` file is
+            resolved next to it.
+        parents: rulebooks the file may extend besides the built-in ones, by id.
+
+    Raises:
+        RulebookError: malformed content (file, key, reason).
+    """
+    folder = str(Path(source).parent.absolute())
+    doc = Document(f"data:{source}", source, folder, data)
+    return _Loader(parents).document(doc)
+
+
 def load_rulebook(path: str | Path, parents: Mapping[str, Rulebook] | None = None) -> Rulebook:
     """Load a rulebook from a ``.toml``, ``.yaml`` or ``.yml`` file.
 
-    YAML needs PyYAML (``pip install community-governance[yaml]``) and is read with
-    ``yaml.safe_load``: no tags, no code.
+    Reads ``cg.rulebook/2`` files, and ``cg.rulebook/1`` and legacy ``cg.work-item-lists/1``
+    files with their meaning. YAML needs PyYAML (``pip install community-governance[yaml]``)
+    and is read with ``yaml.safe_load``: no tags, no code.
+
+    Args:
+        path: the file.
+        parents: rulebooks the file may extend by id besides the built-in ones (a file may
+            also extend another file by its path).
 
     Raises:
-        RulebookError: unreadable file, syntax error, or malformed content (file, key, reason).
+        RulebookError: unreadable file, syntax error, a cycle of files, or malformed content
+            (file, key, reason — every problem found).
 
     Examples:
-        >>> book = load_rulebook("examples/rulebooks/example-city.toml")
-        >>> book.parent.id
-        'cn.sichuan.chengdu.jinjiang'
+        >>> book = load_rulebook("examples/rulebooks/locality-2027.toml")
+        >>> book.lineage
+        ('cn.sichuan.chengdu.jinjiang.example-street', 'cn.sichuan.chengdu.jinjiang', 'cn')
     """
-    data = read_document(path)
-    return parse_rulebook(data, str(path), parents)
+    return _Loader(parents).file(Path(path), str(path), ())
+
+
+def parse_work_item_lists(
+    data: Mapping[str, Any], source: str, parents: Mapping[str, Rulebook] | None = None
+) -> Rulebook:
+    """Build a rulebook from already-parsed ``cg.work-item-lists/1`` data.
+
+    Raises:
+        RulebookError: malformed content, or data in another format (file, key, reason).
+    """
+    if isinstance(data, Mapping) and data.get("format") != LISTS_FORMAT:
+        validate_file(WorkItemListsFile, data, source)  # reports the format, as it always did
+    return parse_rulebook(data, source, parents)
+
+
+def load_work_item_lists(
+    path: str | Path, parents: Mapping[str, Rulebook] | None = None
+) -> Rulebook:
+    """Load a rulebook file adding work-item lists: a legacy ``cg.work-item-lists/1`` file or
+    a ``cg.rulebook/2`` file (then the same as `load_rulebook`).
+
+    Examples:
+        >>> from community_governance import work_item_lists
+        >>> book = load_work_item_lists("examples/access/example-city-lists.toml")
+        >>> work_item_lists(book).find("EX-N-01").kind
+        'negative'
+    """
+    return load_rulebook(path, parents)
