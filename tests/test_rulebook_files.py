@@ -443,6 +443,11 @@ class TestRules:
         assert "rules[2].check.threshold.measure: unknown measure 'sponsoring_houshold'" in e.reason
         assert "did you mean 'sponsoring_households'" in e.reason
         assert "rules[3].check.threshold.quantifier" in e.reason
+        assert [k for k, _ in e.problems] == [
+            "rules[1].subject",
+            "rules[2].check.threshold.measure",
+            "rules[3].check.threshold.quantifier",
+        ]
 
     @pytest.mark.parametrize(
         ("changes", "key", "reason"),

@@ -35,12 +35,21 @@ class RulebookError(GovernanceError, ValueError):
         source: the file path or rulebook id the problem was found in.
         key: the dotted key inside it (``parameters[2].value``), or ``None``.
         reason: what was expected and what was found.
+        problems: every problem found, as ``(key, reason)`` pairs (the first is ``key`` /
+            ``reason``); a file with several mistakes reports them all at once.
     """
 
-    def __init__(self, source: str, key: str | None, reason: str) -> None:
+    def __init__(
+        self,
+        source: str,
+        key: str | None,
+        reason: str,
+        problems: list[tuple[str | None, str]] | None = None,
+    ) -> None:
         self.source = source
         self.key = key
         self.reason = reason
+        self.problems = problems if problems else [(key, reason)]
         where = f"{source}: {key}" if key else source
         super().__init__(f"{where}: {reason}")
 

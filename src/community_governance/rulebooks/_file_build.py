@@ -162,7 +162,7 @@ class _Builder:
         replace = self._replace(names)
         disable = self._disable()
         if self.problems:
-            raise RulebookError(self.source, *joined(self.problems))
+            raise RulebookError(self.source, *joined(self.problems), problems=list(self.problems))
         try:
             book = self.parent.extend(
                 spec.id,

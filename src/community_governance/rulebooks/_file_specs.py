@@ -403,4 +403,5 @@ def validate_file(model: type[SpecT], data: object, source: str) -> SpecT:
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        raise RulebookError(source, *joined(pydantic_problems(e))) from None
+        found = pydantic_problems(e)
+        raise RulebookError(source, *joined(found), problems=list(found)) from None
