@@ -207,10 +207,9 @@ class EntrySpec(FileSpec):
     citation: CitationSpec
 
 
-class ListEntrySpec(FileSpec):
-    """A row of ``work-item.lists``: one published list entry."""
+class _ListEntryFields(FileSpec):
+    """What a published list entry says, in either file format."""
 
-    key: str = Field(pattern=ENTRY_ID, description="The entry's id (the list_entry items name).")
     list: str = Field(pattern=ENTRY_ID, description="The published list it belongs to.")
     kind: ListKind = Field(description="duty / assistance / negative / certificate.")
     title: Title
@@ -218,6 +217,12 @@ class ListEntrySpec(FileSpec):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     citation: CitationSpec
+
+
+class ListEntrySpec(_ListEntryFields):
+    """A row of ``work-item.lists``: one published list entry."""
+
+    key: str = Field(pattern=ENTRY_ID, description="The entry's id (the list_entry items name).")
 
 
 class DeclaredRowSpec(FileSpec):
@@ -271,17 +276,10 @@ class RulebookFile(_Header):
     tables: dict[str, TableSpec] = Field(default_factory=dict)
 
 
-class LegacyEntrySpec(FileSpec):
+class LegacyEntrySpec(_ListEntryFields):
     """``cg.work-item-lists/1``: one list entry."""
 
     id: str = Field(pattern=ENTRY_ID, description="The entry's id (the list_entry items name).")
-    list: str = Field(pattern=ENTRY_ID, description="The published list it belongs to.")
-    kind: ListKind = Field(description="duty / assistance / negative / certificate.")
-    title: Title
-    committees: tuple[CommitteeKind, ...] = Field(default=BOTH, strict=False, min_length=1)
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    citation: CitationSpec
 
 
 class LegacyDeclaredSpec(FileSpec):
