@@ -19,6 +19,7 @@ from community_governance import (
     get_rulebook,
     load_work_item_lists,
 )
+from community_governance.checks.access import BANNED
 from community_governance.checks.work_item_lists import (
     DeclaredCount,
     ListEntry,
@@ -119,6 +120,63 @@ def _fits(defects: frozenset[str]) -> bool:
     from community_governance.strategies._internal.access import compatible
 
     return compatible(defects)
+
+
+def _national_certificates() -> list[ListEntry]:
+    return list(
+        work_item_lists(get_rulebook("cn"), dt.date(2026, 1, 1)).of_kind(
+            "certificate", "residents_committee", dt.date(2026, 1, 1)
+        )
+    )
+
+
+class TestNeverAFalseAllowed:
+    """A planted contradiction of the review's list is never admitted, whatever the rulebook
+    and day (from 136号's date, 2015-07-13, when the access rules start)."""
+
+    @given(
+        st.sampled_from(BOOKS),
+        st.dates(dt.date(2015, 7, 13), dt.date(2030, 12, 31)),
+        st.sampled_from(sorted(BANNED)),
+        st.data(),
+    )
+    def test_a_committee_responsible_for_a_banned_domain_is_never_admitted(
+        self, name: str, on: dt.date, domain: str, data: st.DataObject
+    ) -> None:
+        """«不得转嫁给社区»: responsible party for enforcement, demolition, remediation, city
+        management or investment is never allowed (E1), under any entry."""
+        rb = book(name)
+        assume(work_item_lists(rb, on).of_kind("assistance", "residents_committee", on))
+        base = data.draw(
+            work_items(rulebook=rb, at=st.just(on), committee=st.just("residents_committee"))
+        )
+        entries = [e.id for e in work_item_lists(rb, on).entries if e.applies(base.committee, on)]
+        entry = data.draw(st.sampled_from(entries))
+        bad = base.model_copy(
+            update={"committee_role": "responsible_party", "domain": domain, "list_entry": entry}
+        )
+        item = WorkItem.model_validate_json(bad.model_dump_json())
+        assert check_work_item(item, rb).verdict != "allowed"
+
+    @given(
+        st.sampled_from(sorted(e.title_zh for e in _national_certificates())),
+        st.sampled_from(("", "证明", "的证明", "证明书")),
+        st.sampled_from(("", "出具", "开具")),
+        st.sampled_from(("", " ", "\u3000", "\u200b")),
+    )
+    def test_a_listed_certificate_in_a_common_form_is_never_admitted(
+        self, title: str, suffix: str, prefix: str, blank: str
+    ) -> None:
+        """亲属关系证明 = 亲属关系: a listed certificate, however it is written, is not issued."""
+        base = WorkItem.model_validate_json(
+            (EXAMPLES / "access" / "assistance-funded.json").read_text(encoding="utf-8")
+        )
+        name = f"{blank}{prefix}{title}{blank}{suffix}{blank}"
+        cert = {"name": name, "legal_basis": {"statute": "某条例", "article": "第一条"}}
+        data = {**base.model_dump(mode="json"), "domain": "certificate", "certificate": cert}
+        item = WorkItem.model_validate(data, strict=False)
+        d = check_work_item(item, "cn")
+        assert d.finding("certificate.not-to-issue").status == "failed"
 
 
 class TestStrategies:

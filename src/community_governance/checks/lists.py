@@ -19,6 +19,7 @@ from .work_item_lists import (
     UNLISTED_TABLE,
     ListEntry,
     WorkItemLists,
+    certificate_key,
     work_item_lists,
 )
 
@@ -27,6 +28,7 @@ __all__ = [
     "LISTED",
     "LIST_RULES",
     "NEGATIVE",
+    "certificate_key",
     "certificate_list",
     "cite",
     "failed",
@@ -76,14 +78,18 @@ def _find(rows: tuple[TableEntry, ...], entry_id: str | None) -> ListEntry | Non
 
 
 def _certificate(rows: tuple[TableEntry, ...], item: WorkItem) -> ListEntry | None:
-    """The not-to-issue entry the item names, else the one titled exactly as its
-    certificate."""
+    """The not-to-issue entry the item names, else the one whose title is its certificate's
+    name once both are compared as `certificate_key`."""
     entry = _find(rows, item.list_entry)
     if (entry is None or entry.kind != "certificate") and item.certificate is not None:
-        name = item.certificate.name
+        key = certificate_key(item.certificate.name)
         for row in rows:
             e: ListEntry = row.value
-            if e.kind == "certificate" and e.title_zh == name:
+            if (
+                e.kind == "certificate"
+                and item.committee in e.committees
+                and certificate_key(e.title_zh) == key
+            ):
                 return e
         return None
     return entry
@@ -91,9 +97,10 @@ def _certificate(rows: tuple[TableEntry, ...], item: WorkItem) -> ListEntry | No
 
 @reads(tables=(LISTS_TABLE, DECLARED_TABLE, UNLISTED_TABLE))
 def listed(item: WorkItem, ctx: RuleContext) -> Check:
-    """``work-item.listed``: the item must be on a list in force; an item on no list is
-    refused, or indeterminate while a declared list is incomplete (or by the unlisted
-    setting)."""
+    """``work-item.listed``: the item must be on a list in force, in the role the entry gives
+    the committee (an entry for assisting does not admit the committee as the responsible
+    party); an item on no list is refused, or indeterminate while a declared list is
+    incomplete (or by the unlisted setting). A finding on an entry cites the entry first."""
     rows = ctx.table(LISTS_TABLE)
     entry = _find(rows, item.list_entry)
     if entry is None and item.certificate is not None:
@@ -106,8 +113,21 @@ def listed(item: WorkItem, ctx: RuleContext) -> Check:
                 f"事项列于{zh}，见规则 {rule}",
                 f"the item is {en}; see rule {rule}",
                 entry=entry.to_dict(),
-            )
-        return Check.passed(f"事项列于{zh}", f"the item is {en}", entry=entry.to_dict())
+            ).citing(entry.citation)
+        if entry.kind == "assistance" and item.committee_role == "responsible_party":
+            return failed(
+                f"事项列于{zh}，清单所列为协助事项，不能据此将委员会作为责任主体",
+                f"the item is {en}: the entry admits the committee as an assistant, not as "
+                "the responsible party",
+                "清单只允许社区协助该事项；请将社区的角色改为协助，或按准入程序报批",
+                "the list admits the committee only to assist in this work: make the committee "
+                "an assistant, or have the item admitted through the access procedure",
+                entry=entry.to_dict(),
+                committee_role=item.committee_role,
+            ).citing(entry.citation)
+        return Check.passed(f"事项列于{zh}", f"the item is {en}", entry=entry.to_dict()).citing(
+            entry.citation
+        )
     if item.list_entry is None:
         why_zh, why_en = "交办时未注明清单事项编号", "the request names no list entry"
     elif entry is None:
@@ -160,28 +180,57 @@ def negative_list(item: WorkItem, ctx: RuleContext) -> Check:
         f"the item is one a committee should not undertake ({cite(entry.citation)}); the "
         "committee declines it",
         entry=entry.to_dict(),
-    )
+    ).citing(entry.citation)
 
 
 @reads(tables=(LISTS_TABLE,))
 def certificate_list(item: WorkItem, ctx: RuleContext) -> Check:
-    """``certificate.not-to-issue``: a certificate on the not-to-issue list (by entry id or by
-    exact name) is refused."""
+    """``certificate.not-to-issue``: a certificate on the not-to-issue list is refused — found
+    by the entry the item names, or by its name compared as `certificate_key` (亲属关系证明 is
+    亲属关系). A name that matches no entry is not proof that the certificate is off the list
+    (单身证明 attests 婚姻状况): the finding is then ``indeterminate``, never "not on the
+    list"."""
     if item.certificate is None:
         return Check.not_applicable("不是证明事项", "not a certificate")
-    entry = _certificate(ctx.table(LISTS_TABLE), item)
-    if entry is None or not entry.applies(item.committee, ctx.at):
+    rows = ctx.table(LISTS_TABLE)
+    name = item.certificate.name
+    entry = _certificate(rows, item)
+    if entry is not None and entry.applies(item.committee, ctx.at):
+        zh, en = _entry_text(entry)
+        return failed(
+            f"“{name}”证明列于{zh}",
+            f"the certificate “{name}” is {en}",
+            f"该证明属于不应由村（居）民委员会出具的证明事项（{cite(entry.citation)}），"
+            "请由有关部门依职责自行核实",
+            f"committees should not issue this certificate ({cite(entry.citation)}); the "
+            "department should verify the fact itself",
+            entry=entry.to_dict(),
+        ).citing(entry.citation)
+    listed_names = [
+        e.title_zh
+        for e in (row.value for row in rows)
+        if isinstance(e, ListEntry)
+        and e.kind == "certificate"
+        and e.applies(item.committee, ctx.at)
+    ]
+    if not listed_names:
         return Check.passed(
-            f"“{item.certificate.name}”证明不在不应出具证明事项清单内",
-            f"the certificate “{item.certificate.name}” is not on the not-to-issue list",
+            "本规则集在该日没有适用于该委员会的不应出具证明事项清单",
+            "no list of certificates not to issue applies to this committee on that day",
+            certificate=name,
         )
-    zh, en = _entry_text(entry)
-    return failed(
-        f"“{item.certificate.name}”证明列于{zh}",
-        f"the certificate “{item.certificate.name}” is {en}",
-        f"该证明属于不应由村（居）民委员会出具的证明事项（{cite(entry.citation)}），"
-        "请由有关部门依职责自行核实",
-        f"committees should not issue this certificate ({cite(entry.citation)}); the "
-        "department should verify the fact itself",
-        entry=entry.to_dict(),
+    key = certificate_key(name)
+    near = [
+        t for t in listed_names if key and (certificate_key(t) in key or key in certificate_key(t))
+    ]
+    near_zh = f"，与清单所列“{'”“'.join(near)}”相近" if near else ""
+    near_en = f"; it resembles {', '.join(near)} on the list" if near else ""
+    return Check(
+        "indeterminate",
+        f"“{name}”与不应出具证明事项清单所列{len(listed_names)}项的名称均不相同{near_zh}；"
+        "仅凭名称不能断定其不在清单上，须人工核对：属于清单所列证明的，不予出具",
+        f"the certificate “{name}” matches none of the {len(listed_names)} names on the list "
+        f"of certificates not to issue{near_en}; a name alone does not show it is off the "
+        "list: a person must check it (a listed certificate is not issued)",
+        {"certificate": name, "compared_as": key, "resembles": near},
     )

@@ -50,6 +50,7 @@ Kept apart from any file loader so that the built-in rulebooks build their table
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Literal, Protocol
 
@@ -73,6 +74,7 @@ __all__ = [
     "TableSource",
     "Unlisted",
     "WorkItemLists",
+    "certificate_key",
     "declared_key",
     "declared_row",
     "declared_table",
@@ -175,6 +177,38 @@ class DeclaredCount:
     citation: Citation
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+
+
+#: Words around what a certificate attests, dropped before names are compared: 出具亲属关系的
+#: 证明 is the certificate of 亲属关系. Longest first.
+_PREFIXES = ("关于出具", "出具", "开具", "关于")
+_SUFFIXES = ("的证明材料", "证明材料", "的证明书", "的证明信", "的证明", "证明书", "证明信", "证明")
+
+
+def certificate_key(name: str) -> str:
+    """The form in which certificate names are compared: NFKC, without whitespace or invisible
+    characters, without the words around what is attested (出具…的证明).
+
+    Examples:
+        >>> [certificate_key(n) for n in ("亲属关系", "亲属关系证明", " 出具亲属关系的证明 ")]
+        ['亲属关系', '亲属关系', '亲属关系']
+        >>> certificate_key("证明")
+        '证明'
+    """
+    text = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKC", name)
+        if not ch.isspace() and unicodedata.category(ch) != "Cf"
+    )
+    for prefix in _PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :]
+            break
+    for suffix in _SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    return text
 
 
 # --- rows and layers ---------------------------------------------------------------------
@@ -350,9 +384,11 @@ class WorkItemLists:
         return self._index.get(entry_id)
 
     def certificate_named(self, name: str) -> ListEntry | None:
-        """The not-to-issue entry whose title is exactly ``name``, or ``None``."""
+        """The not-to-issue entry whose title is ``name`` once both are compared as
+        `certificate_key` (亲属关系证明 is 亲属关系), or ``None``."""
+        key = certificate_key(name)
         for e in self.entries:
-            if e.kind == "certificate" and e.title_zh == name:
+            if e.kind == "certificate" and certificate_key(e.title_zh) == key:
                 return e
         return None
 

@@ -1,5 +1,11 @@
 """``cn.anhui``: Anhui's 2022 access system (准入), 权随责走 and the shape of its lists.
 
+Seed 002 is undated; it is no older than the report to the 20th Party Congress it quotes
+(2022-10-16), and Anhui's rules, texts and declared lists start then (the legal review of
+2026-11, D9: "date it from the earliest document actually read"). Its 权随责走 is reported as a
+policy drive («推动…严格遵循»), not read in a provincial text: the rule is advisory until one
+is.
+
 Seed 002 gives the sizes of Anhui's guidance list (17 duties, 38 assistance items, 7 items
 not to undertake) and of its two batches of certificates not to issue (41), not the items.
 This rulebook declares those sizes (rows of the ``work-item.lists.declared`` table) and holds
@@ -9,9 +15,8 @@ no list is ``indeterminate``, not refused.
 
 from __future__ import annotations
 
-import attrs
-
 from ...checks import access as checks
+from ...checks.access import Ground, grounded, reground
 from ...checks.lists import LISTED
 from ...checks.work_item_lists import DeclaredCount, declared_table
 from ...models import WorkItem
@@ -19,9 +24,12 @@ from ...rules.citation import Citation
 from ...rules.rule import Rule
 from ...rules.scope import Scope
 from .._rulebook import Replace, Rulebook
-from .sources import ANHUI_2022, SEED_ANHUI
+from .sources import ANHUI_SEED_EARLIEST, SEED_ANHUI
 
-_NOTE = "provincial case study reporting 2022 work; it gives no date, 2022-01-01 is used"
+_NOTE = (
+    "provincial case study reporting 2022 work; undated, it quotes the report to the 20th "
+    "Party Congress (2022-10-16) as given, so its texts are applied from 2022-10-16"
+)
 _REDUCE = "“坚持减负增效的治理导向”段 一是"
 AH_ACCESS = Citation(SEED_ANHUI, _REDUCE, "严格落实社区事项“准入制度”", note=_NOTE)
 AH_FOLLOW = Citation(
@@ -41,11 +49,12 @@ AH_LIST = Citation(
 )
 GUIDANCE_LIST = "anhui.guidance"
 CERTIFICATE_LIST = "anhui.certificates"
+_FROM = ANHUI_SEED_EARLIEST
 DECLARED = (
-    DeclaredCount(GUIDANCE_LIST, "duty", 17, AH_LIST),
-    DeclaredCount(GUIDANCE_LIST, "assistance", 38, AH_LIST),
-    DeclaredCount(GUIDANCE_LIST, "negative", 7, AH_LIST),
-    DeclaredCount(CERTIFICATE_LIST, "certificate", 41, AH_LIST),
+    DeclaredCount(GUIDANCE_LIST, "duty", 17, AH_LIST, valid_from=_FROM),
+    DeclaredCount(GUIDANCE_LIST, "assistance", 38, AH_LIST, valid_from=_FROM),
+    DeclaredCount(GUIDANCE_LIST, "negative", 7, AH_LIST, valid_from=_FROM),
+    DeclaredCount(CERTIFICATE_LIST, "certificate", 41, AH_LIST, valid_from=_FROM),
 )
 
 RULES = (
@@ -54,11 +63,11 @@ RULES = (
         title_zh="权随责走：履职所需权限随事项下放",
         title_en="Authority follows responsibility: the powers a task needs are handed over",
         kind="obligation",
-        severity="must",
+        severity="advisory",
         scope=Scope(WorkItem),
-        check=checks.authority,
+        check=grounded(checks.authority, Ground(AH_FOLLOW, _FROM), Ground(AH_SUPPORT, _FROM)),
         citations=(AH_FOLLOW, AH_SUPPORT),
-        valid_from=ANHUI_2022,
+        valid_from=_FROM,
     ),
 )
 
@@ -70,13 +79,13 @@ def build(parent: Rulebook) -> Rulebook:
     replace = (
         Replace(
             listed.id,
-            attrs.evolve(listed, citations=(*listed.citations, AH_ACCESS, AH_LIST)),
+            reground(listed, Ground(AH_ACCESS, _FROM), Ground(AH_LIST, _FROM)),
             "Anhui's list-based access system, with the sizes of its published lists",
             AH_ACCESS,
         ),
         Replace(
             funding.id,
-            attrs.evolve(funding, citations=(AH_FOLLOW, *funding.citations)),
+            reground(funding, Ground(AH_FOLLOW, _FROM)),
             "Anhui's 费随事转 principle",
             AH_FOLLOW,
         ),

@@ -38,10 +38,22 @@ CIVIL_CODE_IN_FORCE = dt.date(2021, 1, 1)
 SEED_ANHUI = "002_835ac93eff91c8cb.txt"
 #: 民政部 中组部《关于进一步开展社区减负工作的通知》: read only in a secondary copy.
 MCA_2015_136 = "民发〔2015〕136号"
+#: 民发〔2015〕136号 is dated 2015年7月13日 (read by the legal review of 2026-11, E8, in a
+#: secondary copy): the rules resting on it start that day.
+MCA_2015_136_DATED = dt.date(2015, 7, 13)
 #: 民政部等6部门 on certificates issued by self-governing organisations: secondary copy only.
 MCA_2020_20 = "民发〔2020〕20号"
-#: 民发〔2020〕20号 was issued in April 2020; the day was not read, so the 1st is used.
-MCA_2020_ISSUED = dt.date(2020, 4, 1)
-#: Anhui's guidance list is reported in the province's review of its 2022 work (seed 002);
-#: the seed gives no day, so the first day of 2022 is used.
-ANHUI_2022 = dt.date(2022, 1, 1)
+#: 民发〔2020〕20号 was published by the 民政部 on 2020-04-28 (the legal review of 2026-11,
+#: D10, read the publication in a secondary copy; the signing day was not read).
+MCA_2020_20_PUBLISHED = dt.date(2020, 4, 28)
+#: Kept under its old name: the day the certificate rules start (was 2020-04-01, a guess).
+MCA_2020_ISSUED = MCA_2020_20_PUBLISHED
+#: Seed 002, the earliest (and only) document read on Anhui's lists, is undated; it quotes
+#: the report to the 20th Party Congress (党的二十大报告, delivered 2022-10-16) as already given,
+#: so it is no older than that day. Anhui's rules and declared lists start then (the legal
+#: review of 2026-11, D9: "date it from the earliest document actually read").
+ANHUI_SEED_EARLIEST = dt.date(2022, 10, 16)
+#: Kept under its old name: the day Anhui's rules start (was 2022-01-01, a guess).
+ANHUI_2022 = ANHUI_SEED_EARLIEST
+#: 中华人民共和国行政处罚法: not in the shared law folder (cited, never quoted).
+ADMIN_PENALTY_LAW = "行政处罚法"

@@ -2,7 +2,12 @@
 
 A *defect* is named by the id of the rule it breaks, so "the reasons equal the defects
 planted" is a plain set comparison: ``{f.rule for f in decision.findings if f.status ==
-"failed"} == defects``.
+"failed"} == defects``. Some defects bring others with them, because several rules judge the
+same fact on their own grounds: a committee made the responsible party for demolition also has
+a duty shifted onto it (``work-item.not-responsible-party`` implies ``work-item.no-transfer``),
+and for law enforcement all three fail (``work-item.not-responsible-for-enforcement``). A set of
+defects is plantable only with what it implies (`compatible`); `work_item_defect_sets` draws
+such sets.
 """
 
 from __future__ import annotations
@@ -20,14 +25,21 @@ from ...rulebooks import Rulebook, get_rulebook
 
 __all__ = ["with_defects", "work_item_defect_sets", "work_item_defects", "work_items"]
 
+_ENFORCEMENT = "work-item.not-responsible-for-enforcement"
+_RESPONSIBLE = "work-item.not-responsible-party"
+_TRANSFER = "work-item.no-transfer"
 _ENTRY = frozenset({"work-item.listed", "work-item.negative-list", "certificate.not-to-issue"})
 _CERTIFICATE = frozenset({"certificate.not-to-issue", "certificate.legal-basis"})
-_DOMAIN = frozenset({"work-item.not-responsible-party", "work-item.no-economic-quotas"})
-_ROLE = frozenset({"work-item.not-responsible-party", "work-item.no-transfer"})
+#: What a defect brings with it: the other rules that judge the same fact.
+_IMPLIES: dict[str, frozenset[str]] = {
+    _RESPONSIBLE: frozenset({_TRANSFER}),
+    _ENFORCEMENT: frozenset({_TRANSFER, _RESPONSIBLE}),
+}
 _SIMPLE = (
     "certificate.legal-basis",
-    "work-item.no-transfer",
-    "work-item.not-responsible-party",
+    _TRANSFER,
+    _RESPONSIBLE,
+    _ENFORCEMENT,
     "work-item.no-economic-quotas",
     "work-item.legal-basis",
     "work-item.funding-follows-task",
@@ -49,7 +61,8 @@ def work_item_defects(
     rulebook: Rulebook, *, at: dt.date, committee: CommitteeKind = "residents_committee"
 ) -> tuple[str, ...]:
     """The defects `with_defects` can plant in an item judged by ``rulebook`` on ``at``: the
-    rule ids, in rulebook order, that one change to an admissible item makes fail."""
+    rule ids, in rulebook order, that one change to an admissible item makes fail (with the
+    defects that change implies, see `implied`)."""
     lists = work_item_lists(rulebook, at)
     possible = {
         "work-item.listed": lists.unlisted_verdict == "deny",
@@ -57,18 +70,32 @@ def work_item_defects(
         "certificate.not-to-issue": bool(lists.of_kind("certificate", committee, at)),
         **dict.fromkeys(_SIMPLE, True),
     }
-    return tuple(
+    offered = [
         r.id
         for r in rulebook.rules_for("work_item")
         if r.in_force(at) and possible.get(r.id, False)
-    )
+    ]
+    return tuple(d for d in offered if implied({d}) <= set(offered))
+
+
+def implied(defects: Iterable[str]) -> frozenset[str]:
+    """The defects planting ``defects`` brings with it (``defects`` included)."""
+    out = set(defects)
+    for d in list(out):
+        out |= _IMPLIES.get(d, frozenset())
+    return frozenset(out)
 
 
 def compatible(defects: Iterable[str]) -> bool:
-    """Whether these defects can be planted together (one list entry, one domain, one role)."""
+    """Whether these defects can be planted together: one list entry, one domain (a banned
+    one, a quota, or a certificate), and every defect they imply among them."""
     d = set(defects)
-    domain = len(d & _DOMAIN) + (1 if d & _CERTIFICATE else 0)
-    return len(d & _ENTRY) <= 1 and domain <= 1 and len(d & _ROLE) <= 1
+    domains = (
+        bool(d & {_RESPONSIBLE, _ENFORCEMENT})
+        + ("work-item.no-economic-quotas" in d)
+        + bool(d & _CERTIFICATE)
+    )
+    return len(d & _ENTRY) <= 1 and domains <= 1 and implied(d) == d
 
 
 def with_defects(
@@ -77,15 +104,21 @@ def with_defects(
     """``item`` (an admissible one from `work_items`) with the given defects planted.
 
     Each defect is the id of the rule it breaks; ``variant`` picks among equivalent ways of
-    planting one (which banned domain, which way the funding is wrong).
+    planting one (which banned domain, which way the funding is wrong). A committee made the
+    responsible party is assigned under one of the committee's duty entries (an assistance
+    entry admits it only as an assistant), unless a list defect names the entry.
 
     Raises:
-        ValueError: unknown or incompatible defects.
+        ValueError: unknown or incompatible defects, or a set without what it implies (see
+            `compatible`).
     """
     wanted = set(defects)
     known = set(_SIMPLE) | _ENTRY
     if wanted - known or not compatible(wanted):
-        raise ValueError(f"cannot plant {sorted(wanted)} together (known: {sorted(known)})")
+        raise ValueError(
+            f"cannot plant {sorted(wanted)} together (known: {sorted(known)}; with what they "
+            f"imply: {sorted(implied(wanted))})"
+        )
     at = item.requested_on
     lists = work_item_lists(rulebook, at)
     data = item.model_dump(mode="json")
@@ -103,22 +136,31 @@ def with_defects(
         entry = banned[variant % len(banned)]
         data["list_entry"] = entry.id
         data["certificate"]["name"] = entry.title_zh
-    if "work-item.not-responsible-party" in wanted:
+    if _TRANSFER in wanted:
         data["committee_role"] = "responsible_party"
-        data["domain"] = sorted(BANNED)[variant % len(BANNED)]
-    if "work-item.no-transfer" in wanted:
-        data["committee_role"] = "responsible_party"
+        if not wanted & _ENTRY:
+            duties = lists.of_kind("duty", item.committee, at)
+            data["list_entry"] = duties[variant % len(duties)].id
+    if _RESPONSIBLE in wanted:
+        domains = sorted(BANNED - {"administrative_law_enforcement"})
+        data["domain"] = domains[variant % len(domains)]
+    if _ENFORCEMENT in wanted:
+        data["domain"] = "administrative_law_enforcement"
     if "work-item.no-economic-quotas" in wanted:
         data["domain"] = ("tax_assistance", "economic_quota")[variant % 2]
     if "work-item.legal-basis" in wanted:
         data["legal_basis"] = None
     if "work-item.funding-follows-task" in wanted:
         payer = data["requested_by"]["name"]
-        data["funding"] = (
-            None,
-            {"amount_yuan": 0, "payer": payer},
-            {"amount_yuan": 1000, "payer": payer + "以外的单位"},
-        )[variant % 3]
+        other = {"amount_yuan": 1000, "payer": payer + "以外的单位"}
+        if "needs_funding" in WorkItem.model_fields:
+            # a task that needs funds: none, none at all, or paid by another body
+            data["needs_funding"] = True
+            data["funding"] = (None, {"amount_yuan": 0, "payer": payer}, other)[variant % 3]
+        else:
+            # whether the task needs funds is not recorded: only money from another body
+            # is a defect (no funds at all leaves the rule undecided)
+            data["funding"] = other
     if wanted & {"work-item.no-one-vote-veto", "work-item.unified-assessment"}:
         data["assessment"] = {
             "one_vote_veto": "work-item.no-one-vote-veto" in wanted,
@@ -202,11 +244,12 @@ def _defect_sets(
 ) -> frozenset[str]:
     order = draw(st.permutations(work_item_defects(rulebook, at=at, committee=committee)))
     size = draw(st.integers(min_size, len(order)))
-    chosen: set[str] = set()
+    chosen: frozenset[str] = frozenset()
     for d in order:
-        if len(chosen) < size and compatible(chosen | {d}):
-            chosen.add(d)
-    return frozenset(chosen)
+        more = implied(chosen | {d})
+        if len(chosen) < size and compatible(more):
+            chosen = more
+    return chosen
 
 
 def work_item_defect_sets(

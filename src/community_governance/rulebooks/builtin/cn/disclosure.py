@@ -1,5 +1,12 @@
 """Disclosure (居务公开 / 村务公开): how long a result stays posted, and how often a village
-posts its general matters and finances."""
+posts its general matters and finances.
+
+The posting period is counted as the Civil Code counts periods (the legal review of 2026-11,
+D2): the day of posting is not counted (Art. 201) and the last day runs to 24:00 (Art. 203).
+With ``removed_on`` the first day a posting is no longer up, a posting of 15 days therefore
+needs ``removed_on − posted_on ≥ 16``. A village's posting period is read from the village
+law, an urban or village-to-residence community's from the urban law (D12).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +19,7 @@ from ....rules.parameter import Parameter
 from ....rules.rule import Check, Rule, RuleContext, reads
 from ....rules.scope import Scope
 from ....rules.threshold import Term, Threshold
-from ..sources import URBAN_2025, URBAN_2025_IN_FORCE, VILLAGE_2018, VILLAGE_2025
+from ..sources import CIVIL_CODE, URBAN_2025, URBAN_2025_IN_FORCE, VILLAGE_2018, VILLAGE_2025
 from .meetings.village import _NOTE_2018, _NOTE_2025, NEW, OLD
 
 URBAN_POSTING = Citation(
@@ -22,30 +29,58 @@ URBAN_POSTING = Citation(
 )
 VILLAGE_POSTING = Citation(
     VILLAGE_2025,
-    "第三十五条第三款",
+    "第三十五条第四款",
     "村民委员会应当设立村务公开栏，可以采用现代信息技术进行村务公开。公布的期限不得少于十五日。",
     note=_NOTE_2025,
 )
 CADENCE_2018 = Citation(
     VILLAGE_2018,
-    "第三十条第二款",
+    "第三十条第三款",
     "前款规定事项中，一般事项至少每季度公布一次；集体财务往来较多的，财务收支情况应当每月公布一次；"
     "涉及村民利益的重大事项应当随时公布。",
     note=_NOTE_2018,
 )
 CADENCE_2025 = Citation(
     VILLAGE_2025,
-    "第三十五条第二款",
+    "第三十五条第三款",
     "前款规定事项中，一般事项至少每季度公布一次；财务往来较多的，财务收支情况应当每月公布一次；"
     "涉及村民利益的重大事项应当随时公布。",
     note=_NOTE_2025,
 )
 
+_CIVIL_NOTE = (
+    "the Civil Code's rules on counting periods, applied to the organic laws' posting period "
+    "as the legal review of 2026-11 (D2) chooses; Arts. 201 and 203 are not in the shared "
+    "excerpt 民法典（摘录）: quoted as the review gives them, read in a secondary copy"
+)
+CIVIL_201 = Citation(
+    CIVIL_CODE,
+    "第二百零一条",
+    "按照年、月、日计算期间的，开始的当日不计入",
+    "secondary",
+    _CIVIL_NOTE,
+)
+CIVIL_203 = Citation(
+    CIVIL_CODE,
+    "第二百零三条",
+    "期间的最后一日的截止时间为二十四时",
+    "secondary",
+    _CIVIL_NOTE + "; its rule for a last day that falls on a statutory holiday was not read "
+    "and is not applied",
+)
+
 POSTING_DAYS = Parameter.count(
     "disclosure.posting-days",
     "公布的期限（不得少于）",
-    "days a result must stay posted (at least)",
+    "days a result must stay posted (at least): residents' committees",
     (15, URBAN_2025_IN_FORCE, None, URBAN_POSTING),
+    unit_zh="日",
+)
+VILLAGE_POSTING_DAYS = Parameter.count(
+    "disclosure.village.posting-days",
+    "村务公开的公布期限（不得少于）",
+    "days a result must stay posted (at least): village committees",
+    (15, NEW, None, VILLAGE_POSTING),
     unit_zh="日",
 )
 GENERAL_MONTHS = Parameter.count(
@@ -65,23 +100,50 @@ FINANCES_MONTHS = Parameter.count(
     unit_zh="月",
 )
 #: Registered by the rules that read them; kept for the national rulebook's parameter list.
-PARAMETERS = (POSTING_DAYS, GENERAL_MONTHS, FINANCES_MONTHS)
+PARAMETERS = (POSTING_DAYS, VILLAGE_POSTING_DAYS, GENERAL_MONTHS, FINANCES_MONTHS)
 
-_DAYS = Term("days_posted", "公布天数", "days posted", "日", ("day", "days"))
+_DAYS = Term(
+    "days_posted",
+    "公布天数（公布当日不计入）",
+    "days posted (the posting day not counted)",
+    "日",
+    ("day", "days"),
+)
 
 
-@reads(POSTING_DAYS)
+def days_posted(p: Posting) -> int | None:
+    """Days a posting taken down stayed up, counted as the Civil Code counts a period: from
+    the day after the posting day (Art. 201) through the last whole day it was up
+    (``removed_on`` − 1, to 24:00, Art. 203); ``None`` while it is still up.
+
+    Examples:
+        >>> import datetime as dt
+        >>> days_posted(Posting(id="p", category="general", posted_on=dt.date(2026, 1, 1),
+        ...                     removed_on=dt.date(2026, 1, 17)))
+        15
+    """
+    if p.removed_on is None:
+        return None
+    return (p.removed_on - p.posted_on).days - 1
+
+
+@reads(POSTING_DAYS, VILLAGE_POSTING_DAYS)
 def posting_period(d: Disclosure, ctx: RuleContext) -> Check:
-    """Every posting taken down stayed up at least the statutory number of days."""
-    days = ctx.count(POSTING_DAYS)
+    """Every posting taken down stayed up at least the statutory number of days, counted
+    without the posting day; a village reads the village law, other communities the urban
+    law."""
+    village = d.community_kind == "rural"
+    days = ctx.count(VILLAGE_POSTING_DAYS if village else POSTING_DAYS)
+    article = VILLAGE_POSTING if village else URBAN_POSTING
     rule = Threshold("at_least", days, _DAYS)
     short: list[str] = []
     texts_zh: list[str] = []
     texts_en: list[str] = []
     for p in d.postings:
-        if p.removed_on is None:
+        posted = days_posted(p)
+        if posted is None or p.removed_on is None:
             continue
-        c = rule.test((p.removed_on - p.posted_on).days)
+        c = rule.test(posted)
         if not c.passed:
             short.append(p.id)
             zh, en = c.text()
@@ -93,19 +155,22 @@ def posting_period(d: Disclosure, ctx: RuleContext) -> Check:
             )
     removed = sum(1 for p in d.postings if p.removed_on is not None)
     if not removed:
-        return Check.not_applicable("没有已撤下的公布事项", "no posting has been taken down")
+        return Check.not_applicable(
+            "没有已撤下的公布事项", "no posting has been taken down"
+        ).citing(article)
     if short:
         return Check.failed(
-            f"公布期限不足{days}日：" + "；".join(texts_zh),
-            f"taken down before {days} days: " + "; ".join(texts_en),
+            f"公布期限不足{days}日（公布当日不计入）：" + "；".join(texts_zh),
+            f"taken down before {days} days (the posting day not counted): " + "; ".join(texts_en),
             short=short,
             required_days=days,
-        )
+        ).citing(article, CIVIL_201, CIVIL_203)
     return Check.passed(
-        f"{removed}项已撤下的公布事项均公布{days}日以上",
-        f"all {removed} postings taken down stayed up at least {days} days",
+        f"{removed}项已撤下的公布事项均公布{days}日以上（公布当日不计入）",
+        f"all {removed} postings taken down stayed up at least {days} days (the posting day "
+        "not counted)",
         required_days=days,
-    )
+    ).citing(article, CIVIL_201, CIVIL_203)
 
 
 def _last_completed_period(at: dt.date, months: int) -> tuple[dt.date, dt.date]:
@@ -153,17 +218,18 @@ def village_cadence(d: Disclosure, ctx: RuleContext) -> Check:
             missing_en.append(
                 f"no {category} posting between {span[0].isoformat()} and {end.isoformat()}"
             )
+    cadence = CADENCE_2025 if ctx.at >= NEW else CADENCE_2018
     if missing_zh:
         return Check.failed(
             "村务公开不及时：" + "；".join(missing_zh),
             "village disclosure overdue: " + "; ".join(missing_en),
             **evidence,
-        )
+        ).citing(cadence)
     return Check.passed(
         "上一周期内已公布一般事项和财务收支",
         "general matters and finances were posted in the last period",
         **evidence,
-    )
+    ).citing(cadence)
 
 
 RULES = (
@@ -175,7 +241,7 @@ RULES = (
         severity="must",
         scope=Scope(Disclosure),
         check=posting_period,
-        citations=(URBAN_POSTING, VILLAGE_POSTING),
+        citations=(URBAN_POSTING, VILLAGE_POSTING, CIVIL_201, CIVIL_203),
         valid_from=URBAN_2025_IN_FORCE,
     ),
     Rule(

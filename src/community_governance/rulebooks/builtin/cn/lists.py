@@ -19,7 +19,7 @@ from ....models.work_item import CommitteeKind
 from ....rules.citation import Citation
 from ..sources import (
     MCA_2020_20,
-    MCA_2020_ISSUED,
+    MCA_2020_20_PUBLISHED,
     URBAN_1989_IN_FORCE,
     URBAN_2018,
     URBAN_2025,
@@ -31,19 +31,26 @@ from ..sources import (
 )
 
 NOTE_2020 = (
-    "民政部等6部门 2020 document on certificates, read only in a secondary copy (statute "
-    "catalogue G5–G6); the wording here is the catalogue's summary, not the official text"
+    "民政部等6部门 document on certificates issued by self-governing organisations, published "
+    "2020-04-28 (the legal review of 2026-11, D10): read only in a secondary copy (statute "
+    "catalogue G5–G6)"
+)
+_NAMES_2020 = (
+    "the 20 item names are as the catalogue gives them; the legal review of 2026-11 (§1.6 #106) "
+    "found all 20 in the ministry's release (also a secondary copy)"
 )
 C2020_LIST = Citation(
     MCA_2020_20,
     "附件",
     "第一批不应由自治组织出具的证明20项",
     "secondary",
-    NOTE_2020 + "; the 20 item names are as the catalogue gives them",
+    NOTE_2020 + "; the quote is the catalogue's summary of the annex, not its wording "
+    "(paraphrased); " + _NAMES_2020,
 )
 NOTE_VILLAGE_2025 = (
-    "in force 2026-01-01 as reported (secondary); the consolidated text says "
-    "自公布之日起施行 (2025-10-28)"
+    "the 2025 amendment is in force from 2026-01-01 (主席令第五十九号: 现予公布，自2026年1月1日"
+    "起施行, read by the legal review of 2026-11, §4(b), in a secondary copy); the consolidated "
+    "text's 本法自公布之日起施行 is the 1998 clause carried forward"
 )
 
 RC: tuple[CommitteeKind, ...] = ("residents_committee",)
@@ -242,8 +249,10 @@ NATIONAL_CERTIFICATES = tuple(
         kind="certificate",
         title_zh=zh,
         title_en=en,
-        citation=Citation(MCA_2020_20, f"附件 第{n}项", zh, "secondary", C2020_LIST.note),
-        valid_from=MCA_2020_ISSUED,
+        citation=Citation(
+            MCA_2020_20, f"附件 第{n}项", zh, "secondary", f"{NOTE_2020}; {_NAMES_2020}"
+        ),
+        valid_from=MCA_2020_20_PUBLISHED,
     )
     for n, (key, zh, en) in enumerate(_CERTIFICATES, start=1)
 )
@@ -264,7 +273,7 @@ TABLES = (
     declared_table(
         (
             DeclaredCount(
-                "cn.mca-2020-20", "certificate", 20, C2020_LIST, valid_from=MCA_2020_ISSUED
+                "cn.mca-2020-20", "certificate", 20, C2020_LIST, valid_from=MCA_2020_20_PUBLISHED
             ),
         )
     ),
