@@ -321,6 +321,26 @@ class TestDeclaredReads:
         assert "10%以上" in f.parameters[0].citation.quote
 
 
+class TestCheckWrappers:
+    """The engine calls a rule's check as declared: a wrapper's own behaviour is kept."""
+
+    def test_a_declared_check_subclass_is_called_not_unwrapped(self, proposal: Proposal) -> None:
+        """Regression: the engine unwrapped every DeclaredCheck to its function, skipping a
+        subclass's __call__ (the access rules' grounds were lost)."""
+        import attrs
+
+        from community_governance.rules.rule import DeclaredCheck
+
+        @attrs.frozen(slots=True)
+        class Narrowing(DeclaredCheck):
+            def __call__(self, subject: object, ctx: RuleContext) -> Check:
+                return self.fn(subject, ctx).citing(Citation("narrowed", "第三条"))
+
+        rule = make_rule("t.wrapped", Narrowing(returns("passed")))  # type: ignore[arg-type]
+        f = evaluate(proposal, book(rule)).finding("t.wrapped")  # type: ignore[arg-type]
+        assert [c.source for c in f.citations] == ["narrowed"]
+
+
 class TestTitles:
     """Titles render from the parameter values in force."""
 

@@ -384,7 +384,9 @@ class Rule:
             self, "parameter_handles", tuple(p for p in handles if isinstance(p, Parameter))
         )
         object.__setattr__(self, "parameters", names)
-        object.__setattr__(self, "run", declared.fn if declared else self.check)
+        # a plain declaration only wraps its function; a subclass may add behaviour to calls
+        plain = declared is not None and type(declared) is DeclaredCheck
+        object.__setattr__(self, "run", declared.fn if plain else self.check)
         object.__setattr__(self, "tables", tuple(dict.fromkeys(_name(t) for t in tables)))
         for text in (self.title_zh, self.title_en):
             for name in _PLACEHOLDER.findall(text):
