@@ -385,8 +385,8 @@ class Rule:
         )
         object.__setattr__(self, "parameters", names)
         # a plain declaration only wraps its function; a subclass may add behaviour to calls
-        plain = declared is not None and type(declared) is DeclaredCheck
-        object.__setattr__(self, "run", declared.fn if plain else self.check)
+        run = declared.fn if declared is not None and type(declared) is DeclaredCheck else None
+        object.__setattr__(self, "run", run or self.check)
         object.__setattr__(self, "tables", tuple(dict.fromkeys(_name(t) for t in tables)))
         for text in (self.title_zh, self.title_en):
             for name in _PLACEHOLDER.findall(text):
