@@ -75,9 +75,20 @@ class TestInitiation:
         """说明要求罢免的理由: a request without reasons fails."""
 
         def edit(d: dict[str, Any]) -> None:
-            d["reason"] = "  "
+            del d["reason"]
 
         assert evaluate(recall(edit), CN).finding("recall.reason").status == "failed"
+
+    @pytest.mark.parametrize("blank", ["  ", "\u3000", "\u200b", " \u200b\u3000 "])
+    def test_a_blank_reason_is_no_reason(self, blank: str) -> None:
+        """A blank, full-width-space or zero-width «理由» says nothing: the model refuses it,
+        naming the field (text is text)."""
+
+        def edit(d: dict[str, Any]) -> None:
+            d["reason"] = blank
+
+        with pytest.raises(ValidationError, match="reason"):
+            recall(edit)
 
 
 class TestVote:
