@@ -482,6 +482,11 @@ class Community(StrictModel):
             for pid, links in rel.items()
         }
 
+    @functools.cached_property
+    def deprived_ids(self) -> frozenset[str]:
+        """Ids of the persons deprived of political rights (依照法律被剥夺政治权利的人)."""
+        return frozenset(p.id for p in self.persons if p.political_rights_deprived)
+
     def body_kind(self, body_id: str) -> BodyKind | None:
         """The kind of body ``body_id``, or ``None`` if the community has no such body."""
         for b in self.bodies:
