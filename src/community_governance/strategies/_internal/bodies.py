@@ -68,7 +68,15 @@ def _near_size(
             "name": "社区C1",
             "kind": community_kind,
             "persons": persons,
-            "bodies": [{"id": "B", "kind": kind}, {"id": "SC", "kind": "supervision_committee"}],
+            "bodies": [
+                {"id": "B", "kind": kind, "term_start": _START, "term_end": _END},
+                {
+                    "id": "SC",
+                    "kind": "supervision_committee",
+                    "term_start": _START,
+                    "term_end": _END,
+                },
+            ],
             "memberships": memberships,
         }
     )
@@ -87,7 +95,8 @@ def bodies_near_size_limit(
     """A body whose size is ``distance`` members from its limit ``<kind>.size.<side>``.
 
     ``side="min"`` with ``distance=-1`` is one member short; ``side="max"`` with ``distance=1``
-    one member too many. The chair is a woman; nobody is related.
+    one member too many. The chair is a woman; nobody is related; everyone is an adult; the
+    body and its supervision committee serve the 2021-06-01 – 2026-06-01 term.
 
     Args:
         kind: the body kind; its rulebook parameters are ``<kind with hyphens>.size.min/max``.
