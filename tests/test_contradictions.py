@@ -94,7 +94,7 @@ def full_width_household(d: Data, data: st.DataObject) -> None:
 
 def member_aged_eleven(d: Data, data: st.DataObject) -> None:
     """A committee member who was 11 when the term began."""
-    m = data.draw(st.sampled_from([m for m in d["community"]["memberships"]]))
+    m = data.draw(st.sampled_from(d["community"]["memberships"]))
     start = dt.date.fromisoformat(m["term_start"])
     _person(d, m["person_id"])["birth_date"] = start.replace(year=start.year - 11).isoformat()
 
@@ -372,7 +372,9 @@ _VC = bodies_near_size_limit(kind="village_committee", community_kind="rural")
 _BOUND_RECALLS = st.sampled_from(["urban", "rural"]).flatmap(
     lambda kind: st.sampled_from(["voters", "representatives"]).flatmap(
         lambda sponsors: recalls_near_initiation(
-            kind=kind, sponsors=sponsors, size=st.integers(1, 60)  # type: ignore[arg-type]
+            kind=kind,
+            sponsors=sponsors,
+            size=st.integers(1, 60),  # type: ignore[arg-type]
         )
     )
 )

@@ -156,7 +156,11 @@ def member_eligibility(
         found = sort_people(s.community, list(started), started, age)
         kind = s.body.kind
         who_zh = "居民代表" if wanted == {"representative"} else f"{body_zh(kind)}成员"
-        who_en = "representatives" if wanted == {"representative"} else f"{kind} members"
+        who_en = (
+            "representatives"
+            if wanted == {"representative"}
+            else f"members of the {kind.replace('_', ' ')}"
+        )
         return cited_on(judge(found, age, who_zh, who_en, members=len(started)), ctx.at, texts)
 
     return check

@@ -359,12 +359,10 @@ class Meeting(Subject):
                 },
             )
 
-
     @model_validator(mode="after")
     def _assembly_of_its_law(self) -> Meeting:
         """A residents' assembly (居民会议) is the urban law's, held in an urban (or
-        village-to-residence) community; a villagers' assembly (村民会议) or villager group
-        meeting is the village law's, held in a village."""
+        village-to-residence) community, never in a rural village."""
         law = _LAW_OF.get(self.body)
         if law is not None and self.community_kind in law[0]:
             raise PydanticCustomError(
@@ -376,10 +374,9 @@ class Meeting(Subject):
 
 
 #: The meetings one organic law sets up: the community kinds they are not held in, and why.
+#: (A villagers' assembly recorded with an urban community_kind is left to the meeting rules.)
 _LAW_OF: dict[str, tuple[tuple[str, ...], str]] = {
     "residents_assembly": (("rural",), "居民会议依城市居民委员会组织法召开"),
-    "villagers_assembly": (("urban",), "村民会议依村民委员会组织法召开"),
-    "villager_group": (("urban",), "村民小组会议依村民委员会组织法召开"),
 }
 
 

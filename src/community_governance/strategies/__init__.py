@@ -372,9 +372,8 @@ def _disclosures(
     postings = []
     for i in range(draw(st.integers(0, 8))):
         posted = as_of - dt.timedelta(days=draw(st.integers(0, 400)))
-        removed = draw(
-            st.none() | st.integers(1, 60).map(lambda d, p=posted: p + dt.timedelta(days=d))
-        )
+        up = draw(st.none() | st.integers(1, 60))
+        removed = None if up is None else posted + dt.timedelta(days=up)
         postings.append(
             {
                 "id": f"p{i}",
