@@ -446,11 +446,13 @@ CASES: list[Any] = [
 ]
 
 
-def _id(value: Any) -> str:
-    return getattr(value, "__name__", "") or ""
+def _named(case: Any) -> Any:
+    """A case as a pytest param with the id ``subject-plant``."""
+    values, marks = (case.values, case.marks) if hasattr(case, "values") else (case, ())
+    return pytest.param(*values, marks=marks, id=f"{values[0]}-{values[2].__name__}")
 
 
-@pytest.mark.parametrize(("subject", "valid", "plant"), CASES, ids=_id)
+@pytest.mark.parametrize(("subject", "valid", "plant"), [_named(c) for c in CASES])
 def test_one_planted_contradiction_is_never_allowed(
     subject: str, valid: st.SearchStrategy[Any], plant: Plant
 ) -> None:
