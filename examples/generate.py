@@ -24,6 +24,7 @@ def community(term_start: str = "2021-06-01", term_end: str = "2026-06-01") -> d
                 "id": pid,
                 "name": SURNAMES[i % len(SURNAMES)] + GIVEN[(i * 7) % len(GIVEN)],
                 "gender": "female" if i % 2 else "male",
+                "birth_date": f"{1950 + i % 40}-{1 + i % 12:02d}-{1 + i % 28:02d}",
                 "household_id": f"H{i * 5:03d}",
             }
         )
@@ -44,7 +45,14 @@ def community(term_start: str = "2021-06-01", term_end: str = "2026-06-01") -> d
         ("C5", "member", "male"),
     ]
     for pid, role, gender in committee:
-        persons.append({"id": pid, "name": f"居委会成员{pid}", "gender": gender})
+        persons.append(
+            {
+                "id": pid,
+                "name": f"居委会成员{pid}",
+                "gender": gender,
+                "birth_date": f"19{70 + int(pid[1:])}-03-01",
+            }
+        )
         memberships.append(
             {
                 "person_id": pid,

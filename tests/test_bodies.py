@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from community_governance import BodyComposition, Decision, evaluate, get_rulebook
 from community_governance.strategies import (
@@ -131,15 +132,15 @@ class TestResidentsCommittee:
         )
         assert "residents-committee.woman" in statuses
 
-    @given(body_compositions(community_kind="rural", as_of=st.just(AFTER)))
-    def test_no_urban_rule_judges_a_rural_community(self, s: BodyComposition) -> None:
-        """The urban law's scope leaves out a rural community, whatever its bodies are called:
-        no residents' committee rule is a finding, and nothing else judges it."""
-        d = evaluate(s, CN)
-        assert "residents-committee.size" not in d.statuses()
-        assert all(f.status == "not_applicable" for f in d.findings)
-        assert d.verdict == "indeterminate"
-        assert d.coverage.uncovered is not None
+    def test_a_rural_community_has_no_residents_committee(self) -> None:
+        """居民委员会 is the urban law's body (设立居民委员会的区域称为社区): a rural community
+        recording one is refused, naming the body, rather than judged by nothing."""
+
+        def edit(c: dict[str, Any]) -> None:
+            c["kind"] = "rural"
+
+        with pytest.raises(ValidationError, match=r"bodies\[0\]\.kind: a 'residents_committee'"):
+            edited("urban", edit)
 
     @given(
         bodies_near_size_limit(side="min", distance=st.integers(-1, 1), at=dt.date(2025, 12, 31))
@@ -308,8 +309,9 @@ class TestSupervisionCommittee:
 
 
 def _assembly(reps: int, committee: int, households: int = 700) -> BodyComposition:
-    persons = [{"id": f"R{i}", "gender": "female"} for i in range(reps)]
-    persons += [{"id": f"C{i}", "gender": "female"} for i in range(committee)]
+    born = "1980-05-01"
+    persons = [{"id": f"R{i}", "gender": "female", "birth_date": born} for i in range(reps)]
+    persons += [{"id": f"C{i}", "gender": "female", "birth_date": born} for i in range(committee)]
     start = "2021-06-01"
     memberships = [
         {

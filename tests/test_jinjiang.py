@@ -145,3 +145,21 @@ def test_bound_table(reps: int, jinjiang: Rulebook) -> None:
     need = -(-reps // 10)
     assert evaluate(proposal(reps, need, 0), jinjiang).verdict == "allowed"
     assert evaluate(proposal(reps, need - 1, 0), jinjiang).verdict == "denied"
+
+
+def test_a_sponsor_deprived_of_political_rights_does_not_count(jinjiang: Rulebook) -> None:
+    """«10%以上社区居民代表…提出议案»: 5 of 50 is exactly enough, but R0 is deprived of
+    political rights and holds no representative's seat; 4 count, denied (before: allowed)."""
+    p = proposal(50, 5, 0)
+    persons = tuple(
+        x.model_copy(update={"political_rights_deprived": True}) if x.id == "R0" else x
+        for x in p.community.persons
+    )
+    p = Proposal.model_validate(
+        {**p.model_dump(), "community": {**p.community.model_dump(), "persons": persons}},
+        strict=False,
+    )
+    f = evaluate(p, jinjiang).finding("proposal.sponsorship")
+    assert f.status == "failed"
+    assert f.evidence["not_counted"] == ["R0"]
+    assert "deprived of political rights, not counted: R0" in f.message_en

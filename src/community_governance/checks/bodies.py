@@ -7,6 +7,7 @@ Checks that read law data take `Parameter` handles and declare them with `reads`
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from ..exceptions import MissingDataError
@@ -15,6 +16,7 @@ from ..rules.parameter import Parameter
 from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import AllOf, Measure, Threshold
 from .measures import CHAIRS, MEMBERS, ORDINARY_MEMBERS, REPRESENTATIVES
+from .people import Dated, cited_on, judge, sort_people
 
 __all__ = [
     "body_zh",
@@ -23,6 +25,7 @@ __all__ = [
     "close_relatives",
     "cross_appointment",
     "has_woman",
+    "member_eligibility",
     "representatives_constituency",
     "representatives_minimum",
     "size",
@@ -129,6 +132,38 @@ def has_woman(s: BodyComposition, ctx: RuleContext) -> Check:
         women=0,
         members=len(members),
     )
+
+
+def member_eligibility(
+    age_param: Parameter,
+    roles: Iterable[str] = ("chair", "vice_chair", "member"),
+    texts: Dated = (),
+) -> DeclaredCheck:
+    """Make a check: everyone holding one of ``roles`` in the body on the date was at least
+    ``age_param`` when their term began (年满十八周岁: they were elected, or chosen, at that age
+    at the latest) and is not deprived of political rights (依照法律被剥夺政治权利的人除外).
+    A member without a birth date makes it indeterminate, naming them. The finding cites the
+    entry of ``texts`` in force on the date (all the rule's citations when empty)."""
+    wanted = frozenset(roles)
+
+    @reads(age_param)
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        started: dict[str, dt.date] = {}
+        for m in s.community.memberships:
+            if m.body_id == s.body_id and m.role in wanted and m.active_on(s.as_of):
+                started[m.person_id] = m.term_start
+        age = ctx.count(age_param)
+        found = sort_people(s.community, list(started), started, age)
+        kind = s.body.kind
+        who_zh = "居民代表" if wanted == {"representative"} else f"{body_zh(kind)}成员"
+        who_en = (
+            "representatives"
+            if wanted == {"representative"}
+            else f"members of the {kind.replace('_', ' ')}"
+        )
+        return cited_on(judge(found, age, who_zh, who_en, members=len(started)), ctx.at, texts)
+
+    return check
 
 
 def chair_and_members(

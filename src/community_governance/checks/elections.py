@@ -13,8 +13,10 @@ from ..rules.parameter import Parameter
 from ..rules.rule import Check, CheckFn, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import Comparison, Threshold
 from .measures import CANDIDATES, DAYS, NOMINATORS
+from .people import Dated, cited_on, judge, sort_people
 
 __all__ = [
+    "candidate_eligibility",
     "candidates_exceed_seats",
     "committee_withdrawal",
     "nomination",
@@ -128,9 +130,32 @@ def _months_before(d: dt.date, months: int) -> dt.date:
     return dt.date(year, month, day)
 
 
+def _period_met(since: dt.date | None, months: int, e: Election) -> bool | None:
+    """Whether ``months`` of living or working here had passed by registration (D4: the
+    period is tied to the application and registration, 本人申请参加选举…进行登记, so it is
+    measured on the day the voter list was published, ``voter_list_published_on``, the last
+    day registration can have happened). ``None``: the list's publication day is not
+    recorded, and the period, which is met by the election day, might not have been met then."""
+    if since is None:
+        return False
+    if e.voter_list_published_on is not None:
+        return since <= _months_before(e.voter_list_published_on, months)
+    if since > _months_before(e.election_day, months):
+        return False
+    return None
+
+
 def _eligibility_check(bad: list[str], unknown: dict[str, list[str]], n: int) -> Check:
     if not bad and any(unknown.values()):
         field = next(k for k, v in unknown.items() if v)
+        if field == "voter_list_published_on":
+            raise MissingDataError(
+                "voter_list_published_on",
+                f"the residence or work period is measured at registration; met by the election "
+                f"day but unknown at registration for {', '.join(unknown[field])}",
+                f"居住或工作期限按登记时计算；以下人员至选举日已满期限，但未登记选民名单公布日期，"
+                f"无法确定登记时是否已满：{'、'.join(unknown[field])}",
+            )
         raise _missing(field, unknown[field])
     return _result(
         not bad,
@@ -144,15 +169,15 @@ def _eligibility_check(bad: list[str], unknown: dict[str, list[str]], n: int) ->
 def urban_eligibility(voter_age: Parameter | str, worker_months: Parameter | str) -> DeclaredCheck:
     """Make a check: everyone listed may vote — ``voter_age`` on election day, not deprived of
     political rights, and registered here, or habitually resident, or a community worker here
-    for ``worker_months`` months who applied; under the representatives method, exactly the
-    representatives."""
+    for ``worker_months`` months by registration (measured on ``voter_list_published_on``) who
+    applied; under the representatives method, exactly the representatives."""
 
     @reads(voter_age, worker_months)
     def check(e: Election, ctx: RuleContext) -> Check:
         bad, no_age = _age_problems(e, ctx, voter_age)
         months = ctx.count(worker_months)
-        since = _months_before(e.election_day, months)
         no_reg: list[str] = []
+        no_day: list[str] = []
         admitted = set(e.admitted_ids)
         if e.method == "representatives":
             reps = e.community.representatives(e.election_day)
@@ -166,17 +191,22 @@ def urban_eligibility(voter_age: Parameter | str, worker_months: Parameter | str
             if p.registration == "registered" or p.habitual_resident:
                 continue
             w = p.community_worker_since
-            if w is not None and w <= since and pid in admitted:
+            met = _period_met(w, months, e) if pid in admitted else False
+            if met:
                 continue
             if p.registration is None or (p.habitual_resident is None and w is None):
                 no_reg.append(pid)
+            elif met is None:
+                no_day.append(pid)
             else:
                 bad.append(
                     f"{pid}: neither registered, habitually resident, nor a community "
-                    f"worker here for {months} months on application"
+                    f"worker here for {months} months on registration"
                 )
         return _eligibility_check(
-            bad, {"birth_date": no_age, "registration": no_reg}, len(e.electorate_ids)
+            bad,
+            {"birth_date": no_age, "registration": no_reg, "voter_list_published_on": no_day},
+            len(e.electorate_ids),
         )
 
     return check
@@ -187,16 +217,16 @@ def village_eligibility(
 ) -> DeclaredCheck:
     """Make a check: everyone listed may vote — ``voter_age`` on election day, not deprived of
     political rights, and registered in the village, or living (from ``work_counts_from``: or
-    working in village affairs) there for ``residence_years``, on application and with the
-    assembly's approval."""
+    working in village affairs) there for ``residence_years`` by registration (measured on
+    ``voter_list_published_on``), on application and with the assembly's approval."""
 
     @reads(voter_age, residence_years)
     def check(e: Election, ctx: RuleContext) -> Check:
         bad, no_age = _age_problems(e, ctx, voter_age)
         years = ctx.count(residence_years)
-        since = _months_before(e.election_day, 12 * years)
         admitted = set(e.admitted_ids)
         no_reg: list[str] = []
+        no_day: list[str] = []
         for pid in e.electorate_ids:
             p = e.community.person(pid)
             if p.registration == "registered":
@@ -204,34 +234,53 @@ def village_eligibility(
             if p.registration is None:
                 no_reg.append(pid)
                 continue
-            lived = (
-                p.habitual_resident and p.resident_since is not None and p.resident_since <= since
-            )
-            worked = (
-                ctx.at >= work_counts_from
-                and p.community_worker_since is not None
-                and p.community_worker_since <= since
-            )
-            if (lived or worked) and pid in admitted:
+            periods = []
+            if p.habitual_resident:
+                periods.append(_period_met(p.resident_since, 12 * years, e))
+            if ctx.at >= work_counts_from:
+                periods.append(_period_met(p.community_worker_since, 12 * years, e))
+            met: bool | None = False
+            if pid in admitted and True in periods:
+                met = True
+            elif pid in admitted and None in periods:
+                met = None
+            if met:
                 continue
-            bad.append(f"{pid}: not registered, and not living here {years} year(s) with approval")
+            if met is None:
+                no_day.append(pid)
+                continue
+            bad.append(
+                f"{pid}: not registered, and not living here {years} year(s) by registration, "
+                "with approval"
+            )
         return _eligibility_check(
-            bad, {"birth_date": no_age, "registration": no_reg}, len(e.electorate_ids)
+            bad,
+            {"birth_date": no_age, "registration": no_reg, "voter_list_published_on": no_day},
+            len(e.electorate_ids),
         )
 
     return check
 
 
-def nomination(nominators: Parameter | str, party_from: dt.date | None) -> DeclaredCheck:
-    """Make a check: every candidate was nominated by at least ``nominators`` listed voters
-    jointly, or by the party organisation (allowed from ``party_from``; never when ``None``)."""
+def nomination(
+    nominators: Parameter | str, party_from: dt.date | None, voter_age: Parameter | str
+) -> DeclaredCheck:
+    """Make a check: every candidate was nominated by at least ``nominators`` voters jointly,
+    or by the party organisation (allowed from ``party_from``; never when ``None``).
 
-    @reads(nominators)
+    A nominator counts only as a voter (D13: «十名以上选民», «登记参加选举的村民»): on the
+    electorate list (the model refuses anyone else), ``voter_age`` on election day and holding
+    political rights. A nominator without a birth date makes the finding indeterminate when
+    the count depends on them."""
+
+    @reads(nominators, voter_age)
     def check(e: Election, ctx: RuleContext) -> Check:
         need = ctx.count(nominators)
+        age = ctx.count(voter_age)
         party_ok = party_from is not None and ctx.at >= party_from
         t = Threshold("at_least", need, NOMINATORS)
         bad = []
+        unsure: list[str] = []
         for c in e.candidates:
             if c.nominated_by == "party_organization":
                 if not party_ok:
@@ -239,8 +288,26 @@ def nomination(nominators: Parameter | str, party_from: dt.date | None) -> Decla
                         f"{c.person_id}: nominated by the party organisation, which this text "
                         "does not provide for"
                     )
-            elif not t.test(len(c.nominator_ids)).passed:
-                bad.append(f"{c.person_id}: {len(c.nominator_ids)} nominating voters < {need}")
+                continue
+            found = sort_people(e.community, c.nominator_ids, e.election_day, age)
+            voters = len(found.eligible)
+            if t.test(voters).passed:
+                continue
+            if t.test(voters + len(found.unknown)).passed:
+                unsure += found.unknown
+                continue
+            not_voters = [pid for pid, _, _ in found.ineligible]
+            bad.append(
+                f"{c.person_id}: {voters} nominating voters < {need}"
+                + (f" (not voters: {', '.join(not_voters)})" if not_voters else "")
+            )
+        if not bad and unsure:
+            raise MissingDataError(
+                "community.persons[].birth_date",
+                f"whether these nominators are voters (of age) decides the nomination: "
+                f"{', '.join(unsure)}",
+                f"以下提名人未登记出生日期，无法确定其是否为选民：{'、'.join(unsure)}",
+            )
         return _result(
             not bad,
             f"候选人均由{'党组织或' if party_ok else ''}{need}名以上选民提名"
@@ -252,6 +319,23 @@ def nomination(nominators: Parameter | str, party_from: dt.date | None) -> Decla
             else f"nomination not as required: {'; '.join(bad)}",
             nominators_required=need,
             improperly_nominated=bad,
+        )
+
+    return check
+
+
+def candidate_eligibility(candidate_age: Parameter | str, texts: Dated = ()) -> DeclaredCheck:
+    """Make a check: every candidate may stand (被选举权) — ``candidate_age`` on election day
+    (年满十八周岁) and not deprived of political rights (依照法律被剥夺政治权利的人除外); a
+    candidate without a birth date makes it indeterminate, naming them. The finding cites the
+    entry of ``texts`` in force on the date (all the rule's citations when empty)."""
+
+    @reads(candidate_age)
+    def check(e: Election, ctx: RuleContext) -> Check:
+        age = ctx.count(candidate_age)
+        found = sort_people(e.community, [c.person_id for c in e.candidates], e.election_day, age)
+        return cited_on(
+            judge(found, age, "候选人", "candidates", candidates=len(e.candidates)), ctx.at, texts
         )
 
     return check

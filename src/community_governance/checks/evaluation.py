@@ -7,8 +7,9 @@ from ..models.evaluation import AnnualEvaluationRecord
 from ..rules.parameter import Parameter
 from ..rules.rule import Check, CheckFn, DeclaredCheck, RuleContext, reads
 from .bodies import body_zh
+from .people import Dated, cited_on
 
-__all__ = ["annual", "chaired_by", "consecutive_unfit"]
+__all__ = ["annual", "chaired_by", "consecutive_unfit", "every_member_rated"]
 
 
 def annual(per_year: Parameter | str, first_year: int) -> DeclaredCheck:
@@ -45,6 +46,44 @@ def annual(per_year: Parameter | str, first_year: int) -> DeclaredCheck:
         )
 
     return check
+
+
+def every_member_rated(texts: Dated = ()) -> CheckFn:
+    """Make a check: every member serving on the committee on the day of an evaluation is
+    rated in it (居民委员会成员接受…民主评议): an evaluation that leaves a member out cannot
+    start or continue that member's run of "unfit" ratings. (A member rated twice, or an
+    evaluation rating nobody, is refused by the model.) The finding cites the entry of
+    ``texts`` in force on the date (all the rule's citations when empty)."""
+
+    def check(r: AnnualEvaluationRecord, ctx: RuleContext) -> Check:
+        return cited_on(_every_member_rated(r), ctx.at, texts)
+
+    return check
+
+
+def _every_member_rated(r: AnnualEvaluationRecord) -> Check:
+    if not r.evaluations:
+        return Check.not_applicable("没有评议记录", "no evaluation recorded")
+    left_out: dict[str, list[str]] = {}
+    for e in r.in_order():
+        rated = {x.person_id for x in e.ratings}
+        serving = r.community.members(r.body_id, e.held_on)
+        missing = sorted(serving - rated)
+        if missing:
+            left_out[e.held_on.isoformat()] = missing
+    if not left_out:
+        return Check.passed(
+            f"{len(r.evaluations)}次评议均评议了当日在任的全体成员",
+            f"each of the {len(r.evaluations)} evaluations rated every member serving that day",
+            left_out={},
+        )
+    zh = "；".join(f"{day}未评议{'、'.join(ids)}" for day, ids in left_out.items())
+    en = "; ".join(f"{day}: {', '.join(ids)} not rated" for day, ids in left_out.items())
+    return Check.failed(
+        f"民主评议应当评议当日在任的全体成员：{zh}",
+        f"an evaluation rates every member serving that day: {en}",
+        left_out=left_out,
+    )
 
 
 def chaired_by(chair_kind: str) -> CheckFn:

@@ -50,7 +50,10 @@ def sponsorship(share_param: Parameter | str, households_param: Parameter | str)
     serving on the day OR ≥ ``households_param`` households (以上: inclusive, either suffices).
 
     Without any representative recorded the share's base is unknown: the households alone
-    may pass; otherwise the finding is indeterminate, never a pass by ``0 ≥ 10% of 0``.
+    may pass; otherwise the finding is indeterminate, never a pass by ``0 ≥ 10% of 0``. A
+    sponsoring representative the records show deprived of political rights is not counted
+    (such a person holds no elected post, so cannot sign as a representative); the base stays
+    the representatives serving.
     """
 
     @reads(share_param, households_param)
@@ -87,7 +90,9 @@ def sponsorship(share_param: Parameter | str, households_param: Parameter | str)
                 f"{p.submitted_on.isoformat()}未登记居民代表会议的居民代表，无法计算代表比例，"
                 f"且联名户数{n_hh}户不足{households}户",
             )
-        n_reps, base = len(p.sponsor_representative_ids), len(reps)
+        deprived = p.community.deprived_ids
+        excluded = [s for s in p.sponsor_representative_ids if s in deprived] if deprived else []
+        n_reps, base = len(p.sponsor_representative_ids) - len(excluded), len(reps)
         passed = by_reps.holds(n_reps, base) or by_households.holds(n_hh)
         box: list[Outcome] = []
 
@@ -105,6 +110,9 @@ def sponsorship(share_param: Parameter | str, households_param: Parameter | str)
             parts = [c.text() for c in outcome.comparisons()]
             detail_zh = "；".join(zh for zh, _ in parts)
             detail_en = "; ".join(en for _, en in parts)
+            if excluded:
+                detail_zh += f"（被剥夺政治权利，不计入：{'、'.join(excluded)}）"
+                detail_en += f" (deprived of political rights, not counted: {', '.join(excluded)})"
             if outcome.passed:
                 return (
                     f"联名达到门槛（满足其一即可）：{detail_zh}",
@@ -116,9 +124,13 @@ def sponsorship(share_param: Parameter | str, households_param: Parameter | str)
                 f"not enough sponsors — {need_en}: {detail_en}",
             )
 
-        return Check.lazy(
-            "passed" if passed else "failed", render, lambda: explained().to_evidence()
-        )
+        def evidence() -> dict[str, object]:
+            found = dict(explained().to_evidence())
+            if excluded:
+                found["not_counted"] = excluded
+            return found
+
+        return Check.lazy("passed" if passed else "failed", render, evidence)
 
     return check
 

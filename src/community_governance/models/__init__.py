@@ -3,7 +3,7 @@
 This package imports nothing from the rest of the library.
 """
 
-from ._base import Id, IdTuple, StrictModel, Subject
+from ._base import Id, IdTuple, StrictModel, Subject, Text, normalise_id, normalise_text
 from .body import BodyComposition
 from .community import (
     Body,
@@ -113,7 +113,10 @@ __all__ = [
     "SponsorKind",
     "StrictModel",
     "Subject",
+    "Text",
     "Unit",
     "WorkItem",
+    "normalise_id",
+    "normalise_text",
     "owner_headcount",
 ]

@@ -3,24 +3,119 @@
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["Id", "IdTuple", "StrictModel", "Subject", "duplicates"]
-
-#: An identifier: a non-empty string without surrounding whitespace.
-Id = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=200, strip_whitespace=False, pattern=r"^\S(.*\S)?$"),
+__all__ = [
+    "Id",
+    "IdTuple",
+    "StrictModel",
+    "Subject",
+    "Text",
+    "duplicates",
+    "normalise_id",
+    "normalise_text",
 ]
+
+#: Code points that render as nothing (Unicode Default_Ignorable_Code_Point, plus the Hangul
+#: fillers and the blank braille pattern, which render as blank space).
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+#: Categories no id or text may contain: controls, format characters (zero-width…), surrogates,
+#: private use and unassigned code points.
+_REFUSED = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+_SPACES = re.compile(r"\s+")
+
+
+def _refused(text: str, allowed: str = "") -> str | None:
+    """The first invisible or control character of ``text`` (``allowed`` excepted), as
+    ``U+XXXX``, or ``None``."""
+    for ch in text:
+        if ch in allowed:
+            continue
+        if _INVISIBLE.match(ch) or unicodedata.category(ch) in _REFUSED:
+            return f"U+{ord(ch):04X}"
+    return None
+
+
+def normalise_id(value: str) -> str:
+    """An id as it is compared: NFKC, surrounding whitespace stripped, inner runs of
+    whitespace made one space. Refuses a blank id and one holding an invisible (zero-width,
+    format) or control character, which would make two ids that look the same differ.
+
+    Examples:
+        >>> normalise_id(" Ｒ１ ")
+        'R1'
+        >>> normalise_id("a\u3000 b")
+        'a b'
+        >>> normalise_id("R1\u200b")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        pydantic_core...PydanticCustomError: an id may not contain the invisible or control ...
+    """
+    out = _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
+    bad = _refused(out)
+    if bad is not None:
+        raise PydanticCustomError(
+            "invisible_character",
+            "an id may not contain the invisible or control character {char}",
+            {"char": bad},
+        )
+    if not out:
+        raise PydanticCustomError("blank_id", "an id may not be blank (空白的标识)", {})
+    return out
+
+
+def normalise_text(value: str) -> str:
+    """A text as it is kept and compared: NFKC, surrounding whitespace stripped. Refuses a
+    text with nothing visible in it (blank, whitespace-only, zero-width) and one holding an
+    invisible (zero-width, format) or control character other than tab and newline.
+
+    Examples:
+        >>> normalise_text("  某区民政局 ")
+        '某区民政局'
+        >>> normalise_text("\u3000\u200b")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        pydantic_core...PydanticCustomError: a text may not contain the invisible or control ...
+    """
+    out = unicodedata.normalize("NFKC", value).strip()
+    bad = _refused(out, allowed="\t\n\r")
+    if bad is not None:
+        raise PydanticCustomError(
+            "invisible_character",
+            "a text may not contain the invisible or control character {char}",
+            {"char": bad},
+        )
+    if not out:
+        raise PydanticCustomError(
+            "blank_text", "a text may not be blank or whitespace only (空白文本)", {}
+        )
+    return out
+
+
+#: An identifier, compared after normalisation (`normalise_id`): NFKC, stripped, inner
+#: whitespace one space; never blank, never holding an invisible or control character.
+Id = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(normalise_id)]
 #: A tuple of ids; a JSON array or a Python list/tuple is accepted, items stay strict strings.
 IdTuple = Annotated[tuple[Id, ...], Field(strict=False)]
+#: A text that says something (a title, a reason, a legal basis, a payer's name): NFKC,
+#: stripped, with something visible in it (`normalise_text`).
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(normalise_text)
+]
 
 
 class StrictModel(BaseModel):

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, duplicates
+from ._base import Id, StrictModel, Text, duplicates
 from .constituency import Constituency
 
 __all__ = [
@@ -98,7 +98,7 @@ class Person(StrictModel):
     """A natural person living or working in the community (居民 / 村民)."""
 
     id: Id = Field(description="Person id, unique in the community.")
-    name: str | None = Field(default=None, description="Name (姓名), optional.")
+    name: Text | None = Field(default=None, description="Name (姓名), optional.")
     gender: Gender | None = Field(
         default=None,
         description="性别: female or male; None if not "
@@ -126,7 +126,9 @@ class Person(StrictModel):
         "village: 从事村务工作), if the person is one.",
     )
     political_rights_deprived: bool = Field(
-        default=False, description="依照法律被剥夺政治权利: has no right to vote or stand."
+        default=False,
+        description="依照法律被剥夺政治权利: has no right to vote or stand (no 选举权和被选举权), "
+        "so may not vote, stand, nominate, sponsor, hold a proxy or sit on a committee.",
     )
     party_member: bool | None = Field(
         default=None, description="中共党员: member of the Communist Party of China, if recorded."
@@ -161,7 +163,7 @@ class Body(StrictModel):
 
     id: Id = Field(description="Body id, unique in the community.")
     kind: BodyKind = Field(description="What body this is; see the glossary.")
-    name: str | None = Field(default=None, description="Local name, e.g. 某社区居民代表会议.")
+    name: Text | None = Field(default=None, description="Local name, e.g. 某社区居民代表会议.")
     term_start: dt.date | None = Field(
         default=None, description="First day of the body's current term (本届任期开始), if known."
     )
@@ -239,7 +241,7 @@ class Community(StrictModel):
     """
 
     id: Id = Field(description="Community id.")
-    name: str = Field(description="Community name (社区名称).")
+    name: Text = Field(description="Community name (社区名称).")
     kind: CommunityKind = Field(
         description="城市社区 urban / 村改居社区 village_to_residence / 农村社区 rural."
     )
@@ -298,7 +300,94 @@ class Community(StrictModel):
         self._check_kinship(persons)
         self._check_groups()
         self._check_one_chair()
+        self._check_born()
+        self._check_one_role()
+        self._check_body_kinds()
         return self
+
+    def _check_born(self) -> None:
+        born = {p.id: p.birth_date for p in self.persons}
+        for i, m in enumerate(self.memberships):
+            birth = born[m.person_id]
+            if birth is not None and m.term_start < birth:
+                raise PydanticCustomError(
+                    "born_after",
+                    "memberships[{i}].term_start: {value} is before '{person}' was born on "
+                    "{birth} (任期开始早于出生日期)",
+                    {
+                        "i": i,
+                        "value": m.term_start.isoformat(),
+                        "person": m.person_id,
+                        "birth": birth.isoformat(),
+                    },
+                )
+
+    def _check_one_role(self) -> None:
+        """One person holds one role in one body at a time: a committee of 主任、副主任和委员
+        共五至九人 counts persons, each in one office (two offices at once would let one person
+        count as a chair and a member, or a representative and a committee member)."""
+        seen: dict[tuple[str, str], list[tuple[int, Membership]]] = {}
+        for i, m in enumerate(self.memberships):
+            for j, other in seen.get((m.person_id, m.body_id), []):
+                if _overlap(m, other):
+                    raise PydanticCustomError(
+                        "two_roles",
+                        "memberships[{i}]: '{person}' would hold two roles in body '{body}' "
+                        "at once ('{role}', and '{other}' of memberships[{j}]) "
+                        "(同一人不得同时在同一组织担任两个职务)",
+                        {
+                            "i": i,
+                            "j": j,
+                            "person": m.person_id,
+                            "body": m.body_id,
+                            "role": m.role,
+                            "other": other.role,
+                        },
+                    )
+            seen.setdefault((m.person_id, m.body_id), []).append((i, m))
+
+    def _check_body_kinds(self) -> None:
+        """The urban law's bodies belong to urban communities, the village law's to villages;
+        and a community has one self-governing committee at a time (设立居民委员会的区域称为
+        社区; a village has one 村民委员会)."""
+        committees: list[tuple[int, Body]] = []
+        for i, b in enumerate(self.bodies):
+            foreign = (self.kind == "rural" and b.kind in _URBAN_ONLY) or (
+                self.kind == "urban" and b.kind in _VILLAGE_ONLY
+            )
+            if foreign:
+                raise PydanticCustomError(
+                    "body_kind_mismatch",
+                    "bodies[{i}].kind: a '{value}' cannot be a body of a '{kind}' community "
+                    "({why})",
+                    {
+                        "i": i,
+                        "value": b.kind,
+                        "kind": self.kind,
+                        "why": "居民委员会、居民会议、居民小组依城市居民委员会组织法设于城市社区"
+                        if b.kind in _URBAN_ONLY
+                        else "村民委员会、村民会议、村民小组依村民委员会组织法设于村",
+                    },
+                )
+            if b.kind not in ("residents_committee", "village_committee"):
+                continue
+            for j, other in committees:
+                if _terms_overlap(b.term_start, b.term_end, other.term_start, other.term_end):
+                    raise PydanticCustomError(
+                        "two_committees",
+                        "bodies[{i}]: community {community} would have two self-governing "
+                        "committees at once ('{value}' and '{other}' of bodies[{j}]); give "
+                        "the earlier one's term_end, or drop it (一个社区只设一个居民委员会或"
+                        "村民委员会)",
+                        {
+                            "i": i,
+                            "j": j,
+                            "community": self.id,
+                            "value": b.id,
+                            "other": other.id,
+                        },
+                    )
+            committees.append((i, b))
 
     def _check_kinship(self, persons: set[str]) -> None:
         for i, p in enumerate(self.persons):
@@ -393,6 +482,11 @@ class Community(StrictModel):
             for pid, links in rel.items()
         }
 
+    @functools.cached_property
+    def deprived_ids(self) -> frozenset[str]:
+        """Ids of the persons deprived of political rights (依照法律被剥夺政治权利的人)."""
+        return frozenset(p.id for p in self.persons if p.political_rights_deprived)
+
     def body_kind(self, body_id: str) -> BodyKind | None:
         """The kind of body ``body_id``, or ``None`` if the community has no such body."""
         for b in self.bodies:
@@ -446,6 +540,19 @@ class Community(StrictModel):
 
 def _overlap(a: Membership, b: Membership) -> bool:
     """Whether two terms share a day (ends exclusive, ``None`` open-ended)."""
-    a_before_b = a.term_end is not None and a.term_end <= b.term_start
-    b_before_a = b.term_end is not None and b.term_end <= a.term_start
+    return _terms_overlap(a.term_start, a.term_end, b.term_start, b.term_end)
+
+
+def _terms_overlap(
+    a_start: dt.date | None, a_end: dt.date | None, b_start: dt.date | None, b_end: dt.date | None
+) -> bool:
+    """Whether two terms share a day (ends exclusive; an unknown start or end is open)."""
+    a_before_b = a_end is not None and b_start is not None and a_end <= b_start
+    b_before_a = b_end is not None and a_start is not None and b_end <= a_start
     return not (a_before_b or b_before_a)
+
+
+#: Bodies only the urban law sets up (a village-to-residence community may still have both
+#: kinds while it changes over, so only a rural and an urban community are checked).
+_URBAN_ONLY = frozenset({"residents_committee", "residents_assembly", "residents_group"})
+_VILLAGE_ONLY = frozenset({"village_committee", "villagers_assembly", "villager_group"})

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import StrictModel
+from ._base import StrictModel, Text
 
 __all__ = ["Constituency", "ConstituencyKind"]
 
@@ -27,9 +27,8 @@ class Constituency(StrictModel):
         description="What chose the representative: compound 居民小区, building 楼宇, group "
         "居民小组/村民小组, or other 其他适当范围."
     )
-    name: str = Field(
-        min_length=1,
+    name: Text = Field(
         max_length=200,
-        pattern=r"^\S(.*\S)?$",
-        description="Its name (名称), e.g. 幸福小区 or 3号楼; no surrounding whitespace.",
+        description="Its name (名称), e.g. 幸福小区 or 3号楼 (surrounding whitespace is "
+        "stripped; a blank name is refused).",
     )

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import StrictModel
+from ._base import StrictModel, Text
 
 __all__ = ["ContractNoticePeriod", "DismissalNotice"]
 
@@ -21,8 +21,7 @@ class ContractNoticePeriod(StrictModel):
     days: Annotated[int, Field(ge=0)] = Field(
         description="Days of notice the contract requires before it ends (约定的通知期限，日)."
     )
-    clause: str = Field(
-        min_length=1,
+    clause: Text = Field(
         description="Where the contract sets it (合同条款), e.g. '物业服务合同第二十条': the "
         "source of this value, as a citation is the source of a statutory one.",
     )

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, StrictModel, Subject, duplicates
+from ._base import Id, IdTuple, StrictModel, Subject, Text, duplicates
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = [
@@ -52,6 +52,72 @@ def _no_duplicates(field: str, values: tuple[str, ...]) -> None:
             "{field}: duplicate id(s) {ids}",
             {"field": field, "ids": ", ".join(dup)},
         )
+
+
+def _born_by(community: Community, roles: list[tuple[str, str]], day: dt.date, what: str) -> None:
+    """Refuse a person acting in a role (``(field, person id)``) who was born after ``day``:
+    nobody votes, stands, nominates or sponsors before being born."""
+    born = {p.id: p.birth_date for p in community.persons}
+    for field, pid in roles:
+        birth = born.get(pid)
+        if birth is not None and birth > day:
+            raise PydanticCustomError(
+                "born_after",
+                "{field}: '{value}' was born on {birth}, after {what} {day} (出生日期晚于{zh})",
+                {
+                    "field": field,
+                    "value": pid,
+                    "birth": birth.isoformat(),
+                    "what": what,
+                    "day": day.isoformat(),
+                    "zh": "选举日" if what == "the election day" else "提出罢免之日",
+                },
+            )
+
+
+def _one_per_household(community: Community, field: str, ids: tuple[str, ...]) -> None:
+    """Household representatives (户的代表): each belongs to a household, one per household."""
+    household = {p.id: p.household_id for p in community.persons}
+    seen: dict[str, str] = {}
+    for i, pid in enumerate(ids):
+        h = household.get(pid)
+        if h is None:
+            raise PydanticCustomError(
+                "no_household",
+                "{field}[{i}]: '{value}' represents no household (household_id is not "
+                "recorded), yet the method is household_representatives (每户派代表)",
+                {"field": field, "i": i, "value": pid},
+            )
+        if h in seen:
+            raise PydanticCustomError(
+                "two_per_household",
+                "{field}[{i}]: '{value}' and '{other}' both represent household '{household}' "
+                "(每户派一名代表)",
+                {"field": field, "i": i, "value": pid, "other": seen[h], "household": h},
+            )
+        seen[h] = pid
+
+
+def _proxies(proxies: tuple[Proxy, ...]) -> None:
+    """委托: a voter gives their vote to another voter (本社区其他选民 / 本村…其他村民), and a
+    voter who gave their vote away holds nobody else's (no chains)."""
+    _no_duplicates("proxies", tuple(p.principal_id for p in proxies))
+    principals = {p.principal_id: i for i, p in enumerate(proxies)}
+    for i, p in enumerate(proxies):
+        if p.proxy_id == p.principal_id:
+            raise PydanticCustomError(
+                "self_proxy",
+                "proxies[{i}].proxy_id: '{value}' would vote for themselves (委托其他选民代为"
+                "投票: the proxy must be another voter)",
+                {"i": i, "value": p.proxy_id},
+            )
+        if p.proxy_id in principals:
+            raise PydanticCustomError(
+                "proxy_chain",
+                "proxies[{i}].proxy_id: '{value}' gave their own vote away (proxies[{j}]) and "
+                "cannot vote for another (受托人已委托他人投票)",
+                {"i": i, "value": p.proxy_id, "j": principals[p.proxy_id]},
+            )
 
 
 class Candidate(StrictModel):
@@ -194,10 +260,19 @@ class Election(Subject):
             )
         persons = {p.id for p in c.persons}
         electorate = set(self.electorate_ids)
+        if not self.electorate_ids:
+            raise PydanticCustomError(
+                "empty_electorate",
+                "electorate_ids: nobody is entitled to vote; an election needs its published "
+                "list (选民名单)",
+                {},
+            )
         _no_duplicates("electorate_ids", self.electorate_ids)
         for i, pid in enumerate(self.electorate_ids):
             if pid not in persons:
                 raise _unknown(f"electorate_ids[{i}]", pid, f"a person of community {c.id}")
+        if self.method == "household_representatives":
+            _one_per_household(c, "electorate_ids", self.electorate_ids)
         for i, pid in enumerate(self.admitted_ids):
             if pid not in electorate:
                 raise _unknown(f"admitted_ids[{i}]", pid, "on the electorate list")
@@ -207,6 +282,7 @@ class Election(Subject):
                 raise _unknown(
                     f"candidates[{i}].person_id", cand.person_id, f"a person of community {c.id}"
                 )
+            _no_duplicates(f"candidates[{i}].nominator_ids", cand.nominator_ids)
             for j, n in enumerate(cand.nominator_ids):
                 if n not in electorate:
                     raise _unknown(
@@ -238,13 +314,18 @@ class Election(Subject):
                     "candidates: {value} votes in all exceed {cast} ballots x {seats} seats",
                     {"value": total, "cast": cast, "seats": self.seats},
                 )
-        _no_duplicates("proxies", tuple(p.principal_id for p in self.proxies))
+        _proxies(self.proxies)
         for i, p in enumerate(self.proxies):
             for field in ("principal_id", "proxy_id"):
                 value = getattr(p, field)
                 if value not in electorate:
                     raise _unknown(f"proxies[{i}].{field}", value, "on the electorate list")
         self._check_other_registrations(electorate)
+        roles = [(f"electorate_ids[{i}]", pid) for i, pid in enumerate(self.electorate_ids)]
+        roles += [
+            (f"candidates[{i}].person_id", x.person_id) for i, x in enumerate(self.candidates)
+        ]
+        _born_by(c, roles, self.election_day, "the election day")
         if (
             self.voter_list_published_on is not None
             and self.voter_list_published_on > self.election_day
@@ -334,15 +415,22 @@ class Recall(Subject):
     body_id: Id = Field(description="The committee (居民委员会 / 村民委员会).")
     person_id: Id = Field(description="The member whose recall is requested (被提出罢免的成员).")
     method: ElectionMethod = Field(
-        description="How the member was elected; the recall vote follows it."
+        description="How the member was elected; the recall vote follows it (按照产生时的选举方式)."
     )
     requested_on: dt.date = Field(description="Day the request was made (提出罢免要求).")
-    electorate_ids: IdTuple = Field(description="Those entitled to vote by that method.")
+    electorate_ids: IdTuple | None = Field(
+        default=None,
+        description="Those entitled to vote by that method, as the request lists them; checked "
+        "against the community's records, which prevail: by representatives it must be the "
+        "representatives serving on requested_on; by voters, voters the records show and the "
+        "list omits still count in the base; by household representatives the base is the "
+        "community's households. None: taken from the records.",
+    )
     sponsors: SponsorKind = Field(
         description="Who sponsor: voters (or household representatives) or representatives."
     )
     sponsor_ids: IdTuple = Field(description="The sponsors (联名人员).")
-    reason: str | None = Field(default=None, description="The reasons given (罢免理由).")
+    reason: Text | None = Field(default=None, description="The reasons given (罢免理由).")
     voted_ids: IdTuple | None = Field(
         default=None, description="Those who voted on the recall (参加投票); None before the vote."
     )
@@ -361,21 +449,25 @@ class Recall(Subject):
                 "person_id", self.person_id, f"a member of {self.body_id} on {self.requested_on}"
             )
         persons = {p.id for p in c.persons}
-        _no_duplicates("electorate_ids", self.electorate_ids)
+        listed = self.electorate_ids or ()
+        _no_duplicates("electorate_ids", listed)
         _no_duplicates("sponsor_ids", self.sponsor_ids)
         for field, ids in (
-            ("electorate_ids", self.electorate_ids),
+            ("electorate_ids", listed),
             ("sponsor_ids", self.sponsor_ids),
+            ("voted_ids", self.voted_ids or ()),
         ):
             for i, pid in enumerate(ids):
                 if pid not in persons:
                     raise _unknown(f"{field}[{i}]", pid, f"a person of community {c.id}")
+        self._check_electorate()
         if self.voted_ids is not None:
             _no_duplicates("voted_ids", self.voted_ids)
-            electorate = set(self.electorate_ids)
-            for i, pid in enumerate(self.voted_ids):
-                if pid not in electorate:
-                    raise _unknown(f"voted_ids[{i}]", pid, "on the electorate list")
+            if self.electorate_ids is not None or self.method == "representatives":
+                electorate = set(self.listed_electorate)
+                for i, pid in enumerate(self.voted_ids):
+                    if pid not in electorate:
+                        raise _unknown(f"voted_ids[{i}]", pid, "on the electorate list")
             if self.votes_for is None:
                 raise PydanticCustomError(
                     "missing_votes", "votes_for: required once voted_ids is given", {}
@@ -387,6 +479,50 @@ class Recall(Subject):
                     {"value": self.votes_for, "cast": len(self.voted_ids)},
                 )
         return self
+
+    def _check_electorate(self) -> None:
+        c = self.community
+        if self.electorate_ids is not None and not self.electorate_ids:
+            raise PydanticCustomError(
+                "empty_electorate",
+                "electorate_ids: an empty list; leave it out to take the electorate from the "
+                "community's records",
+                {},
+            )
+        if self.method == "representatives" and self.electorate_ids is not None:
+            serving = c.representatives(self.requested_on)
+            listed = set(self.electorate_ids)
+            if listed != serving:
+                missing = sorted(serving - listed)
+                extra = sorted(listed - serving)
+                raise PydanticCustomError(
+                    "electorate_contradicts_records",
+                    "electorate_ids: by the representatives method the electorate is the "
+                    "representatives serving on {day} (居民代表/村民代表); not listed: "
+                    "{missing}; listed but not serving: {extra}",
+                    {
+                        "day": self.requested_on.isoformat(),
+                        "missing": ", ".join(missing) or "none",
+                        "extra": ", ".join(extra) or "none",
+                    },
+                )
+        if self.method == "household_representatives" and self.electorate_ids is not None:
+            _one_per_household(c, "electorate_ids", self.electorate_ids)
+        roles = [(f"sponsor_ids[{i}]", pid) for i, pid in enumerate(self.sponsor_ids)]
+        roles += [(f"voted_ids[{i}]", pid) for i, pid in enumerate(self.voted_ids or ())]
+        roles += [(f"electorate_ids[{i}]", pid) for i, pid in enumerate(self.electorate_ids or ())]
+        _born_by(c, roles, self.requested_on, "the request day")
+
+    @property
+    def listed_electorate(self) -> tuple[str, ...]:
+        """The electorate as listed: ``electorate_ids``, or by the representatives method the
+        representatives serving on ``requested_on`` when no list is given (the base the
+        checks use is derived from the records; see `checks.recall`)."""
+        if self.electorate_ids is not None:
+            return self.electorate_ids
+        if self.method == "representatives":
+            return tuple(sorted(self.community.representatives(self.requested_on)))
+        return ()
 
     @property
     def subject_id(self) -> str:

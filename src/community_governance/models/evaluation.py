@@ -31,7 +31,12 @@ class AnnualEvaluation(StrictModel):
 
     held_on: dt.date = Field(description="Day the evaluation was held (评议日期).")
     chaired_by: Id = Field(description="The body that chaired it (主持), a Body id.")
-    ratings: tuple[Rating, ...] = Field(strict=False, description="Results per member.")
+    ratings: tuple[Rating, ...] = Field(
+        strict=False,
+        min_length=1,
+        description="Results per member, each member once; an evaluation rating nobody is not "
+        "an evaluation.",
+    )
 
 
 class AnnualEvaluationRecord(Subject):
@@ -75,6 +80,7 @@ class AnnualEvaluationRecord(Subject):
                 {"value": self.body_id, "c": c.id},
             )
         persons = {p.id for p in c.persons}
+        born = {p.id: p.birth_date for p in c.persons}
         for i, ev in enumerate(self.evaluations):
             if ev.chaired_by not in bodies:
                 raise PydanticCustomError(
@@ -96,7 +102,52 @@ class AnnualEvaluationRecord(Subject):
                         "community {c}",
                         {"i": i, "j": j, "value": r.person_id, "c": c.id},
                     )
+                birth = born[r.person_id]
+                if birth is not None and birth > ev.held_on:
+                    raise PydanticCustomError(
+                        "born_after",
+                        "evaluations[{i}].ratings[{j}].person_id: '{value}' was born on {birth}, "
+                        "after the evaluation on {day} (出生日期晚于评议日期)",
+                        {
+                            "i": i,
+                            "j": j,
+                            "value": r.person_id,
+                            "birth": birth.isoformat(),
+                            "day": ev.held_on.isoformat(),
+                        },
+                    )
+            self._check_once(i, ev)
         return self
+
+    def _check_once(self, i: int, ev: AnnualEvaluation) -> None:
+        """Each member is rated once in an evaluation, and once on a day: a second rating of
+        the same person the same day duplicates or contradicts the first (评议结果唯一)."""
+        rated: dict[str, tuple[int, int, str]] = {}
+        for k, other in enumerate(self.evaluations[:i]):
+            if other.held_on == ev.held_on:
+                for m, r in enumerate(other.ratings):
+                    rated.setdefault(r.person_id, (k, m, r.rating))
+        for j, r in enumerate(ev.ratings):
+            seen = rated.get(r.person_id)
+            if seen is not None:
+                k, m, rating = seen
+                kind = "duplicate_rating" if rating == r.rating else "contradictory_rating"
+                raise PydanticCustomError(
+                    kind,
+                    "evaluations[{i}].ratings[{j}]: '{value}' is rated '{rating}' and already "
+                    "'{other}' on {day} (evaluations[{k}].ratings[{m}]) (同一成员同日只评议一次)",
+                    {
+                        "i": i,
+                        "j": j,
+                        "k": k,
+                        "m": m,
+                        "value": r.person_id,
+                        "rating": r.rating,
+                        "other": rating,
+                        "day": ev.held_on.isoformat(),
+                    },
+                )
+            rated[r.person_id] = (i, j, r.rating)
 
     @property
     def subject_id(self) -> str:

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, Subject, duplicates
+from ._base import Id, IdTuple, Subject, Text, duplicates
 from .community import Community, CommunityKind
 
 __all__ = ["Proposal", "ProposalCategory", "Proposer"]
@@ -49,7 +49,7 @@ class Proposal(Subject):
 
     id: Id = Field(description="Proposal id.")
     community: Community = Field(description="The community the proposal is made in.")
-    title: str = Field(description="What is proposed (议题).")
+    title: Text = Field(description="What is proposed (议题).")
     category: ProposalCategory = Field(description="major (重大事项) or ordinary.")
     proposer: Proposer = Field(
         description="representatives (居民代表联名), households (居民联名) "

@@ -15,7 +15,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, StrictModel, Subject, duplicates
+from ._base import Id, IdTuple, StrictModel, Subject, Text, duplicates
 
 __all__ = [
     "Assessment",
@@ -67,7 +67,9 @@ WorkDomain = Literal[
     "other",  # 其他
 ]
 
-_Text = Annotated[str, Field(min_length=1, max_length=500)]
+#: A text that says something (`Text`: never blank, whitespace-only or invisible), at most
+#: 500 characters.
+_Text = Annotated[Text, Field(max_length=500)]
 
 
 class RequestingBody(StrictModel):

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from ..models import (
     BodyComposition,
     Community,
+    Disclosure,
     Proposal,
 )
 from ..models.community import BodyKind, CommunityKind
@@ -58,6 +59,7 @@ __all__ = [
     "collective_household_meetings",
     "communities",
     "dates",
+    "disclosures",
     "dismissal_meetings",
     "elections",
     "elections_near_majority",
@@ -81,6 +83,8 @@ __all__ = [
 
 _TERM_START = dt.date(2021, 6, 1)
 _TERM_END = dt.date(2026, 6, 1)
+#: Everyone the strategies make up is an adult (the checks of eligibility then judge them).
+_BORN = dt.date(1980, 5, 1)
 
 
 def dates(
@@ -113,7 +117,7 @@ def _community(
     if party:
         bodies.append({"id": "PO", "kind": "party_organization"})
     for i in range(n_reps):
-        persons.append({"id": f"R{i}"})
+        persons.append({"id": f"R{i}", "birth_date": _BORN})
         memberships.append(
             {
                 "person_id": f"R{i}",
@@ -128,7 +132,7 @@ def _community(
         bodies.append({"id": body_id, "kind": body_kind})
         for m, (role, gender) in enumerate(members):
             pid = f"{body_id}M{m}"
-            persons.append({"id": pid, "gender": gender})
+            persons.append({"id": pid, "gender": gender, "birth_date": _BORN})
             memberships.append(
                 {
                     "person_id": pid,
@@ -357,4 +361,55 @@ def body_compositions(
         as_of
         if as_of is not None
         else dates(min_value=_TERM_START, max_value=_TERM_END - dt.timedelta(days=1)),
+    )
+
+
+@st.composite
+def _disclosures(
+    draw: st.DrawFn, community_kind: st.SearchStrategy[CommunityKind], as_of: dt.date
+) -> Disclosure:
+    kind = draw(community_kind)
+    postings = []
+    for i in range(draw(st.integers(0, 8))):
+        posted = as_of - dt.timedelta(days=draw(st.integers(0, 400)))
+        up = draw(st.none() | st.integers(1, 60))
+        removed = None if up is None else posted + dt.timedelta(days=up)
+        postings.append(
+            {
+                "id": f"p{i}",
+                "category": draw(st.sampled_from(("decision", "finances", "general", "major"))),
+                "title": f"公布事项{i}",
+                "posted_on": posted,
+                "removed_on": removed,
+            }
+        )
+    return Disclosure.model_validate(
+        {
+            "id": draw(st.from_regex(r"board-[0-9]{1,4}", fullmatch=True)),
+            "community_kind": kind,
+            "as_of": as_of,
+            "frequent_transactions": draw(st.booleans()),
+            "postings": postings,
+        },
+        strict=False,
+    )
+
+
+def disclosures(
+    *,
+    community_kind: st.SearchStrategy[CommunityKind] | None = None,
+    as_of: dt.date = dt.date(2026, 9, 30),
+) -> st.SearchStrategy[Disclosure]:
+    """Valid disclosure records (公开记录) as of ``as_of``: up to eight postings of any
+    category put up in the year before, some taken down after 1–60 days.
+
+    Args:
+        community_kind: strategy for the community's kind (default: any).
+        as_of: the day the record is judged as of.
+    """
+    return _disclosures(
+        community_kind
+        if community_kind is not None
+        else st.sampled_from(("urban", "village_to_residence", "rural")),
+        as_of,
     )

@@ -68,7 +68,15 @@ def _near_size(
             "name": "社区C1",
             "kind": community_kind,
             "persons": persons,
-            "bodies": [{"id": "B", "kind": kind}, {"id": "SC", "kind": "supervision_committee"}],
+            "bodies": [
+                {"id": "B", "kind": kind, "term_start": _START, "term_end": _END},
+                {
+                    "id": "SC",
+                    "kind": "supervision_committee",
+                    "term_start": _START,
+                    "term_end": _END,
+                },
+            ],
             "memberships": memberships,
         }
     )
@@ -87,7 +95,8 @@ def bodies_near_size_limit(
     """A body whose size is ``distance`` members from its limit ``<kind>.size.<side>``.
 
     ``side="min"`` with ``distance=-1`` is one member short; ``side="max"`` with ``distance=1``
-    one member too many. The chair is a woman; nobody is related.
+    one member too many. The chair is a woman; nobody is related; everyone is an adult; the
+    body and its supervision committee serve the 2021-06-01 – 2026-06-01 term.
 
     Args:
         kind: the body kind; its rulebook parameters are ``<kind with hyphens>.size.min/max``.
@@ -147,16 +156,23 @@ def _election_data(
     cands = [f"K{i}" for i in range(len(votes))]
     bodies = [{"id": "B", "kind": committee}]
     memberships = []
+    persons = [_person(p) for p in voters + cands]
+    households: list[dict[str, Any]] = []
     if method == "representatives":
         bodies.append({"id": "RA", "kind": "representatives_assembly"})
         memberships = [_membership(v, "RA", "representative") for v in voters]
+    if method == "household_representatives":  # one representative per household (每户派代表)
+        households = [{"id": f"H{i}"} for i in range(n)]
+        for i, person in enumerate(persons[:n]):
+            person["household_id"] = f"H{i}"
     return {
         "id": "E1",
         "community": {
             "id": "C1",
             "name": "社区C1",
             "kind": kind,
-            "persons": [_person(p) for p in voters + cands],
+            "households": households,
+            "persons": persons,
             "bodies": bodies,
             "memberships": memberships,
         },
@@ -329,14 +345,19 @@ def _near_initiation(
     n = draw(size)
     share = RuleContext(rulebook, at).share(_initiation_param(kind, sponsors))
     count = min(max(_bound(share, n, inclusive=True) + draw(distance), 0), n)
-    people = [f"V{i}" for i in range(n)]
     bodies = [
         {"id": "B", "kind": _COMMITTEE_OF[kind]},
         {"id": "RA", "kind": "representatives_assembly"},
     ]
     memberships = [_membership("T", "B", "member")]
     if sponsors == "representatives":
+        people = [f"V{i}" for i in range(n)]
         memberships += [_membership(p, "RA", "representative") for p in people]
+        pool = people
+    else:
+        # the member recalled, T, is a voter too: the n voters are T and n - 1 others
+        people = [f"V{i}" for i in range(n - 1)]
+        pool = [*people, "T"]
     data = {
         "id": "R1",
         "community": {
@@ -351,9 +372,9 @@ def _near_initiation(
         "person_id": "T",
         "method": "voters",
         "requested_on": at,
-        "electorate_ids": people,
+        "electorate_ids": [*people, "T"],
         "sponsors": sponsors,
-        "sponsor_ids": people[:count],
+        "sponsor_ids": pool[:count],
         "reason": "不履行职责",
     }
     return Recall.model_validate(data)
@@ -369,12 +390,14 @@ def recalls_near_initiation(
     at: dt.date = dt.date(2026, 4, 1),
 ) -> st.SearchStrategy[Recall]:
     """Recall requests whose sponsors are ``distance`` from the least share that may start a
-    recall (1/10 or 1/5 of voters, 1/3 of representatives; 以上 is inclusive).
+    recall (1/10 or 1/5 of voters, 1/3 of representatives; 以上 is inclusive). Everyone is an
+    adult voter registered here; the member recalled (``T``) is one of the voters.
 
     Args:
         kind: ``urban`` or ``rural``.
         sponsors: ``voters`` or ``representatives``.
-        size: strategy for the number of voters (or representatives) (default 1–300).
+        size: strategy for the number of voters, the member included (or of representatives)
+            (default 1–300).
         distance: sponsors from the boundary (``0`` just enough, ``-1`` one short).
         rulebook: whose parameters set the shares (default ``cn``).
         at: the request date.

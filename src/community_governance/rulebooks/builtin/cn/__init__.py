@@ -26,7 +26,7 @@ from . import lists as cn_lists
 from . import recall as cn_recall
 from . import village as cn_village
 from . import village_elections as cn_village_elections
-from .bodies import CLOSE_RELATIVES, RESIDENTS_COMMITTEE
+from .bodies import CLOSE_RELATIVES, RESIDENTS_COMMITTEE, U16_STAND
 
 ART7_2018 = Citation(
     URBAN_2018,
@@ -53,6 +53,13 @@ ART8_2018_TERM = Citation(
     "(Art. 14(2)) on 2026-01-01.",
 )
 ART14_2025_TERM = Citation(URBAN_2025, "第十四条第二款", "居民委员会每届任期五年")
+ART8_2018_STAND = Citation(
+    URBAN_2018,
+    "第八条第二款",
+    "年满十八周岁的本居住地区居民……都有选举权和被选举权；但是，依照法律被剥夺政治权利的人除外",
+    note="Cited as amended 2018-12-29, in force from that day (the text before it is not held "
+    "in the shared law folder). Superseded by the 2025 revision (Art. 16(1)) on 2026-01-01.",
+)
 
 SIZE_MIN = Parameter.count(
     "residents-committee.size.min",
@@ -69,6 +76,14 @@ SIZE_MAX = Parameter.count(
     (9, URBAN_1989_IN_FORCE, URBAN_2025_IN_FORCE, ART7_2018),
     (9, URBAN_2025_IN_FORCE, None, ART8_2025),
     unit_zh="名",
+)
+MEMBER_AGE = Parameter.count(
+    "residents-committee.member-age",
+    "居民委员会成员年龄下限（周岁）",
+    "residents' committee members: least age",
+    (18, URBAN_2018_IN_FORCE, URBAN_2025_IN_FORCE, ART8_2018_STAND),
+    (18, URBAN_2025_IN_FORCE, None, U16_STAND),
+    unit_zh="周岁",
 )
 TERM_YEARS = Parameter.count(
     "residents-committee.term-years",
@@ -90,6 +105,20 @@ RULES = (
         scope=RESIDENTS_COMMITTEE,
         check=_body_checks.size(SIZE_MIN, SIZE_MAX),
         citations=(ART7_2018, ART8_2025),
+    ),
+    Rule(
+        id="residents-committee.member-eligibility",
+        title_zh="居民委员会成员应当年满十八周岁且未被剥夺政治权利（被选举权）",
+        title_en="Residents' committee members are 18 or older and hold political rights",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_COMMITTEE,
+        check=_body_checks.member_eligibility(
+            MEMBER_AGE,
+            texts=((URBAN_2018_IN_FORCE, (ART8_2018_STAND,)), (URBAN_2025_IN_FORCE, (U16_STAND,))),
+        ),
+        citations=(ART8_2018_STAND, U16_STAND),
+        valid_from=URBAN_2018_IN_FORCE,
     ),
     Rule(
         id="residents-committee.woman",

@@ -35,6 +35,7 @@ __all__ = [
     "RESIDENTS_COMMITTEE",
     "RULES",
     "SUPERVISION_COMMITTEE",
+    "U16_STAND",
     "URBAN",
 ]
 
@@ -60,6 +61,22 @@ CLOSE_RELATIVES = Citation(
     note="Art. 1045 is not in the shared excerpt 民法典（摘录）; read in an annotated copy of "
     "the Civil Code (民法典婚姻家庭编释论, m.novel.qq.com/read/1044619614/10).",
 )
+#: Who may vote and stand (选举权和被选举权): the basis of every eligibility rule on people.
+U16_STAND = Citation(
+    URBAN_2025,
+    "第十六条第一款",
+    "年满十八周岁的居民……都有选举权和被选举权；但是，依照法律被剥夺政治权利的人除外",
+)
+U14_BY_REPRESENTATIVES = Citation(
+    URBAN_2025,
+    "第十四条第一款",
+    "根据居民意见，也可以由居民代表选举产生",
+    note="The library's reading: representatives may elect the committee and decide what the "
+    "residents' assembly of residents aged 18 and over delegates (Art. 26(1), Art. 30(2)), so "
+    "a representative holds the vote of Art. 16(1): 18 or older, not deprived of political "
+    "rights. The law states no separate age for representatives.",
+)
+U26_ADULTS = Citation(URBAN_2025, "第二十六条第一款", "居民会议由本社区十八周岁以上的居民组成")
 U36_REQUIRED = Citation(URBAN_2025, "第三十六条第一款", "社区应当建立居务监督委员会")
 U36_EXCLUSION = Citation(
     URBAN_2025, "第三十六条第一款", "居民委员会成员及其近亲属不得担任居务监督委员会成员"
@@ -111,6 +128,13 @@ HOUSEHOLDS_MAX = Parameter.count(
     "households per representative: most (as a rule)",
     (50, URBAN_2025_IN_FORCE, None, U13_HOUSEHOLDS),
     unit_zh="户",
+)
+REPRESENTATIVE_AGE = Parameter.count(
+    "representatives-assembly.representative-age",
+    "居民代表年龄下限（周岁）",
+    "representatives: least age",
+    (18, URBAN_2025_IN_FORCE, None, U16_STAND),
+    unit_zh="周岁",
 )
 MEDIATION_SIZE_MIN = Parameter.count(
     "mediation-committee.size.min",
@@ -209,6 +233,17 @@ RULES = (
             REPRESENTATIVE_SHARE, "residents_committee", REPRESENTATIVES
         ),
         citations=(U28_SHARE,),
+        valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="representatives-assembly.representative-eligibility",
+        title_zh="居民代表应当年满十八周岁且未被剥夺政治权利",
+        title_en="Representatives are 18 or older and hold political rights",
+        kind="obligation",
+        severity="must",
+        scope=REPRESENTATIVES_ASSEMBLY,
+        check=_body_checks.member_eligibility(REPRESENTATIVE_AGE, ("representative",)),
+        citations=(U16_STAND, U14_BY_REPRESENTATIVES, U26_ADULTS),
         valid_from=URBAN_2025_IN_FORCE,
     ),
     Rule(

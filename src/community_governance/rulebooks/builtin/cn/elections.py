@@ -15,7 +15,7 @@ from ....rules.parameter import Parameter
 from ....rules.rule import Rule
 from ....rules.scope import Scope
 from ..sources import URBAN_2025, URBAN_2025_IN_FORCE, VILLAGE_2018
-from .bodies import CLOSE_RELATIVES
+from .bodies import CLOSE_RELATIVES, U16_STAND
 
 __all__ = [
     "MAJORITY_SHARE",
@@ -25,6 +25,7 @@ __all__ = [
     "RUNOFF_SHARE",
     "TURNOUT_REPRESENTATIVES_SHARE",
     "TURNOUT_SHARE",
+    "U16_STAND",
     "URBAN_ELECTION",
     "V18",
     "VC",
@@ -212,8 +213,19 @@ RULES = (
         kind="obligation",
         severity="must",
         scope=URBAN_ELECTION,
-        check=ec.nomination(NOMINATORS, _FROM),
-        citations=(U18_NOM,),
+        check=ec.nomination(NOMINATORS, _FROM, VOTER_AGE),
+        citations=(U18_NOM, U16_STAND),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="election.candidate-eligibility",
+        title_zh="候选人应当年满十八周岁且未被剥夺政治权利（被选举权）",
+        title_en="Candidates are 18 or older and hold political rights (the right to stand)",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=ec.candidate_eligibility(VOTER_AGE),
+        citations=(U16_STAND,),
         valid_from=_FROM,
     ),
     Rule(

@@ -36,6 +36,18 @@ U25 = U("第二十五条", "居民委员会应当自新一届居民委员会产�
 V20 = V18("第二十条", "村民委员会应当自新一届村民委员会产生之日起十日内完成工作移交")
 V24 = _v25("第二十四条", "村民委员会应当自新一届村民委员会产生之日起十日内完成工作移交")
 U37_YEAR = U("第三十七条第一款", "民主评议每年至少进行一次，由居务监督委员会主持")
+U37_WHO = U(
+    "第三十七条第一款",
+    "居民委员会成员接受居民会议或者居民代表会议对其履行职责情况的民主评议",
+)
+V33_WHO = V18(
+    "第三十三条第一款",
+    "村民委员会成员以及由村民或者村集体承担误工补贴的聘用人员，应当接受村民会议或者村民代表会议对其履行职责情况的民主评议",
+)
+V38_WHO = _v25(
+    "第三十八条第一款",
+    "村民委员会成员以及由村民或者村集体承担误工补贴的聘用人员，应当接受村民会议或者村民代表会议对其履行职责情况的民主评议",
+)
 U37_UNFIT = U("第三十七条第二款", "居民委员会成员连续两次被评议不称职的，其职务终止")
 V33_YEAR = V18("第三十三条第一款", "民主评议每年至少进行一次，由村务监督机构主持")
 V38_YEAR = _v25("第三十八条第一款", "民主评议每年至少进行一次，由村务监督机构主持")
@@ -155,6 +167,17 @@ RULES = (
         valid_from=_URBAN,
     ),
     Rule(
+        id="annual-evaluation.every-member",
+        title_zh="居民委员会成员均接受民主评议：每次评议当日在任的成员均应评议",
+        title_en="Every member serving on the day of an evaluation is rated in it",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_EVALUATION,
+        check=ev.every_member_rated(),
+        citations=(U37_WHO,),
+        valid_from=_URBAN,
+    ),
+    Rule(
         id="annual-evaluation.chair",
         title_zh="民主评议由居务监督委员会主持",
         title_en="The evaluation is chaired by the supervision committee",
@@ -185,6 +208,18 @@ RULES = (
         scope=VILLAGE_EVALUATION,
         check=ev.annual(VILLAGE_PER_YEAR, _OLD.year + 1),
         citations=(V33_YEAR, V38_YEAR),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-annual-evaluation.every-member",
+        title_zh="村民委员会成员均接受民主评议：每次评议当日在任的成员均应评议",
+        title_en="Every village committee member serving on the day of an evaluation is rated "
+        "in it",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_EVALUATION,
+        check=ev.every_member_rated(((_OLD, (V33_WHO,)), (_NEW, (V38_WHO,)))),
+        citations=(V33_WHO, V38_WHO),
         valid_from=_OLD,
     ),
     Rule(

@@ -11,8 +11,9 @@ from ....rules.parameter import Parameter
 from ....rules.rule import Rule
 from ....rules.scope import Scope
 from ..sources import URBAN_2025_IN_FORCE, VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
-from .elections import RC, V18, VC, U
-from .village import _v25
+from .elections import RC, U16_STAND, V18, VC, VOTER_AGE, U
+from .village import V13_STAND, V16_STAND, _v25
+from .village_elections import VOTER_AGE as VILLAGE_VOTER_AGE
 
 __all__ = [
     "PARAMETERS",
@@ -55,6 +56,7 @@ V19_VOTE = _v25(
     "第十九条第二款",
     "罢免村民委员会成员，须有登记参加选举的村民过半数投票，并须经投票的村民过半数通过",
 )
+U20_METHOD = U("第二十条第二款", "罢免居民委员会成员，应当按照产生时的选举方式组织进行投票")
 HALF = Fraction(1, 2)
 
 VOTERS_SHARE = Parameter.share(
@@ -138,8 +140,20 @@ RULES = (
         kind="obligation",
         severity="must",
         scope=URBAN_RECALL,
-        check=rc.initiation(VOTERS_SHARE, REPRESENTATIVES_SHARE),
+        check=rc.initiation(VOTERS_SHARE, REPRESENTATIVES_SHARE, VOTER_AGE),
         citations=(U20_START,),
+        valid_from=_URBAN,
+    ),
+    Rule(
+        id="recall.electorate",
+        title_zh="罢免按照产生时的选举方式投票，投票人员为有选举权的选民、户的代表或居民代表",
+        title_en="The recall vote is by the method that elected the member, among those with a "
+        "vote as the records show them",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_RECALL,
+        check=rc.electorate_check(VOTER_AGE),
+        citations=(U20_METHOD, U20_VOTE, U16_STAND),
         valid_from=_URBAN,
     ),
     Rule(
@@ -161,7 +175,7 @@ RULES = (
         kind="obligation",
         severity="must",
         scope=URBAN_RECALL,
-        check=rc.turnout(TURNOUT_SHARE, TURNOUT_REPRESENTATIVES_SHARE),
+        check=rc.turnout(TURNOUT_SHARE, TURNOUT_REPRESENTATIVES_SHARE, VOTER_AGE),
         citations=(U20_VOTE,),
         valid_from=_URBAN,
     ),
@@ -183,8 +197,22 @@ RULES = (
         kind="obligation",
         severity="must",
         scope=VILLAGE_RECALL,
-        check=rc.initiation(VILLAGE_VOTERS_SHARE, VILLAGE_REPRESENTATIVES_SHARE),
+        check=rc.initiation(VILLAGE_VOTERS_SHARE, VILLAGE_REPRESENTATIVES_SHARE, VILLAGE_VOTER_AGE),
         citations=(V16_START, V19_START),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-recall.electorate",
+        title_zh="罢免由登记参加选举的村民投票，投票人员应当有选举权",
+        title_en="The village recall vote is among the registered villagers with a vote, as the "
+        "records show them",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_RECALL,
+        check=rc.electorate_check(
+            VILLAGE_VOTER_AGE, ((_OLD, (V16_VOTE, V13_STAND)), (_NEW, (V19_VOTE, V16_STAND)))
+        ),
+        citations=(V16_VOTE, V19_VOTE, V13_STAND, V16_STAND),
         valid_from=_OLD,
     ),
     Rule(
@@ -205,7 +233,7 @@ RULES = (
         kind="obligation",
         severity="must",
         scope=VILLAGE_RECALL,
-        check=rc.turnout(VILLAGE_TURNOUT_SHARE, None),
+        check=rc.turnout(VILLAGE_TURNOUT_SHARE, None, VILLAGE_VOTER_AGE),
         citations=(V16_VOTE, V19_VOTE),
         valid_from=_OLD,
     ),

@@ -24,6 +24,8 @@ from .bodies import CLOSE_RELATIVES
 
 __all__ = [
     "RULES",
+    "V13_STAND",
+    "V16_STAND",
     "VILLAGE_2025_DATE_NOTE",
     "VILLAGE_ASSEMBLY",
     "VILLAGE_COMMITTEE",
@@ -77,6 +79,33 @@ V29_HOUSEHOLDS = _v25(
 )
 V25_TERM = Citation(VILLAGE_2018, "第二十五条第二款", "村民代表的任期与村民委员会的任期相同")
 V29_TERM = _v25("第二十九条第二款", "村民代表的任期与村民委员会的任期相同")
+V13_STAND = Citation(
+    VILLAGE_2018,
+    "第十三条第一款",
+    "年满十八周岁的村民……都有选举权和被选举权；但是，依照法律被剥夺政治权利的人除外",
+)
+V16_STAND = _v25(
+    "第十六条第一款",
+    "年满十八周岁的村民……都有选举权和被选举权；但是，依照法律被剥夺政治权利的人除外",
+)
+_REPRESENTATIVES_NOTE = (
+    "The library's reading: village representatives decide what the villagers' assembly of "
+    "villagers aged 18 and over delegates to them (Art. 25(1) / 29(1) 讨论决定村民会议授权的"
+    "事项), and are chosen (推选) by villagers, so a representative is 18 or older and not "
+    "deprived of political rights (Art. 13(1) / 16(1)). The law states no separate age."
+)
+V21_ADULTS = Citation(
+    VILLAGE_2018,
+    "第二十一条第一款",
+    "村民会议由本村十八周岁以上的村民组成",
+    note=_REPRESENTATIVES_NOTE,
+)
+V25_ADULTS = Citation(
+    VILLAGE_2025,
+    "第二十五条第一款",
+    "村民会议由本村十八周岁以上的村民组成",
+    note=f"{_REPRESENTATIVES_NOTE} {VILLAGE_2025_DATE_NOTE}",
+)
 V32_EXPERTISE = Citation(VILLAGE_2018, "第三十二条", "其中应有具备财会、管理知识的人员")
 V37_EXPERTISE = _v25("第三十七条", "其中应有具备财会、管理知识的人员")
 V32_EXCLUSION = Citation(
@@ -102,6 +131,22 @@ SIZE_MAX = Parameter.count(
     (7, _OLD, _NEW, V6_SIZE),
     (7, _NEW, None, V8_SIZE),
     unit_zh="名",
+)
+MEMBER_AGE = Parameter.count(
+    "village-committee.member-age",
+    "村民委员会成员年龄下限（周岁）",
+    "village committee members: least age",
+    (18, _OLD, _NEW, V13_STAND),
+    (18, _NEW, None, V16_STAND),
+    unit_zh="周岁",
+)
+REPRESENTATIVE_AGE = Parameter.count(
+    "village-representatives.representative-age",
+    "村民代表年龄下限（周岁）",
+    "village representatives: least age",
+    (18, _OLD, _NEW, V21_ADULTS),
+    (18, _NEW, None, V25_ADULTS),
+    unit_zh="周岁",
 )
 REPRESENTATIVE_SHARE = Parameter.share(
     "village-representatives.representative-share",
@@ -144,6 +189,19 @@ RULES = (
         scope=VILLAGE_COMMITTEE,
         check=_body_checks.size(SIZE_MIN, SIZE_MAX),
         citations=(V6_SIZE, V8_SIZE),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-committee.member-eligibility",
+        title_zh="村民委员会成员应当年满十八周岁且未被剥夺政治权利（被选举权）",
+        title_en="Village committee members are 18 or older and hold political rights",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_body_checks.member_eligibility(
+            MEMBER_AGE, texts=((_OLD, (V13_STAND,)), (_NEW, (V16_STAND,)))
+        ),
+        citations=(V13_STAND, V16_STAND),
         valid_from=_OLD,
     ),
     Rule(
@@ -202,6 +260,21 @@ RULES = (
         scope=VILLAGE_ASSEMBLY,
         check=_composition_checks.women_representatives_share(WOMEN_SHARE, "village_committee"),
         citations=(V25_WOMEN, V29_WOMEN),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-representatives.representative-eligibility",
+        title_zh="村民代表应当年满十八周岁且未被剥夺政治权利",
+        title_en="Village representatives are 18 or older and hold political rights",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ASSEMBLY,
+        check=_body_checks.member_eligibility(
+            REPRESENTATIVE_AGE,
+            ("representative",),
+            texts=((_OLD, (V21_ADULTS, V13_STAND)), (_NEW, (V25_ADULTS, V16_STAND))),
+        ),
+        citations=(V21_ADULTS, V13_STAND, V25_ADULTS, V16_STAND),
         valid_from=_OLD,
     ),
     Rule(

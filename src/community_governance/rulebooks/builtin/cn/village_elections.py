@@ -13,7 +13,7 @@ from ....rules.rule import Rule
 from ..sources import VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
 from .bodies import CLOSE_RELATIVES
 from .elections import V18, VILLAGE_ELECTION
-from .village import _v25
+from .village import V13_STAND, V16_STAND, _v25
 
 __all__ = ["PARAMETERS", "RULES", "TURNOUT_SHARE"]
 
@@ -25,6 +25,7 @@ V11_DIRECT = V18("第十一条第一款", "村民委员会主任、副主任和�
 V14_DIRECT = _v25("第十四条第一款", "村民委员会主任、副主任和委员，由村民直接选举产生")
 V13_AGE = V18("第十三条第一款", "年满十八周岁的村民")
 V16_AGE = _v25("第十六条第一款", "年满十八周岁的村民")
+
 V13_RES = V18(
     "第十三条第二款",
     "户籍不在本村，在本村居住一年以上，本人申请参加选举，并且经村民会议或者村民代表会议同意参加选举的公民",
@@ -237,8 +238,19 @@ RULES = (
         kind="obligation",
         severity="must",
         scope=VILLAGE_ELECTION,
-        check=ec.nomination(NOMINATORS, _NEW),
+        check=ec.nomination(NOMINATORS, _NEW, VOTER_AGE),
         citations=(V15_NOM, V18_NOM),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-election.candidate-eligibility",
+        title_zh="候选人应当年满十八周岁且未被剥夺政治权利（被选举权）",
+        title_en="Candidates are 18 or older and hold political rights (village)",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.candidate_eligibility(VOTER_AGE, ((_OLD, (V13_STAND,)), (_NEW, (V16_STAND,)))),
+        citations=(V13_STAND, V16_STAND),
         valid_from=_OLD,
     ),
     Rule(
