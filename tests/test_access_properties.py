@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from community_governance import (
     Citation,
@@ -167,14 +168,19 @@ class TestNeverAFalseAllowed:
     def test_a_listed_certificate_in_a_common_form_is_never_admitted(
         self, title: str, suffix: str, prefix: str, blank: str
     ) -> None:
-        """亲属关系证明 = 亲属关系: a listed certificate, however it is written, is not issued."""
+        """亲属关系证明 = 亲属关系: a listed certificate, however it is written, is not issued
+        (a name hiding an invisible character is refused as input)."""
         base = WorkItem.model_validate_json(
             (EXAMPLES / "access" / "assistance-funded.json").read_text(encoding="utf-8")
         )
         name = f"{blank}{prefix}{title}{blank}{suffix}{blank}"
         cert = {"name": name, "legal_basis": {"statute": "某条例", "article": "第一条"}}
         data = {**base.model_dump(mode="json"), "domain": "certificate", "certificate": cert}
-        item = WorkItem.model_validate(data, strict=False)
+        try:
+            item = WorkItem.model_validate(data, strict=False)
+        except ValidationError:
+            assert "\u200b" in name
+            return
         d = check_work_item(item, "cn")
         assert d.finding("certificate.not-to-issue").status == "failed"
 

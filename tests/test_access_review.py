@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from community_governance import Citation, WorkItem, check_work_item, get_rulebook
 from community_governance.checks import access as checks
@@ -260,13 +261,14 @@ class TestD7FundingWhenTheTaskNeedsFunds:
         assert d.finding("work-item.funding-follows-task").status == "failed"
 
     def test_the_payer_is_compared_as_text(self) -> None:
-        """A payer written with a full-width space or a zero-width character is the same
-        body."""
+        """A payer written with a full-width space is the same body; one hiding a zero-width
+        character is refused as input (models.Text), never matched or admitted."""
         d = check_work_item(
-            item(funding={"amount_yuan": 100, "payer": "示例区住房和城乡\u200b建设局\u3000"}),
-            "cn",
+            item(funding={"amount_yuan": 100, "payer": "示例区住房和城乡建设局\u3000"}), "cn"
         )
         assert d.finding("work-item.funding-follows-task").status == "passed"
+        with pytest.raises(ValidationError, match="invisible"):
+            item(funding={"amount_yuan": 100, "payer": "示例区住房和城乡\u200b建设局"})
 
     def test_a_village_own_duty_before_the_2018_text_is_still_not_delegated(self) -> None:
         """No funding text for villages is held before 2018-12-29, but an own duty (调解民间
@@ -341,7 +343,7 @@ class TestCertificateNames:
             "亲属关系证明",
             "亲属关系的证明",
             "出具亲属关系证明",
-            " 亲属关系\u200b证明 ",
+            " 亲属关系\u3000证明 ",
             "亲属关系证明书",
         ],
     )

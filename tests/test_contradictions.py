@@ -363,7 +363,6 @@ def responsible_for_demolition(d: Data, data: st.DataObject) -> None:
     )
 
 
-FIX9B = pytest.mark.xfail(strict=True, reason="fixed on branch fix9b")
 FIX9C = pytest.mark.xfail(strict=True, reason="fixed on branch fix9c")
 
 _AT_BOUND = sponsorship_proposals(representatives_distance=0)
@@ -442,7 +441,7 @@ CASES: list[Any] = [
     ("work_item", _WORK, blank_legal_basis),
     ("work_item", _WORK, invisible_id),
     ("work_item", _WORK, responsible_through_assistance),
-    pytest.param("work_item", _WORK, responsible_for_demolition, marks=FIX9B),
+    ("work_item", _WORK, responsible_for_demolition),
 ]
 
 

@@ -70,7 +70,7 @@ TEMPLATES: list[dict[str, Any]] = [
         role="responsible_party",
         domain="demolition",
     ),
-    item(3, "协助开展人口抽样调查入户登记", funding=None),
+    item(3, "协助开展人口抽样调查入户登记", funding=None, needs_funding=True),
     item(
         4,
         "出具亲属关系证明",
@@ -123,7 +123,12 @@ def write_examples() -> None:
             "list_entry": "cn.urban-2025.art10.8",
             "legal_basis": {"statute": URBAN_LAW, "article": "第十条第一款第八项"},
         },
-        "assistance-unfunded.json": {**TEMPLATES[0], "id": "WI-2026-000012", "funding": None},
+        "assistance-unfunded.json": {
+            **TEMPLATES[0],
+            "id": "WI-2026-000012",
+            "funding": None,
+            "needs_funding": True,
+        },
         "certificate-kinship.json": TEMPLATES[3],
     }
     for name, data in singles.items():

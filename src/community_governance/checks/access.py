@@ -424,7 +424,7 @@ def funding(item: WorkItem, ctx: RuleContext) -> Check:
         )
     body = item.requested_by.name
     f = item.funding
-    needs: bool | None = getattr(item, "needs_funding", None)
+    needs = item.needs_funding
     if needs is False:
         return Check.passed(
             "该事项不需要经费",

@@ -164,6 +164,11 @@ class WorkItem(Subject):
     funding: Funding | None = Field(
         description="Funding provided with the task (经费); null: none provided."
     )
+    needs_funding: bool | None = Field(
+        default=None,
+        description="Whether the delegated task needs funds (所需经费 / 需要经费的); null: not "
+        "recorded (an unfunded delegated task is then indeterminate, never passed).",
+    )
     assessment: Assessment | None = Field(
         description="The assessment attached to the task (考核); null: none."
     )

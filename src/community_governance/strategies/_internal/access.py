@@ -153,14 +153,9 @@ def with_defects(
     if "work-item.funding-follows-task" in wanted:
         payer = data["requested_by"]["name"]
         other = {"amount_yuan": 1000, "payer": payer + "以外的单位"}
-        if "needs_funding" in WorkItem.model_fields:
-            # a task that needs funds: none, none at all, or paid by another body
-            data["needs_funding"] = True
-            data["funding"] = (None, {"amount_yuan": 0, "payer": payer}, other)[variant % 3]
-        else:
-            # whether the task needs funds is not recorded: only money from another body
-            # is a defect (no funds at all leaves the rule undecided)
-            data["funding"] = other
+        # a task that needs funds: none, none at all, or paid by another body
+        data["needs_funding"] = True
+        data["funding"] = (None, {"amount_yuan": 0, "payer": payer}, other)[variant % 3]
     if wanted & {"work-item.no-one-vote-veto", "work-item.unified-assessment"}:
         data["assessment"] = {
             "one_vote_veto": "work-item.no-one-vote-veto" in wanted,
