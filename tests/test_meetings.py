@@ -255,21 +255,35 @@ class TestOwnersAssembly:
         assert f.status == "failed"
         assert "the register gives 3" in f.message_en
 
-    def test_owners_rules_do_not_apply_before_the_civil_code(self) -> None:
-        """No owners' pass rule is modelled before 2021-01-01: the meeting cannot be judged
-        (indeterminate, the gap named), never allowed; the owners' own rules are not in force."""
+    def test_before_the_civil_code_the_regulation_judges_the_vote(self) -> None:
+        """2018-03-19 – 2020-12-31: 物业管理条例 Art. 12 (2018 text) is the pass rule then in
+        force — 专有部分占建筑物总面积2/3以上的业主且占总人数2/3以上的业主同意 for the fund: 150
+        of ALL 300 owners is short of 200 (review D15; it used to be indeterminate). The
+        owners' Civil Code rules are not in force."""
         d = evaluate(meeting(), CN, dt.date(2020, 12, 31))
+        assert d.verdict == "denied"
+        assert d.finding("meeting.quorum").status == "passed"
+        f = d.finding("meeting.majority")
+        assert f.status == "failed"
+        assert "150 votes for < 2/3 of 300 all owners (needs 200" in f.message_en
+        assert [c.locator for c in f.citations][-1] == "第十二条第三款"
+        assert set(d.coverage.not_in_force) == {
+            "meeting.owners-count",
+            "meeting.property-dismissal-notice",
+        }
+
+    def test_before_the_regulation_text_the_gap_is_named(self) -> None:
+        """2018-03-18: no owners' pass rule is modelled (the regulation's earlier texts and
+        物权法 are not held): indeterminate, naming the gap, never allowed."""
+        d = evaluate(meeting(), CN, dt.date(2018, 3, 18))
         assert d.verdict == "indeterminate"
         f = d.finding("meeting.quorum")
         assert f.status == "indeterminate"
         assert "no pass rule in table meeting.pass-rules governs a owners_assembly" in (
             f.message_en
         )
-        assert "owners-assembly.2021 (2021-01-01 – …)" in f.message_en
-        assert set(d.coverage.not_in_force) == {
-            "meeting.owners-count",
-            "meeting.property-dismissal-notice",
-        }
+        assert "the law before it is not modelled" in f.message_en
+        assert "owners-assembly.2018 (2018-03-19 – 2021-01-01)" in f.message_en
 
 
 def urban(**overrides: Any) -> Meeting:

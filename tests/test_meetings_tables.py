@@ -88,6 +88,7 @@ class TestTheTable:
             "representatives-assembly.village.2025",
             "villager-group.2018",
             "villager-group.2025",
+            "owners-assembly.2018",
             "owners-assembly.2021",
             "collective-members-assembly.2025",
             "collective-representatives-assembly.2025",

@@ -310,7 +310,8 @@ def _motion_outcome(pr: PassRule, m: Meeting, motion: Motion, ctx: RuleContext) 
     """The motion's tally under the assembly's own majority (ordinary, or special matters)."""
     special = motion.matter in pr.special_matters
     shares = pr.special_majority if special else pr.majority
-    counted_base, area_base = MAJORITY_BASE[pr.majority_base]
+    owners = pr.majority_base == "all" and m.constituted_by == "owners"
+    counted_base, area_base = MAJORITY_BASE["all_owners" if owners else pr.majority_base]
     if pr.majority_base == "present":
         heads, area = (m.attendees, m.attendee_area)
     elif pr.majority_base == "participating":
@@ -451,6 +452,8 @@ def _majority(m: Meeting, ctx: RuleContext) -> Check:
         "motions": [j.evidence for _, j in judged],
     }
     base_zh, base_en = _BASE_ZH[pr.majority_base], _BASE_EN[pr.majority_base]
+    if pr.majority_base == "all" and m.constituted_by == "owners":
+        base_zh, base_en = "全体业主", "of all owners"
     if wrong:
         return Check.failed(
             f"议题{'、'.join(wrong)}记录的表决结果与计票不符（以{base_zh}为基数）：{detail_zh}",

@@ -99,16 +99,17 @@ RULES = (
         "majority",
         _meeting_checks.majority,
     ),
+    # 可以按照…计算 (SPC Interp. Art. 8-9): a permitted method, so a departure warns (review D6)
     Rule(
         id="meeting.owners-count",
-        title_zh="业主人数按专有部分计算，同一买受人多套及建设单位未售部分按一人计算",
-        title_en="Owners are counted per unit; several units of one buyer, and the developer's "
-        "unsold units, count as one owner",
+        title_zh="业主人数可以按专有部分计算，同一买受人多套及建设单位未售部分按一人计算",
+        title_en="Owners may be counted per unit; several units of one buyer, and the "
+        "developer's unsold units, count as one owner",
         kind="obligation",
-        severity="must",
+        severity="advisory",
         scope=Scope(Meeting, assembly="owners_assembly"),
         check=_meeting_checks.owners_count,
-        citations=(meetings_owners.ART8_9,),
+        citations=(meetings_owners.ART9, meetings_owners.ART8),
         valid_from=meetings_owners.CIVIL_CODE_IN_FORCE,
     ),
     *meetings_villagers_matters.RULES,
