@@ -19,6 +19,7 @@ from .....rules.citation import Citation
 from .....rules.rule import DeclaredCheck, Rule
 from .....rules.scope import Scope
 from .....rules.table import Table
+from . import assemblies as meetings_assemblies
 from . import collective as meetings_collective
 from . import owners as meetings_owners
 from . import property as meetings_property
@@ -112,6 +113,7 @@ RULES = (
         citations=(meetings_owners.ART9, meetings_owners.ART8),
         valid_from=meetings_owners.CIVIL_CODE_IN_FORCE,
     ),
+    *meetings_assemblies.RULES,
     *meetings_villagers_matters.RULES,
     *meetings_collective.RULES,
     *meetings_property.RULES,

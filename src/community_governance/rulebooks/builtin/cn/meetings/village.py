@@ -29,6 +29,16 @@ _NOTE_2025 = (
     "read ends 自公布之日起施行"
 )
 
+ART1_2018 = Citation(
+    VILLAGE_2018, "第一条", "为了保障农村村民实行自治，由村民依法办理自己的事情", note=_NOTE_2018
+)
+ART21_1_2018 = Citation(
+    VILLAGE_2018, "第二十一条第一款", "村民会议由本村十八周岁以上的村民组成。", note=_NOTE_2018
+)
+ART1_2025 = Citation(VILLAGE_2025, "第一条", "由村民依法办理自己的事情", note=_NOTE_2025)
+ART25_1_2025 = Citation(
+    VILLAGE_2025, "第二十五条第一款", "村民会议由本村十八周岁以上的村民组成。", note=_NOTE_2025
+)
 ART21_2018 = Citation(
     VILLAGE_2018,
     "第二十一条第二款",
