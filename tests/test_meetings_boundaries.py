@@ -17,6 +17,8 @@ OLD = st.dates(dt.date(2019, 1, 1), dt.date(2025, 12, 31))
 NEW = st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31))
 AFTER_CODE = st.dates(dt.date(2021, 1, 1), dt.date(2030, 12, 31))
 COLLECTIVE = st.dates(dt.date(2025, 5, 1), dt.date(2030, 12, 31))
+#: 物业管理条例 (2018-03-19 text) Art. 12, before the Civil Code.
+REGULATION = st.dates(dt.date(2018, 3, 19), dt.date(2020, 12, 31))
 
 #: (body, community kind, attendance base, measure, dates) of every quorum rule.
 QUORUMS = [
@@ -35,6 +37,8 @@ QUORUMS = [
     ("villager_group", "rural", "households", "heads", NEW),
     ("owners_assembly", None, "owners", "heads", AFTER_CODE),
     ("owners_assembly", None, "owners", "area", AFTER_CODE),
+    ("owners_assembly", None, "owners", "heads", REGULATION),
+    ("owners_assembly", None, "owners", "area", REGULATION),
     ("collective_members_assembly", None, "members", "heads", COLLECTIVE),
 ]
 #: (body, community kind, attendance base, matter, measure, dates) of every majority rule.
@@ -50,6 +54,11 @@ MAJORITIES = [
     ("owners_assembly", None, "owners", "raise_maintenance_fund", "heads", AFTER_CODE),
     ("owners_assembly", None, "owners", "rebuild", "area", AFTER_CODE),
     ("owners_assembly", None, "owners", "change_common_use", "heads", AFTER_CODE),
+    ("owners_assembly", None, "owners", "general", "heads", REGULATION),
+    ("owners_assembly", None, "owners", "use_maintenance_fund", "area", REGULATION),
+    ("owners_assembly", None, "owners", "rebuild", "heads", REGULATION),
+    ("villagers_assembly", "rural", "adults", "land_contracting", "heads", OLD),
+    ("villagers_assembly", "rural", "adults", "land_contracting", "heads", NEW),
     ("collective_members_assembly", None, "members", "general", "heads", COLLECTIVE),
     ("collective_representatives_assembly", None, "members", "general", "heads", COLLECTIVE),
 ]

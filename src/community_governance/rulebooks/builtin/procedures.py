@@ -33,7 +33,8 @@ VILLAGE_PARTY_FIRST = Citation(
     VILLAGE_2025,
     "第二十八条第三款",
     "需由村民会议或者村民代表会议决定的重要事项，应当先经村党组织研究讨论。",
-    note="applied from 2026-01-01 as reported for the amending decision",
+    note="in force from 2026-01-01 (主席令第五十九号: 自2026年1月1日起施行, read in a secondary "
+    "copy by the legal review, §4(b))",
 )
 URBAN_DISCLOSED_MATTERS = Citation(
     URBAN_2025,
