@@ -7,9 +7,11 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
 import pytest
 
 from community_governance import ConflictError, RulebookError, StepRejected, get_rulebook
+from community_governance.checks.pass_rules import PASS_RULES
 from community_governance.procedures import (
     Event,
     Procedure,
@@ -25,6 +27,7 @@ from community_governance.procedures import (
 )
 from community_governance.rulebooks._rulebook import procedure_entry
 from community_governance.rules import Citation
+from community_governance.rules.parameter import Parameter
 from community_governance.rules.table import Table, TableEntry
 
 from ._support import example_data
@@ -508,31 +511,53 @@ class TestDefinitionValidation:
 
 
 class TestAssemblyDue:
-    """Assemblies that must meet at fixed intervals, evaluated at a date."""
+    """Assemblies that must meet in each calendar period (review D1: 每半年 / 每季度 / 每年 are
+    calendar half-years, quarters and years, as the library reads 民主评议每年至少进行一次 and
+    一般事项至少每季度公布一次), evaluated at a date."""
 
-    def test_urban_representatives_assembly_every_six_months(self) -> None:
-        """Last met 2026-01-15: open on 2026-07-14, overdue on 2026-07-15."""
-        before = assembly_due(
-            "representatives_assembly",
-            community_kind="urban",
-            last_held_on=dt.date(2026, 1, 15),
-            at=dt.date(2026, 7, 14),
-            rulebook=CN,
-        )
-        after = assembly_due(
-            "representatives_assembly",
-            community_kind="urban",
-            last_held_on=dt.date(2026, 1, 15),
-            at=dt.date(2026, 7, 15),
-            rulebook=CN,
-        )
+    def test_urban_representatives_assembly_every_half_year(self) -> None:
+        """每半年至少召开一次: last met 2026-01-15 (first half), so the second half of 2026 must
+        hold the next — open on 2026-07-15 (rolling six months called it overdue), overdue on
+        2027-01-01."""
+        kwargs: dict[str, Any] = {
+            "community_kind": "urban",
+            "last_held_on": dt.date(2026, 1, 15),
+            "rulebook": CN,
+        }
+        before = assembly_due("representatives_assembly", at=dt.date(2026, 7, 15), **kwargs)
+        after = assembly_due("representatives_assembly", at=dt.date(2027, 1, 1), **kwargs)
         assert before is not None
         assert after is not None
-        assert (before.status, after.status) == ("open", "overdue")
+        assert (before.status, before.until) == ("open", dt.date(2027, 1, 1))
+        assert after.status == "overdue"
+        assert "2026-07-01 – 2026-12-31" in after.message_en
         assert after.citations[0].locator == "第二十八条第二款"
 
-    def test_village_representatives_assembly_every_quarter_under_both_texts(self) -> None:
-        """Quarterly since the 2018 text; overdue three months after the last meeting."""
+    def test_village_representatives_assembly_every_calendar_quarter(self) -> None:
+        """每季度召开一次: meetings on 5 Jan and 25 Jun satisfy Q1 and Q2, so on 5 Apr nothing
+        is overdue (the rolling reading said it was); after 5 Jan with no Q2 meeting, 1 Jul is
+        overdue."""
+        kwargs: dict[str, Any] = {"community_kind": "rural", "rulebook": CN}
+        item = assembly_due(
+            "representatives_assembly",
+            last_held_on=dt.date(2026, 1, 5),
+            at=dt.date(2026, 4, 5),
+            **kwargs,
+        )
+        assert item is not None
+        assert (item.status, item.until) == ("open", dt.date(2026, 7, 1))
+        late = assembly_due(
+            "representatives_assembly",
+            last_held_on=dt.date(2026, 1, 5),
+            at=dt.date(2026, 7, 1),
+            **kwargs,
+        )
+        assert late is not None
+        assert late.status == "overdue"
+
+    def test_village_representatives_assembly_under_both_texts(self) -> None:
+        """Quarterly since the 2018 text: last met 2025-06-30 (Q2), Q3 passed without a
+        meeting — overdue on 2025-10-01."""
         item = assembly_due(
             "representatives_assembly",
             community_kind="rural",
@@ -541,10 +566,11 @@ class TestAssemblyDue:
             rulebook=CN,
         )
         assert item is not None
-        assert (item.status, item.until) == ("overdue", dt.date(2025, 9, 30))
+        assert (item.status, item.until) == ("overdue", dt.date(2025, 10, 1))
 
     def test_villagers_assembly_yearly_only_from_2026(self) -> None:
-        """The yearly villagers' assembly is new in the 2025 amendment."""
+        """The yearly villagers' assembly is new in the 2025 amendment: last met in 2025, the
+        calendar year 2026 must hold one — open on 2026-03-01, overdue on 2027-01-01."""
         kwargs: dict[str, Any] = {"community_kind": "rural", "rulebook": CN}
         assert (
             assembly_due(
@@ -559,10 +585,16 @@ class TestAssemblyDue:
             "villagers_assembly", last_held_on=dt.date(2025, 3, 1), at=dt.date(2026, 3, 1), **kwargs
         )
         assert item is not None
-        assert item.status == "overdue"
+        assert (item.status, item.until) == ("open", dt.date(2027, 1, 1))
+        late = assembly_due(
+            "villagers_assembly", last_held_on=dt.date(2025, 3, 1), at=dt.date(2027, 1, 1), **kwargs
+        )
+        assert late is not None
+        assert late.status == "overdue"
 
     def test_collective_members_assembly_yearly(self) -> None:
-        """农村集体经济组织法 Art. 27: at least once a year."""
+        """农村集体经济组织法 Art. 27: 成员大会每年至少召开一次 — last met 2025-06-01, due
+        within 2026."""
         item = assembly_due(
             "collective_members_assembly",
             last_held_on=dt.date(2025, 6, 1),
@@ -570,4 +602,44 @@ class TestAssemblyDue:
             rulebook=CN,
         )
         assert item is not None
-        assert (item.status, item.until) == ("open", dt.date(2026, 6, 1))
+        assert (item.status, item.until) == ("open", dt.date(2027, 1, 1))
+
+    def test_an_interval_that_does_not_divide_the_year_is_a_rulebook_error(self) -> None:
+        """A local interval of five months has no calendar periods: refused, naming it."""
+        entry = CN.table(PASS_RULES).entry("villagers-assembly.2025")
+        assert entry is not None
+        five = Parameter.count(
+            "example.villagers-assembly.interval-months",
+            "村民会议召开间隔（本地）",
+            "villagers' assembly: months between meetings (example)",
+            (5, dt.date(2026, 1, 1), None, Citation("某地办法", "第一条", "")),
+            unit_zh="月",
+        )
+        local = CN.extend(
+            "cn.example",
+            "1",
+            tables=(
+                Table(
+                    PASS_RULES,
+                    "表决规则",
+                    "pass rules",
+                    (
+                        TableEntry(
+                            entry.key,
+                            attrs.evolve(entry.value, interval_months=five),
+                            entry.citation,
+                            entry.validity,
+                        ),
+                    ),
+                    replaces=True,
+                ),
+            ),
+        )
+        with pytest.raises(RulebookError, match=r"example\.villagers-assembly\.interval-months"):
+            assembly_due(
+                "villagers_assembly",
+                community_kind="rural",
+                last_held_on=dt.date(2026, 1, 1),
+                at=dt.date(2026, 6, 1),
+                rulebook=local,
+            )

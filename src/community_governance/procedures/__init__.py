@@ -9,7 +9,7 @@ from ..checks.procedure_guards import (
 )
 from ..models.procedure_run import RUN_FORMAT, Event, ProcedureRun
 from ..rules.procedure import Posting, Procedure, Record, Step
-from .deadlines import add_months, assembly_due
+from .deadlines import add_months, assembly_due, calendar_period
 from .run import (
     STATE_FORMAT,
     Applied,
@@ -43,6 +43,7 @@ __all__ = [
     "add_months",
     "apply",
     "assembly_due",
+    "calendar_period",
     "due",
     "explain_state",
     "judge",
