@@ -20,6 +20,7 @@ from community_governance.procedures import (
     apply,
     assembly_due,
     due,
+    judge,
     next_steps,
     replay,
     sequence_rule,
@@ -259,7 +260,7 @@ class TestRulebookChoosesTheProcedure:
             for book in (CN, NINGXIA, JINJIANG)
         }
         assert steps["cn"] == ("review", "vote", "publish", "implement")
-        assert steps["cn.ningxia"] == ("propose", "decide", "publish", "implement")
+        assert steps["cn.ningxia"] == ("propose", "review", "decide", "publish", "implement")
         assert steps["cn.sichuan.chengdu.jinjiang"][:3] == ("sponsor", "deliberate", "review")
 
     def test_a_local_rulebook_can_replace_a_procedure(self) -> None:
@@ -452,11 +453,131 @@ class TestNingxia:
         assert "no pass rule in table meeting.pass-rules" in quorum.message_en
 
 
+class TestPartyFirstFrom2026:
+    """From 2026-01-01 a local procedure keeps the national party-first study: urban 2025
+    Art. 30(4) «需由居民会议或者居民代表会议决定的重要事项，应当先经社区党组织研究讨论»
+    (review E2 for Ningxia, D14 for Jinjiang)."""
+
+    def test_ningxia_decision_without_the_party_study_is_rejected_from_2026(self) -> None:
+        """The shipped 2026 Ningxia run without its review step: 民主议定 is refused by
+        major-matter.party-first citing Art. 30(4) (it used to reach implemented)."""
+        data = run_data("ningxia-implemented")
+        data["events"] = [e for e in data["events"] if e["step"] != "review"]
+        state = replay(as_run(data), NINGXIA)
+        assert state.state == "proposed"
+        assert state.rejection is not None
+        assert state.rejection.step == "decide"
+        f = state.rejection.decision.finding("major-matter.party-first")
+        assert f.status == "failed"
+        assert [(c.source, c.locator) for c in f.citations] == [
+            ("城市居民委员会组织法(2025-10-28)", "第三十条第四款")
+        ]
+
+    def test_ningxia_decision_after_the_party_study_is_allowed(self) -> None:
+        """提出议案 → 党组织研究讨论 → 民主议定: the study satisfies the guard."""
+        state = replay(as_run(run_data("ningxia-implemented")), NINGXIA)
+        decide = next(a for a in state.applied if a.event.step == "decide")
+        assert decide.decision.finding("major-matter.party-first").status == "passed"
+
+    def test_ningxia_before_2026_needs_no_party_study(self) -> None:
+        """In 2020 the 2017 opinions' four steps suffice: the guard is not in force."""
+        state = replay(as_run(ningxia_2020(residents_assembly=True)), NINGXIA)
+        decide = next(a for a in state.applied if a.event.step == "decide")
+        f = decide.decision.finding("major-matter.party-first")
+        assert (f.status, f.evidence["in_force"]) == ("not_applicable", False)
+        assert decide.decision.verdict == "allowed"
+
+    def test_jinjiang_party_members_review_satisfies_the_statute_from_2026(self) -> None:
+        """党员大会审议 is taken by a party body: the vote passes major-matter.party-first
+        citing Art. 30(4), and its record guard cites Art. 30(4) before the report."""
+        state = replay(as_run(run_data("jinjiang-implemented")), JINJIANG)
+        vote = next(a for a in state.applied if a.event.step == "vote")
+        assert vote.event.on >= dt.date(2026, 1, 1)
+        party = vote.decision.finding("major-matter.party-first")
+        assert party.status == "passed"
+        assert party.citations[0].locator == "第三十条第四款"
+        record = vote.decision.finding("procedure.record")
+        assert [c.locator for c in record.citations][:1] == ["第三十条第四款"]
+
+    def test_jinjiang_before_2026_cites_only_the_report(self) -> None:
+        """A 2025 Jinjiang vote: the statutory guard is not in force, and the record guard
+        cites the 2011 report alone."""
+        vote = next(e for e in run_data("jinjiang-implemented")["events"] if e["step"] == "vote")
+        vote["on"] = "2025-06-01"
+        vote["meeting"]["held_on"] = "2025-06-01"
+        vote["meeting"].pop("announced_on", None)
+        for motion in vote["meeting"]["motions"]:
+            motion["voted_on"] = "2025-06-01"
+        run = attrs.evolve(start(JINJIANG.procedure("major-matter"), JINJIANG), state="reviewed")
+        decision = judge(run, Event.model_validate_json(json.dumps(vote)))
+        party = decision.finding("major-matter.party-first")
+        assert party.status == "not_applicable"
+        record = decision.finding("procedure.record")
+        assert record.status == "passed"
+        assert {c.source for c in record.citations} == {"004_63e647ccd94b093f.txt"}
+
+    def test_a_village_decision_cites_the_village_article(self) -> None:
+        """A villagers' assembly's decision without the party study fails citing village
+        2025 Art. 28(3) «需由村民会议或者村民代表会议决定的重要事项，应当先经村党组织研究讨论»."""
+        guard = NINGXIA.procedure("major-matter").guards[-1]
+        assert guard.id == "major-matter.party-first"
+        proc = Procedure(
+            id="major-matter",
+            title_zh="村",
+            title_en="village",
+            initial="drafted",
+            final="adopted",
+            steps=(
+                Step("review", "研究", "study", ("drafted",), "reviewed", ("party_organization",)),
+                Step(
+                    "vote",
+                    "决定",
+                    "decide",
+                    ("drafted", "reviewed"),
+                    "adopted",
+                    ("villagers_assembly",),
+                    "meeting",
+                ),
+            ),
+            guards=(guard,),
+        )
+        meeting = {
+            "id": "V-1",
+            "body": "villagers_assembly",
+            "community_kind": "rural",
+            "announced_on": "2026-03-01",
+            "held_on": "2026-03-15",
+            "constituted_by": "households",
+            "entitled": 300,
+            "attendees": 200,
+            "motions": [
+                {"id": "1", "voted_on": "2026-03-15", "in_favour": 150, "result": "adopted"}
+            ],
+        }
+        vote = {
+            "step": "vote",
+            "actor": "villagers_assembly",
+            "on": "2026-03-15",
+            "meeting": meeting,
+        }
+        event = Event.model_validate_json(json.dumps(vote))
+        with pytest.raises(StepRejected) as e:
+            apply(start(proc, CN), event)
+        f = e.value.decision.finding("major-matter.party-first")
+        assert f.status == "failed"
+        assert f.citations[0].locator == "第二十八条第三款"
+        study = {"step": "review", "actor": "party_organization", "on": "2026-03-01"}
+        reviewed = apply(start(proc, CN), Event.model_validate_json(json.dumps(study)))
+        assert apply(reviewed, event).state == "adopted"
+
+
 def ningxia_2020(*, residents_assembly: bool) -> dict[str, Any]:
-    """The shipped Ningxia run moved to 2020 and stopped after publication; the decision is
-    a residents' assembly of households, or the example's representatives' assembly."""
+    """The shipped Ningxia run moved to 2020, without the party organisation's study (not
+    required before 2026) and stopped after publication; the decision is a residents'
+    assembly of households, or the example's representatives' assembly."""
     data = copy.deepcopy(example_data("procedures/ningxia-implemented.json"))
-    data["events"] = data["events"][:3]
+    assert data["events"][1]["step"] == "review"
+    data["events"] = [data["events"][0], *data["events"][2:4]]
     for event in data["events"]:
         event["on"] = event["on"].replace("2026", "2020")
     meeting = data["events"][1]["meeting"]

@@ -1,8 +1,10 @@
 """Procedures as explicit state machines whose guards are rules; runs replayed from events."""
 
 from ..checks.procedure_guards import (
+    PARTY_BODIES,
     StepAttempt,
     actor_rule,
+    party_first_rule,
     record_rule,
     sequence_rule,
     supervision_rule,
@@ -26,6 +28,7 @@ from .run import (
 from .text import explain_state
 
 __all__ = [
+    "PARTY_BODIES",
     "RUN_FORMAT",
     "STATE_FORMAT",
     "Applied",
@@ -48,6 +51,7 @@ __all__ = [
     "explain_state",
     "judge",
     "next_steps",
+    "party_first_rule",
     "record_rule",
     "replay",
     "sequence_rule",
