@@ -282,7 +282,7 @@ class TestOwnersAssembly:
         assert "no pass rule in table meeting.pass-rules governs a owners_assembly" in (
             f.message_en
         )
-        assert "the law before it is not modelled" in f.message_en
+        assert "any earlier law is not modelled" in f.message_en
         assert "owners-assembly.2018 (2018-03-19 – 2021-01-01)" in f.message_en
 
 
