@@ -152,3 +152,55 @@ class TestMeetingStrategies:
     def test_evaluation_is_deterministic(self, m: Meeting) -> None:
         """The same record gives byte-identical Decisions."""
         assert evaluate(m, CN).to_json() == evaluate(m, CN).to_json()
+
+
+def _with(m: Meeting, **changes: object) -> Meeting:
+    """The record ``m`` with ``changes``, validated again."""
+    return Meeting.model_validate({**m.model_dump(), **changes})
+
+
+class TestPlantedContradictions:
+    """A meeting record anywhere near its boundaries, with one planted fact a rule rests on
+    contradicted or unknowable, is never `allowed` (issue #9: never a false allowed)."""
+
+    @given(meetings(), st.integers(1, 500), st.data())
+    def test_a_request_base_that_contradicts_entitled(
+        self, m: Meeting, off: int, data: st.DataObject
+    ) -> None:
+        """requested_by.of ≠ entitled of the same base: indeterminate, never allowed."""
+        of = m.entitled + off
+        count = data.draw(st.integers(0, of))
+        planted = _with(m, requested_by={"count": count, "base": "households", "of": of})
+        d = evaluate(planted, CN)
+        assert d.finding("meeting.request").status == "indeterminate"
+        assert d.verdict != "allowed"
+
+    @given(meetings())
+    def test_a_residents_assembly_in_a_rural_community(self, m: Meeting) -> None:
+        """居民会议 recorded in a village: denied by meeting.assembly-community."""
+        d = evaluate(_with(m, community_kind="rural"), CN)
+        assert d.finding("meeting.assembly-community").status == "failed"
+        assert d.verdict == "denied"
+
+    @given(
+        tally_meetings(
+            body="villagers_assembly", community_kind="rural", distance=st.integers(-3, 3)
+        )
+    )
+    def test_land_contracting_of_household_representatives(self, m: Meeting) -> None:
+        """A land-contracting plan of an assembly counted by households: the members the
+        other law counts are not in the record — never allowed."""
+        motion = {**m.motions[0].model_dump(), "matter": "land_contracting"}
+        d = evaluate(_with(m, motions=[motion]), CN)
+        assert d.verdict != "allowed"
+
+    @given(
+        tally_meetings(body="villager_group", community_kind="rural", distance=st.integers(-3, 3)),
+        st.sampled_from(["land_contracting", "public_welfare", "collective_income_use"]),
+    )
+    def test_a_villager_group_on_property_it_may_not_own(self, m: Meeting, matter: str) -> None:
+        """Whose land or property a group decides is not in the record: never allowed."""
+        motion = {**m.motions[0].model_dump(), "matter": matter}
+        d = evaluate(_with(m, motions=[motion]), CN)
+        assert d.finding("meeting.villagers-assembly-matters").status == "indeterminate"
+        assert d.verdict != "allowed"
