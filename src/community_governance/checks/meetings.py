@@ -70,7 +70,9 @@ def _select(m: Meeting, ctx: RuleContext) -> PassRule | Check:
     gap_zh = gap_en = ""
     if mine and starts and len(starts) == len(mine) and ctx.at < min(starts):
         first = min(starts).isoformat()
-        gap_zh = f"；{day}早于规则集所载该会议最早的表决规则（自{first}起），此前如有法律规定，未建模"
+        gap_zh = (
+            f"；{day}早于规则集所载该会议最早的表决规则（自{first}起），此前如有法律规定，未建模"
+        )
         gap_en = (
             f"; {day} is before the earliest pass rule the rulebook holds for this assembly "
             f"(from {first}): any earlier law is not modelled"
