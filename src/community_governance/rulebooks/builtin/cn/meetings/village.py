@@ -140,7 +140,8 @@ _VIA_64 = (
     "applied by reference (参照适用, Art. 64(2); 村民委员会组织法 2018 Art. 24(3) 法律对讨论决定村"
     "集体经济组织财产和成员权益的事项另有规定的，依照其规定, 2025 Art. 28(4)) to the village's "
     "meetings when the village committee or the villager group acts for the collective economic "
-    "organisation"
+    "organisation; the village's meeting stands in the members' (representatives') assembly's "
+    "place, so its own members — the adults entitled — are the base"
 )
 ART27_ALL_MEMBERS = Citation(
     COLLECTIVE_LAW,
