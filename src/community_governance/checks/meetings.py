@@ -6,7 +6,13 @@ replacing its table entry.
 Each check finds the one entry in force on the day that governs the meeting's assembly (and
 community kind). Where none does, the finding is ``indeterminate`` and names the gap: the
 meeting cannot be shown lawful by a rule the rulebook does not have (the urban
-representatives' assembly before 2026, an owners' assembly before the Civil Code).
+representatives' assembly before 2026, a residents' assembly before 2018-12-29, an owners'
+assembly before 2018-03-19).
+
+Shares are never met on an empty base (``0 of 0``); a request to convene is measured against
+the meeting's own ``entitled`` and never denies a meeting that was held (a duty to convene,
+discharged by convening); a matter for which another law sets the majority (`OtherLaw`) is
+judged by it, and is ``indeterminate`` where the record cannot apply it.
 """
 
 from __future__ import annotations
