@@ -418,14 +418,15 @@ class TestNingxiaConstituency:
         assert "no constituency recorded: R07" in f.message_en
 
     def test_a_group_is_not_a_compound_or_building(self) -> None:
-        """A representative chosen by a residents' group (居民小组) is named as chosen otherwise."""
+        """Before 2026 a representative chosen by a residents' group (居民小组) is named as
+        chosen otherwise (from 2026 national law prevails: tests/test_constituency_2026.py)."""
 
         def edit(c: dict[str, Any]) -> None:
             for m in c["memberships"]:
                 if m["person_id"] == "R02" and m["body_id"] == "RA":
                     m["constituency"] = {"kind": "group", "name": "第二居民小组"}
 
-        f = evaluate(edited("urban", edit, "RA"), NINGXIA).finding(
+        f = evaluate(edited("urban", edit, "RA"), NINGXIA, BEFORE).finding(
             "representatives-assembly.constituency"
         )
         assert f.status == "failed"

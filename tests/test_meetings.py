@@ -214,10 +214,13 @@ class TestOwnersAssembly:
         )
 
     def test_extraordinary_meeting_needs_a_fifth_of_owners(self) -> None:
-        """20% of owners oblige the owners' committee to call a meeting; 19% do not."""
+        """经20%以上的业主提议: 60 of 300 owners oblige the owners' committee to call the meeting;
+        59 do not, which is reported, not held against the meeting (review D3)."""
         short = evaluate(meeting(requested_by={"count": 59, "base": "owners", "of": 300}), CN)
         enough = evaluate(meeting(requested_by={"count": 60, "base": "owners", "of": 300}), CN)
-        assert short.finding("meeting.request").status == "failed"
+        assert short.finding("meeting.request").status == "not_applicable"
+        assert short.finding("meeting.request").evidence["obliged"] is False
+        assert short.verdict == enough.verdict == "allowed"
         assert enough.finding("meeting.request").status == "passed"
 
     def test_owners_are_counted_as_the_interpretation_says(self) -> None:
@@ -252,21 +255,35 @@ class TestOwnersAssembly:
         assert f.status == "failed"
         assert "the register gives 3" in f.message_en
 
-    def test_owners_rules_do_not_apply_before_the_civil_code(self) -> None:
-        """No owners' pass rule is modelled before 2021-01-01: the meeting cannot be judged
-        (indeterminate, the gap named), never allowed; the owners' own rules are not in force."""
+    def test_before_the_civil_code_the_regulation_judges_the_vote(self) -> None:
+        """2018-03-19 – 2020-12-31: 物业管理条例 Art. 12 (2018 text) is the pass rule then in
+        force — 专有部分占建筑物总面积2/3以上的业主且占总人数2/3以上的业主同意 for the fund: 150
+        of ALL 300 owners is short of 200 (review D15; it used to be indeterminate). The
+        owners' Civil Code rules are not in force."""
         d = evaluate(meeting(), CN, dt.date(2020, 12, 31))
+        assert d.verdict == "denied"
+        assert d.finding("meeting.quorum").status == "passed"
+        f = d.finding("meeting.majority")
+        assert f.status == "failed"
+        assert "150 votes for < 2/3 of 300 all owners (needs 200" in f.message_en
+        assert [c.locator for c in f.citations][-1] == "第十二条第三款"
+        assert set(d.coverage.not_in_force) == {
+            "meeting.owners-count",
+            "meeting.property-dismissal-notice",
+        }
+
+    def test_before_the_regulation_text_the_gap_is_named(self) -> None:
+        """2018-03-18: no owners' pass rule is modelled (the regulation's earlier texts and
+        物权法 are not held): indeterminate, naming the gap, never allowed."""
+        d = evaluate(meeting(), CN, dt.date(2018, 3, 18))
         assert d.verdict == "indeterminate"
         f = d.finding("meeting.quorum")
         assert f.status == "indeterminate"
         assert "no pass rule in table meeting.pass-rules governs a owners_assembly" in (
             f.message_en
         )
-        assert "owners-assembly.2021 (2021-01-01 – …)" in f.message_en
-        assert set(d.coverage.not_in_force) == {
-            "meeting.owners-count",
-            "meeting.property-dismissal-notice",
-        }
+        assert "any earlier law is not modelled" in f.message_en
+        assert "owners-assembly.2018 (2018-03-19 – 2021-01-01)" in f.message_en
 
 
 def urban(**overrides: Any) -> Meeting:
@@ -319,16 +336,17 @@ class TestResidentsAssembly:
     @pytest.mark.parametrize(
         ("held_on", "count", "status"),
         [
-            (dt.date(2025, 12, 31), 199, "failed"),  # 2018: 1/5 of households
+            (dt.date(2025, 12, 31), 199, "not_applicable"),  # 2018: 1/5 of households
             (dt.date(2025, 12, 31), 200, "passed"),
-            (dt.date(2026, 1, 1), 99, "failed"),  # 2025: 1/10
+            (dt.date(2026, 1, 1), 99, "not_applicable"),  # 2025: 1/10
             (dt.date(2026, 1, 1), 100, "passed"),
         ],
     )
     def test_request_threshold_switches_on_2026_01_01(
         self, held_on: dt.date, count: int, status: str
     ) -> None:
-        """A request by households needs 1/5 until 2025-12-31 and 1/10 from 2026-01-01."""
+        """A request by households obliges the convener from 1/5 until 2025-12-31 and from 1/10
+        from 2026-01-01; below, no duty arose (not_applicable, never failed: review D3)."""
         m = urban(
             held_on=held_on,
             announced_on=held_on,
@@ -338,7 +356,9 @@ class TestResidentsAssembly:
         assert evaluate(m, CN).finding("meeting.request").status == status
 
     def test_residents_groups_request_only_under_the_2018_text(self) -> None:
-        """1/3 of residents' groups could require a meeting only until 2025-12-31."""
+        """三分之一以上的居民小组 could require a meeting only until 2025-12-31: then a group
+        request may have obliged (the record counts no groups, so it cannot tell: obliged
+        None); from 2026 it obliges no one (obliged False). Neither judges the meeting."""
         req = {"count": 5, "base": "residents_groups", "of": 15}
         old = urban(
             held_on=dt.date(2025, 6, 1),
@@ -347,8 +367,85 @@ class TestResidentsAssembly:
             requested_by=req,
         )
         new = urban(motions=[], requested_by=req)
-        assert evaluate(old, CN).finding("meeting.request").status == "passed"
-        assert evaluate(new, CN).finding("meeting.request").status == "failed"
+        before, after = evaluate(old, CN), evaluate(new, CN)
+        assert before.finding("meeting.request").status == "not_applicable"
+        assert before.finding("meeting.request").evidence["obliged"] is None
+        assert after.finding("meeting.request").status == "not_applicable"
+        assert after.finding("meeting.request").evidence["obliged"] is False
+
+
+class TestRequestBase:
+    """A request is measured against the meeting's own ``entitled``, never against a total
+    the request states about itself (issue #9, "Bases are derived, not trusted"), and a
+    request too small never denies a meeting held (review D3: «有十分之一以上…提议，应当召集»
+    creates a duty to convene, nothing more)."""
+
+    def test_a_request_stating_another_base_than_the_meeting_is_a_contradiction(self) -> None:
+        """`of: 50` while 1,000 households are entitled: 10 requesters are 1% of the meeting's
+        base, not 20% — and the contradiction is not taken as true: indeterminate, naming
+        requested_by.of."""
+        m = urban(requested_by={"count": 10, "base": "households", "of": 50})
+        d = evaluate(m, CN)
+        f = d.finding("meeting.request")
+        assert f.status == "indeterminate"
+        assert f.evidence["field"] == "requested_by.of"
+        assert "1000 households entitled" in f.message_en
+        assert d.verdict == "indeterminate"
+
+    def test_the_base_is_the_meeting_entitled(self) -> None:
+        """10 of the 1,000 households entitled (stated as such) is 1% < 1/10: no duty."""
+        m = urban(requested_by={"count": 10, "base": "households", "of": 1000})
+        f = evaluate(m, CN).finding("meeting.request")
+        assert (f.status, f.evidence["obliged"], f.evidence["base_count"]) == (
+            "not_applicable",
+            False,
+            1000,
+        )
+
+    def test_zero_of_zero_never_satisfies_a_share(self) -> None:
+        """`0 of 0` used to pass (0 ≥ 1/10 × 0): an empty base obliges no one, and a meeting
+        with no one entitled is not quorate."""
+        m = urban(
+            entitled=0,
+            attendees=0,
+            motions=[],
+            requested_by={"count": 0, "base": "households", "of": 0},
+        )
+        d = evaluate(m, CN)
+        assert d.finding("meeting.request").status == "not_applicable"
+        assert d.finding("meeting.request").evidence["obliged"] is False
+        assert d.finding("meeting.quorum").status == "failed"
+        assert "empty base" in d.finding("meeting.quorum").message_en
+        assert d.verdict == "denied"
+
+    def test_a_request_too_small_never_denies_a_held_meeting(self) -> None:
+        """50 of 1,000 households (5% < 1/10): the committee was not obliged, but a convened,
+        noticed, quorate meeting with its majority is allowed (it used to be denied)."""
+        m = urban(requested_by={"count": 50, "base": "households", "of": 1000})
+        d = evaluate(m, CN)
+        assert d.finding("meeting.request").status == "not_applicable"
+        assert "does not depend on the request" in d.finding("meeting.request").message_en
+        assert d.verdict == "allowed"
+
+    def test_a_base_the_record_does_not_count_cannot_be_measured(self) -> None:
+        """A request by representatives of a meeting counted by households: the record holds
+        no number of representatives, so whether it obliged is unknown (obliged: None) —
+        never measured against the request's own `of`."""
+        m = urban(requested_by={"count": 30, "base": "representatives", "of": 60})
+        f = evaluate(m, CN).finding("meeting.request")
+        assert (f.status, f.evidence["obliged"]) == ("not_applicable", None)
+
+    def test_villagers_are_counted_of_the_adults_entitled(self) -> None:
+        """十分之一以上的村民: 90 of the 900 adults the villagers' assembly counts oblige."""
+        m = urban(
+            body="villagers_assembly",
+            community_kind="rural",
+            constituted_by="adults",
+            entitled=900,
+            attendees=501,
+            requested_by={"count": 90, "base": "villagers", "of": 900},
+        )
+        assert evaluate(m, CN).finding("meeting.request").status == "passed"
 
 
 class TestRepresentativesAssembly:

@@ -17,6 +17,8 @@ OLD = st.dates(dt.date(2019, 1, 1), dt.date(2025, 12, 31))
 NEW = st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31))
 AFTER_CODE = st.dates(dt.date(2021, 1, 1), dt.date(2030, 12, 31))
 COLLECTIVE = st.dates(dt.date(2025, 5, 1), dt.date(2030, 12, 31))
+#: 物业管理条例 (2018-03-19 text) Art. 12, before the Civil Code.
+REGULATION = st.dates(dt.date(2018, 3, 19), dt.date(2020, 12, 31))
 
 #: (body, community kind, attendance base, measure, dates) of every quorum rule.
 QUORUMS = [
@@ -35,6 +37,8 @@ QUORUMS = [
     ("villager_group", "rural", "households", "heads", NEW),
     ("owners_assembly", None, "owners", "heads", AFTER_CODE),
     ("owners_assembly", None, "owners", "area", AFTER_CODE),
+    ("owners_assembly", None, "owners", "heads", REGULATION),
+    ("owners_assembly", None, "owners", "area", REGULATION),
     ("collective_members_assembly", None, "members", "heads", COLLECTIVE),
 ]
 #: (body, community kind, attendance base, matter, measure, dates) of every majority rule.
@@ -50,6 +54,11 @@ MAJORITIES = [
     ("owners_assembly", None, "owners", "raise_maintenance_fund", "heads", AFTER_CODE),
     ("owners_assembly", None, "owners", "rebuild", "area", AFTER_CODE),
     ("owners_assembly", None, "owners", "change_common_use", "heads", AFTER_CODE),
+    ("owners_assembly", None, "owners", "general", "heads", REGULATION),
+    ("owners_assembly", None, "owners", "use_maintenance_fund", "area", REGULATION),
+    ("owners_assembly", None, "owners", "rebuild", "heads", REGULATION),
+    ("villagers_assembly", "rural", "adults", "land_contracting", "heads", OLD),
+    ("villagers_assembly", "rural", "adults", "land_contracting", "heads", NEW),
     ("collective_members_assembly", None, "members", "general", "heads", COLLECTIVE),
     ("collective_representatives_assembly", None, "members", "general", "heads", COLLECTIVE),
 ]
@@ -143,3 +152,55 @@ class TestMeetingStrategies:
     def test_evaluation_is_deterministic(self, m: Meeting) -> None:
         """The same record gives byte-identical Decisions."""
         assert evaluate(m, CN).to_json() == evaluate(m, CN).to_json()
+
+
+def _with(m: Meeting, **changes: object) -> Meeting:
+    """The record ``m`` with ``changes``, validated again."""
+    return Meeting.model_validate({**m.model_dump(), **changes})
+
+
+class TestPlantedContradictions:
+    """A meeting record anywhere near its boundaries, with one planted fact a rule rests on
+    contradicted or unknowable, is never `allowed` (issue #9: never a false allowed)."""
+
+    @given(meetings(), st.integers(1, 500), st.data())
+    def test_a_request_base_that_contradicts_entitled(
+        self, m: Meeting, off: int, data: st.DataObject
+    ) -> None:
+        """requested_by.of ≠ entitled of the same base: indeterminate, never allowed."""
+        of = m.entitled + off
+        count = data.draw(st.integers(0, of))
+        planted = _with(m, requested_by={"count": count, "base": "households", "of": of})
+        d = evaluate(planted, CN)
+        assert d.finding("meeting.request").status == "indeterminate"
+        assert d.verdict != "allowed"
+
+    @given(meetings())
+    def test_a_residents_assembly_in_a_rural_community(self, m: Meeting) -> None:
+        """居民会议 recorded in a village: denied by meeting.assembly-community."""
+        d = evaluate(_with(m, community_kind="rural"), CN)
+        assert d.finding("meeting.assembly-community").status == "failed"
+        assert d.verdict == "denied"
+
+    @given(
+        tally_meetings(
+            body="villagers_assembly", community_kind="rural", distance=st.integers(-3, 3)
+        )
+    )
+    def test_land_contracting_of_household_representatives(self, m: Meeting) -> None:
+        """A land-contracting plan of an assembly counted by households: the members the
+        other law counts are not in the record — never allowed."""
+        motion = {**m.motions[0].model_dump(), "matter": "land_contracting"}
+        d = evaluate(_with(m, motions=[motion]), CN)
+        assert d.verdict != "allowed"
+
+    @given(
+        tally_meetings(body="villager_group", community_kind="rural", distance=st.integers(-3, 3)),
+        st.sampled_from(["land_contracting", "public_welfare", "collective_income_use"]),
+    )
+    def test_a_villager_group_on_property_it_may_not_own(self, m: Meeting, matter: str) -> None:
+        """Whose land or property a group decides is not in the record: never allowed."""
+        motion = {**m.motions[0].model_dump(), "matter": matter}
+        d = evaluate(_with(m, motions=[motion]), CN)
+        assert d.finding("meeting.villagers-assembly-matters").status == "indeterminate"
+        assert d.verdict != "allowed"

@@ -88,6 +88,7 @@ class TestTheTable:
             "representatives-assembly.village.2025",
             "villager-group.2018",
             "villager-group.2025",
+            "owners-assembly.2018",
             "owners-assembly.2021",
             "collective-members-assembly.2025",
             "collective-representatives-assembly.2025",
@@ -187,12 +188,13 @@ class TestLocalOverride:
         kwargs: dict[str, Any] = {
             "community_kind": "urban",
             "last_held_on": dt.date(2025, 1, 10),
-            "at": dt.date(2025, 6, 1),
+            "at": dt.date(2025, 7, 1),
         }
         assert assembly_due("representatives_assembly", rulebook=CN, **kwargs) is None
         item = assembly_due("representatives_assembly", rulebook=local, **kwargs)
         assert item is not None
-        assert (item.status, item.until) == ("overdue", dt.date(2025, 4, 10))
+        # a calendar quarter (review D1): Q2 2025 passed without a meeting
+        assert (item.status, item.until) == ("overdue", dt.date(2025, 7, 1))
 
     def test_two_entries_for_one_meeting_are_a_rulebook_error(self) -> None:
         """Adding a second residents' assembly entry instead of replacing is refused."""

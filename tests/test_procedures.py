@@ -7,9 +7,11 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
 import pytest
 
 from community_governance import ConflictError, RulebookError, StepRejected, get_rulebook
+from community_governance.checks.pass_rules import PASS_RULES
 from community_governance.procedures import (
     Event,
     Procedure,
@@ -18,6 +20,7 @@ from community_governance.procedures import (
     apply,
     assembly_due,
     due,
+    judge,
     next_steps,
     replay,
     sequence_rule,
@@ -25,6 +28,7 @@ from community_governance.procedures import (
 )
 from community_governance.rulebooks._rulebook import procedure_entry
 from community_governance.rules import Citation
+from community_governance.rules.parameter import Parameter
 from community_governance.rules.table import Table, TableEntry
 
 from ._support import example_data
@@ -256,7 +260,7 @@ class TestRulebookChoosesTheProcedure:
             for book in (CN, NINGXIA, JINJIANG)
         }
         assert steps["cn"] == ("review", "vote", "publish", "implement")
-        assert steps["cn.ningxia"] == ("propose", "decide", "publish", "implement")
+        assert steps["cn.ningxia"] == ("propose", "review", "decide", "publish", "implement")
         assert steps["cn.sichuan.chengdu.jinjiang"][:3] == ("sponsor", "deliberate", "review")
 
     def test_a_local_rulebook_can_replace_a_procedure(self) -> None:
@@ -449,11 +453,131 @@ class TestNingxia:
         assert "no pass rule in table meeting.pass-rules" in quorum.message_en
 
 
+class TestPartyFirstFrom2026:
+    """From 2026-01-01 a local procedure keeps the national party-first study: urban 2025
+    Art. 30(4) «需由居民会议或者居民代表会议决定的重要事项，应当先经社区党组织研究讨论»
+    (review E2 for Ningxia, D14 for Jinjiang)."""
+
+    def test_ningxia_decision_without_the_party_study_is_rejected_from_2026(self) -> None:
+        """The shipped 2026 Ningxia run without its review step: 民主议定 is refused by
+        major-matter.party-first citing Art. 30(4) (it used to reach implemented)."""
+        data = run_data("ningxia-implemented")
+        data["events"] = [e for e in data["events"] if e["step"] != "review"]
+        state = replay(as_run(data), NINGXIA)
+        assert state.state == "proposed"
+        assert state.rejection is not None
+        assert state.rejection.step == "decide"
+        f = state.rejection.decision.finding("major-matter.party-first")
+        assert f.status == "failed"
+        assert [(c.source, c.locator) for c in f.citations] == [
+            ("城市居民委员会组织法(2025-10-28)", "第三十条第四款")
+        ]
+
+    def test_ningxia_decision_after_the_party_study_is_allowed(self) -> None:
+        """提出议案 → 党组织研究讨论 → 民主议定: the study satisfies the guard."""
+        state = replay(as_run(run_data("ningxia-implemented")), NINGXIA)
+        decide = next(a for a in state.applied if a.event.step == "decide")
+        assert decide.decision.finding("major-matter.party-first").status == "passed"
+
+    def test_ningxia_before_2026_needs_no_party_study(self) -> None:
+        """In 2020 the 2017 opinions' four steps suffice: the guard is not in force."""
+        state = replay(as_run(ningxia_2020(residents_assembly=True)), NINGXIA)
+        decide = next(a for a in state.applied if a.event.step == "decide")
+        f = decide.decision.finding("major-matter.party-first")
+        assert (f.status, f.evidence["in_force"]) == ("not_applicable", False)
+        assert decide.decision.verdict == "allowed"
+
+    def test_jinjiang_party_members_review_satisfies_the_statute_from_2026(self) -> None:
+        """党员大会审议 is taken by a party body: the vote passes major-matter.party-first
+        citing Art. 30(4), and its record guard cites Art. 30(4) before the report."""
+        state = replay(as_run(run_data("jinjiang-implemented")), JINJIANG)
+        vote = next(a for a in state.applied if a.event.step == "vote")
+        assert vote.event.on >= dt.date(2026, 1, 1)
+        party = vote.decision.finding("major-matter.party-first")
+        assert party.status == "passed"
+        assert party.citations[0].locator == "第三十条第四款"
+        record = vote.decision.finding("procedure.record")
+        assert [c.locator for c in record.citations][:1] == ["第三十条第四款"]
+
+    def test_jinjiang_before_2026_cites_only_the_report(self) -> None:
+        """A 2025 Jinjiang vote: the statutory guard is not in force, and the record guard
+        cites the 2011 report alone."""
+        vote = next(e for e in run_data("jinjiang-implemented")["events"] if e["step"] == "vote")
+        vote["on"] = "2025-06-01"
+        vote["meeting"]["held_on"] = "2025-06-01"
+        vote["meeting"].pop("announced_on", None)
+        for motion in vote["meeting"]["motions"]:
+            motion["voted_on"] = "2025-06-01"
+        run = attrs.evolve(start(JINJIANG.procedure("major-matter"), JINJIANG), state="reviewed")
+        decision = judge(run, Event.model_validate_json(json.dumps(vote)))
+        party = decision.finding("major-matter.party-first")
+        assert party.status == "not_applicable"
+        record = decision.finding("procedure.record")
+        assert record.status == "passed"
+        assert {c.source for c in record.citations} == {"004_63e647ccd94b093f.txt"}
+
+    def test_a_village_decision_cites_the_village_article(self) -> None:
+        """A villagers' assembly's decision without the party study fails citing village
+        2025 Art. 28(3) «需由村民会议或者村民代表会议决定的重要事项，应当先经村党组织研究讨论»."""
+        guard = NINGXIA.procedure("major-matter").guards[-1]
+        assert guard.id == "major-matter.party-first"
+        proc = Procedure(
+            id="major-matter",
+            title_zh="村",
+            title_en="village",
+            initial="drafted",
+            final="adopted",
+            steps=(
+                Step("review", "研究", "study", ("drafted",), "reviewed", ("party_organization",)),
+                Step(
+                    "vote",
+                    "决定",
+                    "decide",
+                    ("drafted", "reviewed"),
+                    "adopted",
+                    ("villagers_assembly",),
+                    "meeting",
+                ),
+            ),
+            guards=(guard,),
+        )
+        meeting = {
+            "id": "V-1",
+            "body": "villagers_assembly",
+            "community_kind": "rural",
+            "announced_on": "2026-03-01",
+            "held_on": "2026-03-15",
+            "constituted_by": "households",
+            "entitled": 300,
+            "attendees": 200,
+            "motions": [
+                {"id": "1", "voted_on": "2026-03-15", "in_favour": 150, "result": "adopted"}
+            ],
+        }
+        vote = {
+            "step": "vote",
+            "actor": "villagers_assembly",
+            "on": "2026-03-15",
+            "meeting": meeting,
+        }
+        event = Event.model_validate_json(json.dumps(vote))
+        with pytest.raises(StepRejected) as e:
+            apply(start(proc, CN), event)
+        f = e.value.decision.finding("major-matter.party-first")
+        assert f.status == "failed"
+        assert f.citations[0].locator == "第二十八条第三款"
+        study = {"step": "review", "actor": "party_organization", "on": "2026-03-01"}
+        reviewed = apply(start(proc, CN), Event.model_validate_json(json.dumps(study)))
+        assert apply(reviewed, event).state == "adopted"
+
+
 def ningxia_2020(*, residents_assembly: bool) -> dict[str, Any]:
-    """The shipped Ningxia run moved to 2020 and stopped after publication; the decision is
-    a residents' assembly of households, or the example's representatives' assembly."""
+    """The shipped Ningxia run moved to 2020, without the party organisation's study (not
+    required before 2026) and stopped after publication; the decision is a residents'
+    assembly of households, or the example's representatives' assembly."""
     data = copy.deepcopy(example_data("procedures/ningxia-implemented.json"))
-    data["events"] = data["events"][:3]
+    assert data["events"][1]["step"] == "review"
+    data["events"] = [data["events"][0], *data["events"][2:4]]
     for event in data["events"]:
         event["on"] = event["on"].replace("2026", "2020")
     meeting = data["events"][1]["meeting"]
@@ -508,31 +632,53 @@ class TestDefinitionValidation:
 
 
 class TestAssemblyDue:
-    """Assemblies that must meet at fixed intervals, evaluated at a date."""
+    """Assemblies that must meet in each calendar period (review D1: 每半年 / 每季度 / 每年 are
+    calendar half-years, quarters and years, as the library reads 民主评议每年至少进行一次 and
+    一般事项至少每季度公布一次), evaluated at a date."""
 
-    def test_urban_representatives_assembly_every_six_months(self) -> None:
-        """Last met 2026-01-15: open on 2026-07-14, overdue on 2026-07-15."""
-        before = assembly_due(
-            "representatives_assembly",
-            community_kind="urban",
-            last_held_on=dt.date(2026, 1, 15),
-            at=dt.date(2026, 7, 14),
-            rulebook=CN,
-        )
-        after = assembly_due(
-            "representatives_assembly",
-            community_kind="urban",
-            last_held_on=dt.date(2026, 1, 15),
-            at=dt.date(2026, 7, 15),
-            rulebook=CN,
-        )
+    def test_urban_representatives_assembly_every_half_year(self) -> None:
+        """每半年至少召开一次: last met 2026-01-15 (first half), so the second half of 2026 must
+        hold the next — open on 2026-07-15 (rolling six months called it overdue), overdue on
+        2027-01-01."""
+        kwargs: dict[str, Any] = {
+            "community_kind": "urban",
+            "last_held_on": dt.date(2026, 1, 15),
+            "rulebook": CN,
+        }
+        before = assembly_due("representatives_assembly", at=dt.date(2026, 7, 15), **kwargs)
+        after = assembly_due("representatives_assembly", at=dt.date(2027, 1, 1), **kwargs)
         assert before is not None
         assert after is not None
-        assert (before.status, after.status) == ("open", "overdue")
+        assert (before.status, before.until) == ("open", dt.date(2027, 1, 1))
+        assert after.status == "overdue"
+        assert "2026-07-01 – 2026-12-31" in after.message_en
         assert after.citations[0].locator == "第二十八条第二款"
 
-    def test_village_representatives_assembly_every_quarter_under_both_texts(self) -> None:
-        """Quarterly since the 2018 text; overdue three months after the last meeting."""
+    def test_village_representatives_assembly_every_calendar_quarter(self) -> None:
+        """每季度召开一次: meetings on 5 Jan and 25 Jun satisfy Q1 and Q2, so on 5 Apr nothing
+        is overdue (the rolling reading said it was); after 5 Jan with no Q2 meeting, 1 Jul is
+        overdue."""
+        kwargs: dict[str, Any] = {"community_kind": "rural", "rulebook": CN}
+        item = assembly_due(
+            "representatives_assembly",
+            last_held_on=dt.date(2026, 1, 5),
+            at=dt.date(2026, 4, 5),
+            **kwargs,
+        )
+        assert item is not None
+        assert (item.status, item.until) == ("open", dt.date(2026, 7, 1))
+        late = assembly_due(
+            "representatives_assembly",
+            last_held_on=dt.date(2026, 1, 5),
+            at=dt.date(2026, 7, 1),
+            **kwargs,
+        )
+        assert late is not None
+        assert late.status == "overdue"
+
+    def test_village_representatives_assembly_under_both_texts(self) -> None:
+        """Quarterly since the 2018 text: last met 2025-06-30 (Q2), Q3 passed without a
+        meeting — overdue on 2025-10-01."""
         item = assembly_due(
             "representatives_assembly",
             community_kind="rural",
@@ -541,10 +687,11 @@ class TestAssemblyDue:
             rulebook=CN,
         )
         assert item is not None
-        assert (item.status, item.until) == ("overdue", dt.date(2025, 9, 30))
+        assert (item.status, item.until) == ("overdue", dt.date(2025, 10, 1))
 
     def test_villagers_assembly_yearly_only_from_2026(self) -> None:
-        """The yearly villagers' assembly is new in the 2025 amendment."""
+        """The yearly villagers' assembly is new in the 2025 amendment: last met in 2025, the
+        calendar year 2026 must hold one — open on 2026-03-01, overdue on 2027-01-01."""
         kwargs: dict[str, Any] = {"community_kind": "rural", "rulebook": CN}
         assert (
             assembly_due(
@@ -559,10 +706,16 @@ class TestAssemblyDue:
             "villagers_assembly", last_held_on=dt.date(2025, 3, 1), at=dt.date(2026, 3, 1), **kwargs
         )
         assert item is not None
-        assert item.status == "overdue"
+        assert (item.status, item.until) == ("open", dt.date(2027, 1, 1))
+        late = assembly_due(
+            "villagers_assembly", last_held_on=dt.date(2025, 3, 1), at=dt.date(2027, 1, 1), **kwargs
+        )
+        assert late is not None
+        assert late.status == "overdue"
 
     def test_collective_members_assembly_yearly(self) -> None:
-        """农村集体经济组织法 Art. 27: at least once a year."""
+        """农村集体经济组织法 Art. 27: 成员大会每年至少召开一次 — last met 2025-06-01, due
+        within 2026."""
         item = assembly_due(
             "collective_members_assembly",
             last_held_on=dt.date(2025, 6, 1),
@@ -570,4 +723,44 @@ class TestAssemblyDue:
             rulebook=CN,
         )
         assert item is not None
-        assert (item.status, item.until) == ("open", dt.date(2026, 6, 1))
+        assert (item.status, item.until) == ("open", dt.date(2027, 1, 1))
+
+    def test_an_interval_that_does_not_divide_the_year_is_a_rulebook_error(self) -> None:
+        """A local interval of five months has no calendar periods: refused, naming it."""
+        entry = CN.table(PASS_RULES).entry("villagers-assembly.2025")
+        assert entry is not None
+        five = Parameter.count(
+            "example.villagers-assembly.interval-months",
+            "村民会议召开间隔（本地）",
+            "villagers' assembly: months between meetings (example)",
+            (5, dt.date(2026, 1, 1), None, Citation("某地办法", "第一条", "")),
+            unit_zh="月",
+        )
+        local = CN.extend(
+            "cn.example",
+            "1",
+            tables=(
+                Table(
+                    PASS_RULES,
+                    "表决规则",
+                    "pass rules",
+                    (
+                        TableEntry(
+                            entry.key,
+                            attrs.evolve(entry.value, interval_months=five),
+                            entry.citation,
+                            entry.validity,
+                        ),
+                    ),
+                    replaces=True,
+                ),
+            ),
+        )
+        with pytest.raises(RulebookError, match=r"example\.villagers-assembly\.interval-months"):
+            assembly_due(
+                "villagers_assembly",
+                community_kind="rural",
+                last_held_on=dt.date(2026, 1, 1),
+                at=dt.date(2026, 6, 1),
+                rulebook=local,
+            )

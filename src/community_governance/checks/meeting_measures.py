@@ -111,5 +111,10 @@ MAJORITY_BASE: dict[str, tuple[Term, Term]] = {
         _term("all_members", "全体成员", "all members", "名", "member", "members"),
         _term("all_area", "专有部分总面积", "dm² of exclusive area", _AREA_UNIT, "dm²", "dm²"),
     ),
+    # owners before the Civil Code: 占总人数 / 占建筑物总面积 (物业管理条例 Art. 12)
+    "all_owners": (
+        _term("all_owners", "全体业主", "all owners", "名", "owner", "owners"),
+        _term("all_area", "专有部分总面积", "dm² of exclusive area", _AREA_UNIT, "dm²", "dm²"),
+    ),
 }
 NOTICE = _term("notice_days", "提前通知的天数", "days of notice", "日", "day", "days")

@@ -16,11 +16,24 @@ import attrs
 from ..exceptions import MissingDataError
 from ..models.procedure_run import Event
 from ..rules.citation import Citation
-from ..rules.procedure import Procedure
+from ..rules.procedure import Procedure, Step
 from ..rules.rule import Check, Rule, RuleContext
 from ..rules.scope import Scope
 
-__all__ = ["StepAttempt", "actor_rule", "record_rule", "sequence_rule", "supervision_rule"]
+__all__ = [
+    "PARTY_BODIES",
+    "StepAttempt",
+    "actor_rule",
+    "party_first_rule",
+    "record_rule",
+    "sequence_rule",
+    "supervision_rule",
+]
+
+#: The bodies whose study is the party organisation's (社区党组织 / 村党组织研究讨论): the
+#: organisation (its committee), or its members' assembly (党员大会), the organisation meeting
+#: in plenary — so Jinjiang's 党员大会审议 is the statutory study (review D14).
+PARTY_BODIES = ("party_organization", "party_members_assembly")
 
 
 @attrs.frozen(slots=True)
@@ -180,6 +193,81 @@ def _record(a: StepAttempt, ctx: RuleContext) -> Check:
     )
 
 
+def _is_party_study(step: Step) -> bool:
+    return bool(step.actors) and all(actor in PARTY_BODIES for actor in step.actors)
+
+
+def _without_party_study(p: Procedure) -> frozenset[str]:
+    """The states a run can reach from the initial one without a party organisation's study."""
+    seen = {p.initial}
+    frontier = [p.initial]
+    while frontier:
+        state = frontier.pop()
+        for s in p.steps_from(state):
+            if _is_party_study(s):
+                continue
+            for t in (s.target, s.rejected_target):
+                if t is not None and t not in seen:
+                    seen.add(t)
+                    frontier.append(t)
+    return frozenset(seen)
+
+
+def _village_meeting(a: StepAttempt) -> bool:
+    m = a.event.meeting
+    if m is not None:
+        return m.body in ("villagers_assembly", "villager_group") or (
+            m.body == "representatives_assembly" and m.community_kind == "rural"
+        )
+    return a.event.actor == "villagers_assembly"
+
+
+def party_first_rule(urban: Citation, village: Citation, valid_from: dt.date) -> Rule:
+    """The rule, from ``valid_from``, that an assembly decides a major matter only after the
+    party organisation studied it (需由居民会议或者居民代表会议决定的重要事项，应当先经社区党组织
+    研究讨论; 村 likewise), whatever the local procedure: a step that carries the assembly's
+    meeting is refused where the run could have reached it without a step taken by a party
+    body (`PARTY_BODIES`). It cites ``urban`` for a community's meeting and ``village`` for a
+    village's. Its id is the national rule's, ``major-matter.party-first``."""
+
+    def check(a: StepAttempt, ctx: RuleContext) -> Check:
+        step = a.procedure.step(a.event.step)
+        if step is None or step.record != "meeting":
+            return Check.not_applicable(
+                "该步骤不是会议决定", "the step is not the assembly's decision"
+            )
+        cite = village if _village_meeting(a) else urban
+        evidence = {"state": a.state, "step": step.name}
+        if a.state in _without_party_study(a.procedure):
+            party = [s for s in a.procedure.steps if _is_party_study(s)]
+            how_zh = "、".join(s.title_zh for s in party) or "党组织研究讨论"
+            return Check.failed(
+                f"“{step.title_zh}”之前未经党组织研究讨论（{how_zh}）：需由会议决定的重要事项，"
+                "应当先经党组织研究讨论",
+                f"step {step.name!r} comes before any study by the party organisation "
+                f"({', '.join(s.name for s in party) or 'none in this procedure'}): a major "
+                "matter for the assembly is studied by the party organisation first",
+                **evidence,
+            ).citing(cite)
+        return Check.passed(
+            f"“{step.title_zh}”前已经党组织研究讨论",
+            f"step {step.name!r} follows the party organisation's study",
+            **evidence,
+        ).citing(cite)
+
+    return Rule(
+        id="major-matter.party-first",
+        title_zh="需由居民（村民）会议或者代表会议决定的重要事项，应当先经党组织研究讨论",
+        title_en="A major matter for the assembly is studied by the party organisation first",
+        kind="obligation",
+        severity="must",
+        scope=Scope(StepAttempt),
+        check=check,
+        citations=(urban, village),
+        valid_from=valid_from,
+    )
+
+
 def _supervision(a: StepAttempt, ctx: RuleContext) -> Check:
     wanted = a.procedure.supervisor
     if wanted is None:
@@ -227,8 +315,27 @@ def actor_rule(citations: tuple[Citation, ...]) -> Rule:
     )
 
 
-def record_rule(citations: tuple[Citation, ...]) -> Rule:
-    """The rule that a step carries its record (the proposal, the meeting and its motion)."""
+def record_rule(
+    citations: tuple[Citation, ...],
+    statutory: tuple[Citation, ...] = (),
+    statutory_from: dt.date | None = None,
+) -> Rule:
+    """The rule that a step carries its record (the proposal, the meeting and its motion).
+
+    A local procedure's rule cites its own source; where a statute requires the same from a
+    date (``statutory`` from ``statutory_from``: the assembly's decision of a major matter,
+    2025 Art. 30(4)), a step from that day cites the statute first.
+    """
+    if not statutory:
+        check = _record
+    else:
+
+        def check(a: StepAttempt, ctx: RuleContext) -> Check:
+            found = _record(a, ctx)
+            if statutory_from is not None and a.event.on < statutory_from:
+                return found.citing(*citations)
+            return found.citing(*statutory, *citations)
+
     return Rule(
         id="procedure.record",
         title_zh="提出议案附议案，表决附会议记录",
@@ -236,8 +343,8 @@ def record_rule(citations: tuple[Citation, ...]) -> Rule:
         kind="obligation",
         severity="must",
         scope=Scope(StepAttempt),
-        check=_record,
-        citations=citations,
+        check=check,
+        citations=(*statutory, *citations),
     )
 
 

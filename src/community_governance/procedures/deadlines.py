@@ -1,5 +1,11 @@
 """Deadlines of assemblies, evaluated at a date: when the next meeting is due (每半年、每季度、
-每年至少召开一次). Nothing keeps time; pass ``at``."""
+每年至少召开一次). Nothing keeps time; pass ``at``.
+
+The law's periods are calendar periods (review D1): 每季度 is each calendar quarter, 每半年 each
+half of the calendar year, 每年 each calendar year — as the library reads «民主评议每年至少进行一次»
+and «一般事项至少每季度公布一次». A meeting in a period satisfies that period; the next is due
+within the following one.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from ..engine import RuleSource
 from ..exceptions import RulebookError
 from .run import DueItem
 
-__all__ = ["add_months", "assembly_due"]
+__all__ = ["add_months", "assembly_due", "calendar_period"]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -24,6 +30,27 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
+
+
+def calendar_period(day: dt.date, months: int) -> tuple[dt.date, dt.date]:
+    """The calendar period of ``months`` months (3: a quarter, 6: a half-year, 12: a year)
+    that contains ``day``: its first day and the first day after it.
+
+    Raises:
+        ValueError: ``months`` does not divide the year into whole periods.
+
+    >>> calendar_period(dt.date(2026, 5, 17), 3)
+    (datetime.date(2026, 4, 1), datetime.date(2026, 7, 1))
+    >>> calendar_period(dt.date(2026, 8, 31), 6)
+    (datetime.date(2026, 7, 1), datetime.date(2027, 1, 1))
+    """
+    if months <= 0 or 12 % months:
+        raise ValueError(f"a calendar period divides the year: {months} months does not")
+    start = dt.date(day.year, (day.month - 1) // months * months + 1, 1)
+    return start, add_months(start, months)
+
+
+_PERIOD = {3: ("季度", "quarter"), 6: ("半年", "half-year"), 12: ("年度", "year")}
 
 
 def assembly_due(
@@ -40,12 +67,13 @@ def assembly_due(
     ``meeting.pass-rules`` in force on ``at`` (so a local rulebook that replaces or adds an
     entry changes it). Returns ``None`` where no entry in force sets an interval for that
     assembly (the urban representatives' assembly before 2026, for instance). The interval is
-    read as rolling: a meeting every six months means a meeting before the same day six
-    months later.
+    a **calendar** period (每半年: each half of the calendar year): the period after the one
+    of the last meeting must hold the next, so ``until`` is the first day after that period,
+    and the item is overdue from then.
 
     Raises:
         RulebookError: two entries govern the assembly on ``at``, or the interval's
-            parameter holds a share, not a number of months.
+            parameter holds a share, or months that do not divide the year.
 
     Examples:
         >>> from community_governance import get_rulebook
@@ -53,7 +81,7 @@ def assembly_due(
         ...                     last_held_on=dt.date(2026, 1, 15), at=dt.date(2026, 7, 15),
         ...                     rulebook=get_rulebook("cn"))
         >>> item.status, item.until
-        ('overdue', datetime.date(2026, 7, 15))
+        ('open', datetime.date(2027, 1, 1))
     """
     entry = covering(rulebook.table(PASS_RULES).entries_at(at), body, community_kind)
     rule: PassRule | None = None if entry is None else entry.value
@@ -65,7 +93,13 @@ def assembly_due(
         raise RulebookError(
             f"rulebook {rulebook.id}", rule.interval_months.name, f"is not months (got {months})"
         )
-    until = add_months(last_held_on, months)
+    try:
+        _, next_start = calendar_period(last_held_on, months)
+    except ValueError as e:
+        raise RulebookError(f"rulebook {rulebook.id}", rule.interval_months.name, str(e)) from None
+    until = add_months(next_start, months)
+    last_day = (until - dt.timedelta(days=1)).isoformat()
+    name_zh, name_en = _PERIOD.get(months, (f"{months}个月期间", f"{months}-month period"))
     overdue = at >= until
     late_zh, late_en = ("（已逾期）", " (overdue)") if overdue else ("", "")
     return DueItem(
@@ -74,9 +108,10 @@ def assembly_due(
         last_held_on,
         until,
         "overdue" if overdue else "open",
-        f"{rule.title_zh}上次于{last_held_on.isoformat()}召开，应在{until.isoformat()}之前再次召开"
-        f"{late_zh}",
-        f"the {rule.title_en} last met on {last_held_on.isoformat()} and must meet again before "
+        f"{rule.title_zh}上次于{last_held_on.isoformat()}召开，下一个{name_zh}"
+        f"（{next_start.isoformat()}至{last_day}）内应再次召开{late_zh}",
+        f"the {rule.title_en} last met on {last_held_on.isoformat()} and must meet again in the "
+        f"next calendar {name_en} ({next_start.isoformat()} – {last_day}), before "
         f"{until.isoformat()}{late_en}",
         (version.citation,),
     )

@@ -4,13 +4,28 @@ Each rulebook defines the procedure under the id ``major-matter`` in its ``proce
 table (`NATIONAL_TABLE`, `JINJIANG_TABLE`, `NINGXIA_TABLE`); a local rulebook's entry
 replaces its parent's, so Jinjiang runs the Jinjiang procedure, Ningxia the
 Ningxia one and the national rulebook the statutory party-first procedure (from 2026-01-01).
+
+A local procedure replaces the national steps, not the statute: from 2026-01-01 the Jinjiang
+and Ningxia procedures carry the national guard ``major-matter.party-first`` (urban 2025
+Art. 30(4) «应当先经社区党组织研究讨论»; village 2025 Art. 28(3)) and their record guard cites
+that article (review E2, D14). Jinjiang's 党员大会审议 is taken by a party body and satisfies
+it; Ningxia's 提出议案—民主议定 has no such step, so its procedure gains an optional
+``review`` (党组织研究讨论) that the guard requires before 民主议定 from 2026.
 """
 
 from __future__ import annotations
 
-from ...checks.procedure_guards import actor_rule, record_rule, sequence_rule, supervision_rule
+from ...checks.procedure_guards import (
+    PARTY_BODIES,
+    actor_rule,
+    party_first_rule,
+    record_rule,
+    sequence_rule,
+    supervision_rule,
+)
 from ...rules.citation import Citation
 from ...rules.procedure import Posting, Procedure, Step
+from ...rules.rule import Rule
 from ...rules.table import Table
 from .._rulebook import PROCEDURES, procedure_entry
 from .cn.disclosure import POSTING_DAYS, URBAN_POSTING
@@ -33,7 +48,8 @@ VILLAGE_PARTY_FIRST = Citation(
     VILLAGE_2025,
     "第二十八条第三款",
     "需由村民会议或者村民代表会议决定的重要事项，应当先经村党组织研究讨论。",
-    note="applied from 2026-01-01 as reported for the amending decision",
+    note="in force from 2026-01-01 (主席令第五十九号: 自2026年1月1日起施行, read in a secondary "
+    "copy by the legal review, §4(b))",
 )
 URBAN_DISCLOSED_MATTERS = Citation(
     URBAN_2025,
@@ -69,6 +85,15 @@ NINGXIA_SUPERVISION = Citation(
 )
 
 _COMMITTEES = ("residents_committee", "village_committee")
+#: From 2026-01-01, every major-matter procedure keeps the statutory party-first study and
+#: cites the statute for the assembly's record, whatever the local steps.
+_PARTY_FIRST = party_first_rule(URBAN_PARTY_FIRST, VILLAGE_PARTY_FIRST, URBAN_2025_IN_FORCE)
+
+
+def _local_record(citations: tuple[Citation, ...]) -> Rule:
+    return record_rule(citations, (URBAN_PARTY_FIRST,), URBAN_2025_IN_FORCE)
+
+
 _POSTING = Posting("publish", POSTING_DAYS.name, URBAN_POSTING)
 # Jinjiang and Ningxia end alike: the residents' committee (the executing body) publishes the
 # result (公布告知) and implements it (组织实施).
@@ -97,7 +122,7 @@ NATIONAL = Procedure(
             "study by the party organisation",
             ("drafted",),
             "reviewed",
-            ("party_organization",),
+            PARTY_BODIES,
         ),
         Step(
             "vote",
@@ -180,8 +205,9 @@ JINJIANG = Procedure(
             (JINJIANG_SEQUENCE, JINJIANG_DISCLOSURE, JINJIANG_SEPARATION),
         ),
         actor_rule((JINJIANG_SEQUENCE, JINJIANG_SEPARATION)),
-        record_rule((JINJIANG_SEQUENCE,)),
+        _local_record((JINJIANG_SEQUENCE,)),
         supervision_rule("proposal.supervision", (JINJIANG_SUPERVISION,)),
+        _PARTY_FIRST,
     ),
     supervisor="assembly_working_committee",
     posting=_POSTING,
@@ -196,11 +222,20 @@ NINGXIA = Procedure(
     final="implemented",
     steps=(
         Step("propose", "提出议案", "proposal", ("drafted",), "proposed"),
+        # not in the 2017 opinions: the statutory study (2025 Art. 30(4)), required from 2026
+        Step(
+            "review",
+            "党组织研究讨论",
+            "study by the party organisation",
+            ("proposed",),
+            "reviewed",
+            PARTY_BODIES,
+        ),
         Step(
             "decide",
             "民主议定",
             "democratic decision",
-            ("proposed",),
+            ("proposed", "reviewed"),
             "adopted",
             ("representatives_assembly", "residents_assembly"),
             "meeting",
@@ -217,8 +252,9 @@ NINGXIA = Procedure(
             (NINGXIA_SEQUENCE,),
         ),
         actor_rule((NINGXIA_SEQUENCE,)),
-        record_rule((NINGXIA_SEQUENCE,)),
+        _local_record((NINGXIA_SEQUENCE,)),
         supervision_rule("proposal.supervision", (NINGXIA_SEQUENCE, NINGXIA_SUPERVISION)),
+        _PARTY_FIRST,
     ),
     supervisor="supervision_committee",
     posting=_POSTING,

@@ -187,6 +187,9 @@ def _tally(
     area = draw(st.integers(n * 3000, n * 20000)) if body == "owners_assembly" else None
     data = _frame(body, community_kind, constituted_by, on, n, area)
     shares = rule.special_majority if matter in rule.special_matters else rule.majority
+    law = rule.other_law(matter, on)
+    if law is not None and not law.condition_zh and constituted_by in law.measured_by:
+        shares = law.majority  # another law's majority of all members replaces the assembly's
     d = draw(distance)
     motion: dict[str, Any] = {
         "id": "1",
@@ -226,7 +229,9 @@ def tally_meetings(
 ) -> st.SearchStrategy[Meeting]:
     """Meetings where everyone entitled attends and votes on one motion recorded as adopted,
     whose votes for are ``distance`` from the least adopting number (so the majority base —
-    present, participating or all — is the number entitled).
+    present, participating or all — is the number entitled). Where another law sets the
+    matter's majority outright (a land-contracting plan of a villagers' assembly counted by
+    adults), its boundary is used.
 
     Args:
         body: the assembly.

@@ -8,12 +8,12 @@ from ....checks import grids as _grid_checks
 from ....models import BodyComposition
 from ....rules.citation import Citation
 from ....rules.parameter import Parameter
-from ....rules.rule import Rule
+from ....rules.rule import Check, Rule, RuleContext, reads
 from ....rules.scope import Scope
 from ..._rulebook import Replace, Rulebook
 from .. import procedures as procedures_major_matter
-from ..cn.bodies import REPRESENTATIVES_ASSEMBLY, SUPERVISION_COMMITTEE, U13_TERM
-from ..sources import NINGXIA_2017, SEED_NINGXIA
+from ..cn.bodies import REPRESENTATIVES_ASSEMBLY, SUPERVISION_COMMITTEE, U13_HOUSEHOLDS, U13_TERM
+from ..sources import NINGXIA_2017, SEED_NINGXIA, URBAN_2025_IN_FORCE
 from . import access as access_ningxia
 
 #: Grids and service stations are the opinions' village (农村) provisions.
@@ -99,6 +99,22 @@ REPRESENTATIVES_MIN = Parameter.count(
     unit_zh="名",
 )
 
+_BY_COMPOUND = _body_checks.representatives_constituency(("compound", "building"))
+_BY_COMPOUND_OR_GROUP = _body_checks.representatives_constituency(("compound", "building", "group"))
+
+
+@reads()
+def representatives_constituency(s: BodyComposition, ctx: RuleContext) -> Check:
+    """Representatives are chosen per compound or building (2017 opinions §二(五)); from
+    2026-01-01 national law prevails (review D17): 居民代表由居民小组…推选产生 (urban 2025 Art.
+    13(2)) makes the residents' group the statutory constituency, so a group passes too, and
+    the finding cites the statute first. The opinions' compounds and buildings are the
+    "适当范围" the same sentence allows; another range is still refused."""
+    if ctx.at < URBAN_2025_IN_FORCE:
+        return _BY_COMPOUND(s, ctx).citing(REPS_CONSTITUENCY)
+    return _BY_COMPOUND_OR_GROUP(s, ctx).citing(U13_HOUSEHOLDS, REPS_CONSTITUENCY)
+
+
 RULES = (
     Rule(
         id="supervision-committee.size",
@@ -148,13 +164,14 @@ RULES = (
     ),
     Rule(
         id="representatives-assembly.constituency",
-        title_zh="按照居民小区或楼宇推选居民代表",
-        title_en="Representatives are chosen per residential compound or building",
+        title_zh="按照居民小区或楼宇推选居民代表（2026年起亦可由居民小组推选）",
+        title_en="Representatives are chosen per residential compound or building (from 2026 "
+        "also by residents' groups, as national law provides)",
         kind="obligation",
         severity="must",
         scope=REPRESENTATIVES_ASSEMBLY,
-        check=_body_checks.representatives_constituency(("compound", "building")),
-        citations=(REPS_CONSTITUENCY,),
+        check=representatives_constituency,
+        citations=(REPS_CONSTITUENCY, U13_HOUSEHOLDS),
         valid_from=NINGXIA_2017,
     ),
     Rule(

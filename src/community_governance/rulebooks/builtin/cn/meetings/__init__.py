@@ -19,6 +19,7 @@ from .....rules.citation import Citation
 from .....rules.rule import DeclaredCheck, Rule
 from .....rules.scope import Scope
 from .....rules.table import Table
+from . import assemblies as meetings_assemblies
 from . import collective as meetings_collective
 from . import owners as meetings_owners
 from . import property as meetings_property
@@ -99,18 +100,20 @@ RULES = (
         "majority",
         _meeting_checks.majority,
     ),
+    # 可以按照…计算 (SPC Interp. Art. 8-9): a permitted method, so a departure warns (review D6)
     Rule(
         id="meeting.owners-count",
-        title_zh="业主人数按专有部分计算，同一买受人多套及建设单位未售部分按一人计算",
-        title_en="Owners are counted per unit; several units of one buyer, and the developer's "
-        "unsold units, count as one owner",
+        title_zh="业主人数可以按专有部分计算，同一买受人多套及建设单位未售部分按一人计算",
+        title_en="Owners may be counted per unit; several units of one buyer, and the "
+        "developer's unsold units, count as one owner",
         kind="obligation",
-        severity="must",
+        severity="advisory",
         scope=Scope(Meeting, assembly="owners_assembly"),
         check=_meeting_checks.owners_count,
-        citations=(meetings_owners.ART8_9,),
+        citations=(meetings_owners.ART9, meetings_owners.ART8),
         valid_from=meetings_owners.CIVIL_CODE_IN_FORCE,
     ),
+    *meetings_assemblies.RULES,
     *meetings_villagers_matters.RULES,
     *meetings_collective.RULES,
     *meetings_property.RULES,

@@ -24,6 +24,12 @@ URBAN_2018_AMENDED = dt.date(2018, 12, 29)
 _NOTE_2018 = "text as amended 2018-12-29; earlier texts are not modelled"
 NEW = URBAN_2025_IN_FORCE
 
+ART1_2018 = Citation(URBAN_2018, "第一条", "由城市居民群众依法办理群众自己的事情", note=_NOTE_2018)
+ART9_1_2018 = Citation(
+    URBAN_2018, "第九条第一款", "居民会议由十八周岁以上的居民组成。", note=_NOTE_2018
+)
+ART1_2025 = Citation(URBAN_2025, "第一条", "由城市居民依法办理自己的事情")
+ART26_1_2025 = Citation(URBAN_2025, "第二十六条第一款", "居民会议由本社区十八周岁以上的居民组成。")
 ART9_2018 = Citation(
     URBAN_2018,
     "第九条第三款",
