@@ -363,8 +363,6 @@ def responsible_for_demolition(d: Data, data: st.DataObject) -> None:
     )
 
 
-FIX9C = pytest.mark.xfail(strict=True, reason="fixed on branch fix9c")
-
 _AT_BOUND = sponsorship_proposals(representatives_distance=0)
 _RC = bodies_near_size_limit(distance=st.integers(0, 2))
 _VC = bodies_near_size_limit(kind="village_committee", community_kind="rural")
@@ -426,16 +424,16 @@ CASES: list[Any] = [
     ("annual_evaluation", annual_evaluation_records(), member_left_out),
     ("annual_evaluation", annual_evaluation_records(kind="rural"), member_left_out),
     ("annual_evaluation", annual_evaluation_records(), invisible_rated_id),
-    # meeting (the request's base is fix9c's)
-    pytest.param("meeting", meetings(), request_own_base, marks=FIX9C),
-    pytest.param("meeting", meetings(), request_zero_of_zero, marks=FIX9C),
+    # meeting
+    ("meeting", meetings(), request_own_base),
+    ("meeting", meetings(), request_zero_of_zero),
     ("meeting", meetings(), residents_assembly_in_a_village),
     ("meeting", meetings(), invisible_id),
     # disclosure
     ("disclosure", disclosures(), invisible_posting_id),
     ("disclosure", disclosures(), full_width_posting),
     ("disclosure", disclosures(), invisible_id),
-    # work item (what may be transferred to the committee is fix9b's)
+    # work item
     ("work_item", _WORK, blank_payer),
     ("work_item", _WORK, invisible_requester),
     ("work_item", _WORK, blank_legal_basis),

@@ -104,13 +104,14 @@ class TestJinjiangProposal:
         assert state.rejection.decision.finding("proposal.sequence").status == "failed"
 
     def test_posting_is_required_until_fifteen_days_after_it_went_up(self) -> None:
-        """Posted 2026-03-21: reported open through 2026-04-04, gone on 2026-04-05."""
+        """Posted 2026-03-21, the posting day not counted (民法典 第二百零一条 开始的当日不计入):
+        up through 2026-04-05, reported open on that last day, gone on 2026-04-06."""
         state = replay(as_run(run_data("jinjiang-published")), JINJIANG)
-        last_day = [d for d in due(state, at=dt.date(2026, 4, 4)) if d.kind == "posting"]
+        last_day = [d for d in due(state, at=dt.date(2026, 4, 5)) if d.kind == "posting"]
         assert len(last_day) == 1
-        assert last_day[0].until == dt.date(2026, 4, 5)
+        assert last_day[0].until == dt.date(2026, 4, 6)
         assert last_day[0].citations[0].locator == "第三十四条第三款"
-        assert not [d for d in due(state, at=dt.date(2026, 4, 5)) if d.kind == "posting"]
+        assert not [d for d in due(state, at=dt.date(2026, 4, 6)) if d.kind == "posting"]
 
     def test_posting_is_still_reported_after_implementation(self) -> None:
         """Implementing does not end the posting period."""

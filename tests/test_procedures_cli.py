@@ -97,7 +97,7 @@ class TestProcedureReplay:
         assert state["state"] == "published"
         assert state["next_steps"] == {"available": ["implement"], "missing": ["implement"]}
         assert [d["kind"] for d in state["due"]] == ["posting", "step"]
-        assert state["due"][0]["until"] == "2026-04-05"
+        assert state["due"][0]["until"] == "2026-04-06"  # posting day not counted
 
     def test_malformed_run_exits_two(self) -> None:
         """A run file that is not cg.procedure-run/1 is invalid input."""

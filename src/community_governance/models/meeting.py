@@ -359,26 +359,6 @@ class Meeting(Subject):
                 },
             )
 
-    @model_validator(mode="after")
-    def _assembly_of_its_law(self) -> Meeting:
-        """A residents' assembly (居民会议) is the urban law's, held in an urban (or
-        village-to-residence) community, never in a rural village."""
-        law = _LAW_OF.get(self.body)
-        if law is not None and self.community_kind in law[0]:
-            raise PydanticCustomError(
-                "body_kind_mismatch",
-                "community_kind: a '{value}' meeting is not held in a '{kind}' community ({why})",
-                {"value": self.body, "kind": self.community_kind, "why": law[1]},
-            )
-        return self
-
-
-#: The meetings one organic law sets up: the community kinds they are not held in, and why.
-#: (A villagers' assembly recorded with an urban community_kind is left to the meeting rules.)
-_LAW_OF: dict[str, tuple[tuple[str, ...], str]] = {
-    "residents_assembly": (("rural",), "居民会议依城市居民委员会组织法召开"),
-}
-
 
 def owner_headcount(units: tuple[Unit, ...]) -> tuple[int, int]:
     """Owners and total area as the building-ownership interpretation counts them.

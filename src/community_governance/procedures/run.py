@@ -276,7 +276,9 @@ def due(run: RunState, *, at: dt.date) -> tuple[DueItem, ...]:
                     "posting.parameter",
                     f"{posting.parameter} is not a number of days (got {days})",
                 )
-            until = a.event.on + dt.timedelta(days=days)
+            # the day it is posted does not count (Civil Code 201: 开始的当日不计入), so the
+            # period's last day is on + days, and it may come down the day after
+            until = a.event.on + dt.timedelta(days=days + 1)
             if at < until:
                 items.append(
                     DueItem(
