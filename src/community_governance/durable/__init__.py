@@ -12,6 +12,7 @@ Importing this package does not import durable_rules; making a `Monitor` does, a
 `ImportError` naming the extra if it is missing: ``pip install community-governance[durable]``.
 """
 
+from ._charts import Chart, Transition, compile_procedures, ruleset_prefix
 from ._engine import EXTRA, new_host, shared_host
 from ._lines import (
     AnyLine,
@@ -28,14 +29,18 @@ from ._lines import (
 __all__ = [
     "EXTRA",
     "AnyLine",
+    "Chart",
     "ClockLine",
     "DisclosureLine",
     "Line",
     "MeetingLine",
     "RemovalLine",
     "StepLine",
+    "Transition",
+    "compile_procedures",
     "new_host",
     "parse_line",
     "read_lines",
+    "ruleset_prefix",
     "shared_host",
 ]
