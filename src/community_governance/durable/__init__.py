@@ -25,6 +25,8 @@ from ._lines import (
     parse_line,
     read_lines,
 )
+from ._monitor import Monitor, Result
+from ._results import Notice, StepOutcome
 
 __all__ = [
     "EXTRA",
@@ -34,8 +36,12 @@ __all__ = [
     "DisclosureLine",
     "Line",
     "MeetingLine",
+    "Monitor",
+    "Notice",
     "RemovalLine",
+    "Result",
     "StepLine",
+    "StepOutcome",
     "Transition",
     "compile_procedures",
     "new_host",
