@@ -18,7 +18,9 @@ Sections (``--section``, repeatable; all by default):
 * ``import``: ``import community_governance`` vs ``from pydantic import BaseModel``;
 * ``memory-1e6``: RSS and live blocks over 10^6 evaluations (10^5 with ``--quick``): flat?
 * ``cold-50k``: the first `evaluate` on a fresh 50,000-representative proposal vs a
-  hand-written scan of its memberships.
+  hand-written scan of its memberships;
+* ``durable``: procedure events per second through the durable-rules monitor
+  (`community_governance.durable`, ``pip install -e ".[durable]"``) vs native `replay`.
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
 has run (it exits 1 only if the engine, the plain function and the peers disagree on a
@@ -62,6 +64,7 @@ from _workitems import write_work_items
 import community_governance
 from community_governance import Proposal, Rulebook, evaluate, get_rulebook
 from community_governance.engine import evaluate_rule
+from community_governance.procedures import ProcedureRun, replay
 
 RULEBOOK = "cn.sichuan.chengdu.jinjiang"
 RULE = "proposal.sponsorship"
@@ -78,6 +81,7 @@ SECTIONS = (
     "import",
     "memory-1e6",
     "cold-50k",
+    "durable",
 )
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
@@ -90,6 +94,13 @@ IMPORT_GOAL = 1.3  # import community_governance / from pydantic import BaseMode
 COLD_GOAL = 1.0  # first evaluate on a fresh proposal / hand-written memberships scan
 FLAT_GROWTH = 0.01  # memory-1e6: growth over the last 5 samples below 1% is "flat"
 RESULTS = Path(__file__).resolve().parent / "results"
+#: The runs of examples/procedures timed by the ``durable`` section (one refused at a step).
+DURABLE_RUNS = (
+    "jinjiang-implemented",
+    "jinjiang-vote-before-review",
+    "ningxia-implemented",
+    "national-implemented",
+)
 
 
 def _noop(_: object) -> None:
@@ -881,6 +892,115 @@ def section_cold(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
     }
 
 
+class _MonitorRun:
+    """Feed a run's events through a durable-rules monitor, then forget the run, so that
+    every call starts it afresh (as `replay` does) under the same id; the lines are built
+    once, like the `ProcedureRun` that replay reads."""
+
+    def __init__(self, monitor: Any, run: ProcedureRun, line: Callable[..., Any]) -> None:
+        self.monitor = monitor
+        self.run_id = run.id
+        self.lines = [line(run=run.id, event=e) for e in run.events]
+
+    def __call__(self) -> Any:
+        for line in self.lines:
+            self.monitor.feed(line)
+        state = self.monitor.run(self.run_id)
+        self.monitor.forget(self.run_id)
+        return state
+
+
+def section_durable(settings: Settings) -> dict[str, Any]:
+    """Procedure events per second: the durable-rules monitor vs native replay, same runs."""
+    _head("10. durable-rules monitor vs native replay(): procedure events per second")
+    try:
+        from community_governance.durable import Monitor, StepLine, new_host
+
+        host = new_host()
+    except ImportError as e:
+        print(f"  skipped: {e}")
+        return {"skipped": str(e)}
+    print(
+        f"  durable_rules {_package_version('durable_rules')}: ready (the monitors' own "
+        "host: no dispatch threads)"
+    )
+    out: dict[str, Any] = {}
+    totals = {"monitor": [0.0, 0.0], "replay": [0.0, 0.0]}
+    events_total = 0
+    for name in DURABLE_RUNS:
+        path = ROOT / "examples" / "procedures" / f"{name}.json"
+        run = ProcedureRun.model_validate_json(path.read_text(encoding="utf-8"))
+        rulebook = get_rulebook(run.rulebook)
+        monitor = Monitor(rulebook, at=run.events[0].on, host=host)
+        fed = _MonitorRun(monitor, run, StepLine)
+        native = replay(run, rulebook)
+        if fed().to_dict() != native.to_dict():
+            _fail(f"durable: the monitor and replay() disagree on {name}")
+        outcome = "refused at " + native.rejection.step if native.rejection else native.state
+        n = len(run.events)
+        print(
+            f"  run {name} ({run.rulebook}): {n} events -> {outcome}; monitor and replay agree",
+            flush=True,
+        )
+        timings = run_group(
+            {
+                "monitor": Bench(
+                    "monitor  Monitor.feed(StepLine) per event, the run then forgotten", fed
+                ),
+                "replay": Bench(
+                    "native   replay(run, rulebook)", functools.partial(replay, run, rulebook)
+                ),
+            },
+            settings,
+        )
+        _show(timings)
+        rates = {k: n * 1e9 / t.median_ns for k, t in timings.items()}
+        for k, t in timings.items():
+            totals[k][0] += t.median_ns
+            totals[k][1] += t.min_ns
+        events_total += n
+        print(
+            f"    {'events per second':<58} monitor {rates['monitor']:>9,.0f}   "
+            f"replay {rates['replay']:>9,.0f}"
+        )
+        out[name] = {
+            "rulebook": run.rulebook,
+            "events": n,
+            "outcome": outcome,
+            "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+            "events_per_s": {k: round(v) for k, v in rates.items()},
+            "ratios": {
+                "monitor/replay": _ratio(
+                    timings, "monitor", "replay", "monitor / replay, time per event"
+                )
+            },
+        }
+    monitor_rate = events_total * 1e9 / totals["monitor"][0]
+    replay_rate = events_total * 1e9 / totals["replay"][0]
+    ratio = totals["monitor"][0] / totals["replay"][0]
+    ratio_min = totals["monitor"][1] / totals["replay"][1]
+    print(
+        f"  all {len(DURABLE_RUNS)} runs, {events_total} events: monitor {monitor_rate:,.0f} "
+        f"events/s, replay {replay_rate:,.0f} events/s; monitor / replay {ratio:.2f}× "
+        f"(min/min {ratio_min:.2f}×)"
+    )
+    out["all"] = {
+        "events": events_total,
+        "events_per_s": {"monitor": round(monitor_rate), "replay": round(replay_rate)},
+        "monitor/replay": {"median": round(ratio, 3), "min": round(ratio_min, 3)},
+    }
+    return out
+
+
+def _package_version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
 # --- main -------------------------------------------------------------------------------
 
 
@@ -969,6 +1089,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["memory-1e6"] = section_memory_1e6(args.quick, rulebook)
     if "cold-50k" in sections:
         results["cold-50k"] = section_cold(args.quick, rulebook)
+    if "durable" in sections:
+        results["durable"] = section_durable(settings)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")
