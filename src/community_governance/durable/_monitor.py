@@ -357,6 +357,8 @@ class Monitor:
             self._arm("assembly", f"{community}/{body}", held_on, item.until, payload)
 
     def _deadline(self, a: Any, *, due_on: int | None = None, is_open: int = 1) -> dict[str, Any]:
+        if not is_open:
+            self._refs.pop(a.ref, None)  # a closed deadline never fires: its record may go
         return self._fact(
             "deadline",
             duty=a.duty,
@@ -372,9 +374,12 @@ class Monitor:
             self._judge_record(fired, c.r.seq)
         elif fired == "re-arm":
             c.retract_fact(c.d)
+            self._refs.pop(c.d.ref, None)
             c.assert_fact(self._deadline(c.a))
         elif fired == "arm":
             c.assert_fact(self._deadline(c.a))
+        elif fired == "stale":
+            self._refs.pop(c.a.ref, None)
         elif fired == "due":
             self._fire(c)
         elif fired in ("removed-early", "removed-in-time"):
@@ -382,8 +387,7 @@ class Monitor:
             c.assert_fact(self._deadline(c.d, is_open=0))
             if fired == "removed-early":
                 self._removed(c.x.key, dt.date.fromordinal(c.x.day))
-        # "stale" (an older record than the one counted from) and "removal-unmatched" (no
-        # posting period running) change nothing
+        # "removal-unmatched" (no posting period running) changes nothing
 
     def _judge_record(self, fired: str, seq: int) -> None:
         line = self._pending.pop(seq)
