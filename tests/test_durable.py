@@ -54,6 +54,46 @@ SEEDS = {
 }
 RULEBOOKS = {rid: get_rulebook(rid) for rid in sorted({run.rulebook for run in SEEDS.values()})}
 START = dt.date(2026, 1, 1)
+NINGXIA = SEEDS["ningxia-implemented"]
+
+
+def feed_until(monitor: Monitor, run: ProcedureRun, last: Event, community: str = "NX-1") -> None:
+    """Feed ``run``'s events up to and including ``last``."""
+    for e in run.events[: run.events.index(last) + 1]:
+        monitor.feed(StepLine(run=run.id, community=community, event=e))
+
+
+def meeting_event(run: ProcedureRun) -> Event:
+    """The run's first event that carries a meeting record."""
+    return next(e for e in run.events if e.meeting is not None)
+
+
+def posting_event(run: ProcedureRun, rulebook: Rulebook) -> Event:
+    """The run's event of the step its procedure's posting period follows."""
+    posting = rulebook.procedure(run.procedure).posting
+    assert posting is not None
+    return next(e for e in run.events if e.step == posting.step)
+
+
+def posting_until(monitor: Monitor, run_id: str, on: dt.date) -> dt.date:
+    """The first day a result posted on ``on`` may come down, as due() says."""
+    (item,) = [i for i in due(monitor.run(run_id), at=on) if i.kind == "posting"]
+    assert item.until is not None
+    return item.until
+
+
+def next_meeting_due(rulebook: Rulebook, held_on: dt.date, meeting: Any) -> dt.date:
+    """The day assembly_due() says the assembly of ``meeting``, held on ``held_on``, is late."""
+    item = assembly_due(
+        meeting.body,
+        last_held_on=held_on,
+        at=held_on,
+        rulebook=rulebook,
+        community_kind=meeting.community_kind,
+    )
+    assert item is not None
+    assert item.until is not None
+    return item.until
 
 
 @pytest.fixture(scope="module")
@@ -241,7 +281,8 @@ class TestRulesets:
         self, host: Any
     ) -> None:
         """A second version of Ningxia with a 20-day posting period registers next to the
-        shipped one in the same host; a result taken down after 18 days is early only there."""
+        shipped one in the same host; a result taken down on the first day the shipped law
+        allows is early only under the second, whose item ends 5 days later."""
         shipped = get_rulebook("cn.ningxia")
         cite = Citation("test rulebook", "§1", "公布的期限不得少于二十日")
         longer = Rulebook(
@@ -256,26 +297,21 @@ class TestRulesets:
                 ),
             ),
         )
-        run = SEEDS["ningxia-implemented"]
-        found: dict[str, list[Notice]] = {}
-        names = set()
-        for rulebook in (shipped, longer):
-            monitor = Monitor(rulebook, at=START, host=host)
-            names.update([monitor.duties, *(c.name for c in monitor.charts.values())])
-            for e in run.events[:3]:
-                monitor.feed(StepLine(run=run.id, event=e))
-            removed = run.events[2].on + dt.timedelta(days=18)
-            found[rulebook.version] = [
-                n
-                for n in monitor.feed(RemovalLine(run=run.id, removed_on=removed))
-                if isinstance(n, Notice)
-            ]
+        posted = posting_event(NINGXIA, shipped)
+        monitors = [Monitor(rb, at=START, host=host) for rb in (shipped, longer)]
+        for monitor in monitors:
+            feed_until(monitor, NINGXIA, posted)
+        names = {n for m in monitors for n in (m.duties, *(c.name for c in m.charts.values()))}
         assert len(names) == 4
-        assert found[shipped.version] == []
-        (notice,) = found["test-20-days"]
+        until = posting_until(monitors[0], NINGXIA.id, posted.on)
+        assert posting_until(monitors[1], NINGXIA.id, posted.on) == until + dt.timedelta(days=5)
+        removal = RemovalLine(run=NINGXIA.id, removed_on=until)
+        assert monitors[0].feed(removal) == ()
+        (notice,) = monitors[1].feed(removal)
+        assert isinstance(notice, Notice)
         assert notice.kind == "posting-removed-early"
         assert notice.due is not None
-        assert notice.due.until == run.events[2].on + dt.timedelta(days=20)
+        assert notice.due.until == until + dt.timedelta(days=5)
         assert cite in notice.citations
 
     def test_a_line_for_another_rulebook_is_refused(self, host: Any) -> None:
@@ -292,7 +328,7 @@ class TestRulesets:
     def test_a_forgotten_run_starts_afresh(self, host: Any) -> None:
         """forget() drops the run here and its session in durable-rules; the same id then
         starts again from the procedure's initial state."""
-        run = SEEDS["ningxia-implemented"]
+        run = NINGXIA
         monitor = Monitor(RULEBOOKS[run.rulebook], at=START, host=host)
         for e in run.events:
             monitor.feed(StepLine(run=run.id, event=e))
@@ -323,7 +359,7 @@ class TestValidation:
 
     def test_each_kind_of_line_is_told_apart_by_its_key(self) -> None:
         """event, removed_on, meeting, disclosure and clock choose the model."""
-        meeting = SEEDS["ningxia-implemented"].events[1].meeting
+        meeting = meeting_event(NINGXIA).meeting
         assert meeting is not None
         lines = [
             '{"run": "R", "event": {"step": "propose", "on": "2026-03-01"}}',
@@ -346,7 +382,7 @@ class TestValidation:
         """A later line naming another procedure for a run, or a removal for a run never seen,
         is an error, not a line quietly dropped."""
         monitor = Monitor(get_rulebook("cn.ningxia"), at=START, host=host)
-        event = SEEDS["ningxia-implemented"].events[0]
+        event = NINGXIA.events[0]
         monitor.feed(StepLine(run="R", event=event))
         with pytest.raises(ValueError, match="follows procedure 'major-matter'"):
             monitor.feed(StepLine(run="R", procedure="other", event=event))
@@ -366,42 +402,29 @@ class TestValidation:
 class TestTimers:
     """Duties with a deadline fire when the clock reaches them, judged by the library."""
 
-    def _ningxia_run(self, monitor: Monitor, upto: int) -> ProcedureRun:
-        run = SEEDS["ningxia-implemented"]
-        for e in run.events[:upto]:
-            monitor.feed(StepLine(run=run.id, community="NX-1", event=e))
-        return run
-
     def test_an_assembly_that_does_not_meet_again_is_overdue_when_its_interval_runs_out(
         self, host: Any
     ) -> None:
-        """The representatives' assembly that decided on 2026-03-15 is overdue on the day
+        """The representatives' assembly that decided the Ningxia run is overdue on the day
         assembly_due() names, not a day before, with the DueItem and its citation."""
         rulebook = get_rulebook("cn.ningxia")
         monitor = Monitor(rulebook, at=START, host=host)
-        run = self._ningxia_run(monitor, 2)
-        meeting = run.events[1].meeting
+        decided = meeting_event(NINGXIA)
+        feed_until(monitor, NINGXIA, decided)
+        meeting = decided.meeting
         assert meeting is not None
-        until = assembly_due(
-            meeting.body,
-            last_held_on=meeting.held_on,
-            at=meeting.held_on,
-            rulebook=rulebook,
-            community_kind=meeting.community_kind,
-        )
-        assert until is not None
-        assert until.until is not None
-        assert monitor.advance(until.until - dt.timedelta(days=1)) == ()
-        (notice,) = monitor.advance(until.until + dt.timedelta(days=40))
+        late = next_meeting_due(rulebook, meeting.held_on, meeting)
+        assert monitor.advance(late - dt.timedelta(days=1)) == ()
+        (notice,) = monitor.advance(late + dt.timedelta(days=40))
         assert (notice.kind, notice.key, notice.on) == (
             "assembly-overdue",
             "NX-1/representatives_assembly",
-            until.until,
+            late,
         )
         assert notice.due == assembly_due(
             meeting.body,
             last_held_on=meeting.held_on,
-            at=until.until,
+            at=late,
             rulebook=rulebook,
             community_kind=meeting.community_kind,
         )
@@ -410,14 +433,15 @@ class TestTimers:
     def test_a_later_meeting_restarts_the_assembly_timer_and_an_older_one_does_not(
         self, host: Any
     ) -> None:
-        """A meeting line of the same assembly held later moves the deadline; one held earlier
-        (arriving late) changes nothing; each meeting record is judged."""
+        """A meeting line of the same assembly held in a later period moves the deadline; one
+        held earlier (arriving late) changes nothing; each meeting record is judged."""
         rulebook = get_rulebook("cn.ningxia")
         monitor = Monitor(rulebook, at=START, host=host)
-        run = self._ningxia_run(monitor, 2)
-        meeting = run.events[1].meeting
+        decided = meeting_event(NINGXIA)
+        feed_until(monitor, NINGXIA, decided)
+        meeting = decided.meeting
         assert meeting is not None
-        for day in ("2026-06-01", "2026-02-01"):
+        for day in ("2026-07-10", "2026-02-01"):
             record = json.loads(meeting.model_dump_json())
             record["held_on"] = record["motions"][0]["voted_on"] = day
             line = json.dumps({"community": "NX-1", "meeting": record})
@@ -425,35 +449,43 @@ class TestTimers:
             assert isinstance(judged, Notice)
             assert judged.kind == "meeting"
             assert judged.decision is not None
-        assert monitor.advance(dt.date(2026, 11, 30)) == ()
-        (notice,) = monitor.advance(dt.date(2026, 12, 1))
-        assert (notice.kind, notice.on) == ("assembly-overdue", dt.date(2026, 12, 1))
+        late = next_meeting_due(rulebook, dt.date(2026, 7, 10), meeting)
+        assert late > next_meeting_due(rulebook, meeting.held_on, meeting)
+        assert monitor.advance(late - dt.timedelta(days=1)) == ()
+        (notice,) = monitor.advance(late)
+        assert (notice.kind, notice.on) == ("assembly-overdue", late)
 
     def test_a_posting_taken_down_before_its_period_ends_is_reported(self, host: Any) -> None:
-        """A result published on 03-16 and taken down on 03-25 is reported with due()'s item
-        (until 03-31, its citation); taken down on 03-31 or later, nothing is reported."""
+        """A result taken down the day before due() lets it come down is reported with due()'s
+        item and its citation; taken down on that day, nothing is reported."""
         rulebook = get_rulebook("cn.ningxia")
-        for day, early in ((dt.date(2026, 3, 25), True), (dt.date(2026, 3, 31), False)):
+        posted = posting_event(NINGXIA, rulebook)
+        for early in (True, False):
             monitor = Monitor(rulebook, at=START, host=host)
-            run = self._ningxia_run(monitor, 3)
-            results = monitor.feed(RemovalLine(run=run.id, removed_on=day))
+            feed_until(monitor, NINGXIA, posted)
+            until = posting_until(monitor, NINGXIA.id, posted.on)
+            day = until - dt.timedelta(days=1) if early else until
+            results = monitor.feed(RemovalLine(run=NINGXIA.id, removed_on=day))
             if not early:
                 assert results == ()
                 continue
             (notice,) = results
             assert isinstance(notice, Notice)
             assert notice.kind == "posting-removed-early"
-            posting = [i for i in due(monitor.run(run.id), at=day) if i.kind == "posting"]
+            posting = [i for i in due(monitor.run(NINGXIA.id), at=day) if i.kind == "posting"]
             assert notice.due == posting[0]
-            assert notice.due is not None
-            assert notice.due.until == dt.date(2026, 3, 31)
+            assert notice.citations
 
     def test_a_period_that_ran_out_is_not_reported_when_taken_down_later(self, host: Any) -> None:
         """Once the clock passed the posting period, a removal is no news."""
-        monitor = Monitor(get_rulebook("cn.ningxia"), at=START, host=host)
-        run = self._ningxia_run(monitor, 3)
-        monitor.advance(dt.date(2026, 4, 1))
-        assert monitor.feed(RemovalLine(run=run.id, removed_on=dt.date(2026, 4, 2))) == ()
+        rulebook = get_rulebook("cn.ningxia")
+        monitor = Monitor(rulebook, at=START, host=host)
+        posted = posting_event(NINGXIA, rulebook)
+        feed_until(monitor, NINGXIA, posted)
+        until = posting_until(monitor, NINGXIA.id, posted.on)
+        monitor.advance(until)
+        removal = RemovalLine(run=NINGXIA.id, removed_on=until + dt.timedelta(days=1))
+        assert monitor.feed(removal) == ()
 
     def test_a_village_board_missing_its_quarterly_posting_is_reported_once(
         self, host: Any
@@ -491,18 +523,23 @@ class TestTimers:
     def test_notices_come_in_day_order_whatever_the_clock_jump(self, host: Any) -> None:
         """One long jump gives the same notices, in the same order, as many small ones."""
 
+        rulebook = get_rulebook("cn.ningxia")
+        decided = meeting_event(NINGXIA)
+        assert decided.meeting is not None
+        late = next_meeting_due(rulebook, decided.meeting.held_on, decided.meeting)
+
         def feed(days: list[dt.date]) -> list[tuple[str, str, dt.date]]:
-            monitor = Monitor(get_rulebook("cn.ningxia"), at=START, host=host)
-            self._ningxia_run(monitor, 2)
+            monitor = Monitor(rulebook, at=START, host=host)
+            feed_until(monitor, NINGXIA, decided)
             board = {"id": "V-2", "community_kind": "rural", "as_of": "2026-01-05"}
             monitor.feed(json.dumps({"disclosure": board}))
             return [(n.kind, n.key, n.on) for day in days for n in monitor.advance(day)]
 
-        months = [dt.date(2026, m, 1) for m in range(2, 13)]
-        jumped = feed([dt.date(2026, 12, 1)])
+        months = [dt.date(2026, m, 1) for m in range(2, 13)] + [late]
+        jumped = feed([late])
         assert jumped == feed(months)
         assert [n[2] for n in jumped] == sorted(n[2] for n in jumped)
-        assert ("assembly-overdue", "NX-1/representatives_assembly", dt.date(2026, 9, 15)) in jumped
+        assert ("assembly-overdue", "NX-1/representatives_assembly", late) in jumped
 
 
 class TestWithoutDurable:

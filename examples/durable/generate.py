@@ -1,43 +1,68 @@
 """Regenerate stream.jsonl (deterministic; run from the repository root).
 
-The stream interleaves three runs of examples/procedures (Jinjiang, Ningxia, the national
-party-first procedure), a national run that votes before the party review, a result taken
-down early, a village notice board, a meeting record and clock ticks, through 2026.
+The stream interleaves, by day, the three implemented runs of examples/procedures (Jinjiang,
+Ningxia, the national party-first procedure), a national run that skips the party review, a
+result taken down early, a village notice board, a meeting record and clock ticks, through
+2026. The runs are read from examples/procedures, so the stream follows them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).parent
 PROCEDURES = HERE.parent / "procedures"
-JINJIANG = "cn.sichuan.chengdu.jinjiang"
 
 
-def _events(name: str) -> dict[str, dict[str, Any]]:
-    run = json.loads((PROCEDURES / name).read_text(encoding="utf-8"))
-    return {e["step"]: e for e in run["events"]}
+def _run(name: str) -> dict[str, Any]:
+    run: dict[str, Any] = json.loads((PROCEDURES / name).read_text(encoding="utf-8"))
+    return run
+
+
+def _step(run: dict[str, Any], event: dict[str, Any], community: str | None) -> dict[str, Any]:
+    line: dict[str, Any] = {"rulebook": run["rulebook"], "run": run["id"]}
+    if community is not None:
+        line["community"] = community
+    return {**line, "event": event}
 
 
 def stream_lines() -> list[dict[str, Any]]:
-    """The lines of the stream, in order."""
-    jj = _events("jinjiang-implemented.json")
-    nx = _events("ningxia-implemented.json")
-    cn = _events("national-implemented.json")
-
-    def step(rulebook: str, run: str, event: dict[str, Any], community: str | None = None):
-        line: dict[str, Any] = {"rulebook": rulebook, "run": run}
-        if community is not None:
-            line["community"] = community
-        return {**line, "event": event}
-
-    ra_meeting = {
+    """The lines of the stream, in order: by day, a clock tick before the lines of its day."""
+    jj = _run("jinjiang-implemented.json")
+    nx = _run("ningxia-implemented.json")
+    cn = _run("national-implemented.json")
+    dated: list[tuple[str, dict[str, Any]]] = []
+    # the three runs, each in its own order (the Jinjiang run's community is its proposal's)
+    for run, community in ((cn, "CN-URBAN-01"), (nx, "NX-01"), (jj, None)):
+        dated += [(e["on"], _step(run, e, community)) for e in run["events"]]
+    # a national run that skips the party review: its vote is refused, its publication ignored
+    skipped = {**cn, "id": "N-2026-02"}
+    dated += [(e["on"], _step(skipped, e, "CN-URBAN-01")) for e in cn["events"][1:3]]
+    # the Ningxia result taken down after 9 days
+    published = next(e for e in nx["events"] if e["step"] == "publish")
+    removed = (dt.date.fromisoformat(published["on"]) + dt.timedelta(days=9)).isoformat()
+    dated.append((removed, {"rulebook": nx["rulebook"], "run": nx["id"], "removed_on": removed}))
+    board = {
+        "id": "V-BOARD-01",
+        "community_kind": "rural",
+        "as_of": "2026-03-31",
+        "postings": [
+            {"id": "2025Q4-g", "category": "general", "posted_on": "2025-11-10"},
+            {"id": "2025Q4-f", "category": "finances", "posted_on": "2025-11-10"},
+            {"id": "2026Q1-g", "category": "general", "posted_on": "2026-01-12"},
+            {"id": "2026Q1-f", "category": "finances", "posted_on": "2026-01-12"},
+        ],
+    }
+    dated.append((board["as_of"], {"rulebook": "cn", "disclosure": board}))
+    # the Jinjiang representatives' assembly meets again in the second half of the year
+    meeting = {
         "id": "JJ-RA-2026-05",
         "body": "representatives_assembly",
         "community_kind": "urban",
-        "title": "居民代表会议（半年例会）",
+        "title": "居民代表会议（下半年例会）",
         "announced_on": "2026-09-01",
         "held_on": "2026-09-10",
         "constituted_by": "members",
@@ -54,41 +79,19 @@ def stream_lines() -> list[dict[str, Any]]:
             }
         ],
     }
-    board = {
-        "id": "V-BOARD-01",
-        "community_kind": "rural",
-        "as_of": "2026-03-31",
-        "postings": [
-            {"id": "2025Q4-g", "category": "general", "posted_on": "2025-11-10"},
-            {"id": "2025Q4-f", "category": "finances", "posted_on": "2025-11-10"},
-            {"id": "2026Q1-g", "category": "general", "posted_on": "2026-01-12"},
-            {"id": "2026Q1-f", "category": "finances", "posted_on": "2026-01-12"},
-        ],
-    }
-    return [
-        {"clock": "2026-02-01"},
-        step("cn", "N-2026-01", cn["review"], "CN-URBAN-01"),
-        step("cn.ningxia", "NX-2026-03", nx["propose"], "NX-01"),
-        step(JINJIANG, "JJ-2026-007", jj["sponsor"]),
-        step(JINJIANG, "JJ-2026-007", jj["deliberate"]),
-        step(JINJIANG, "JJ-2026-007", jj["review"]),
-        step("cn", "N-2026-02", cn["vote"], "CN-URBAN-01"),
-        step("cn.ningxia", "NX-2026-03", nx["decide"]),
-        step("cn", "N-2026-01", cn["vote"]),
-        step("cn.ningxia", "NX-2026-03", nx["publish"]),
-        step("cn", "N-2026-01", cn["publish"]),
-        step("cn", "N-2026-02", cn["publish"]),
-        step(JINJIANG, "JJ-2026-007", jj["vote"]),
-        step(JINJIANG, "JJ-2026-007", jj["publish"]),
-        {"rulebook": "cn.ningxia", "run": "NX-2026-03", "removed_on": "2026-03-25"},
-        {"rulebook": "cn", "disclosure": board},
-        {"clock": "2026-04-01"},
-        step("cn", "N-2026-01", cn["implement"]),
-        step("cn.ningxia", "NX-2026-03", nx["implement"]),
-        step(JINJIANG, "JJ-2026-007", jj["implement"]),
-        {"rulebook": JINJIANG, "community": "CN-510104-EX01", "meeting": ra_meeting},
-        {"clock": "2026-10-01"},
-    ]
+    community = jj["events"][0]["proposal"]["community"]["id"]
+    dated.append(
+        (
+            meeting["held_on"],
+            {"rulebook": jj["rulebook"], "community": community, "meeting": meeting},
+        )
+    )
+    clocks = ("2026-02-01", "2026-04-01", "2027-01-10")
+    ordered = sorted(
+        [(day, 0, {"clock": day}) for day in clocks] + [(d, 1, line) for d, line in dated],
+        key=lambda item: (item[0], item[1]),
+    )
+    return [line for _, _, line in ordered]
 
 
 def main() -> None:
