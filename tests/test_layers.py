@@ -21,6 +21,7 @@ LAYER = {
     "rulebooks": 5,
     "procedures": 6,
     "batch": 7,
+    "durable": 7,
     "strategies": 8,
     "testing": 8,
     "cli": 9,

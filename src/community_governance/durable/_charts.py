@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ..rulebooks import Rulebook
-from ..rulebooks._rulebook import PROCEDURES
+from ..rulebooks import PROCEDURES
 from ..rules.procedure import Procedure
 
 __all__ = [

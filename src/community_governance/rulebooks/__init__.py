@@ -10,11 +10,12 @@ from ._files import (
     parse_work_item_lists,
 )
 from ._registry import BUILTIN_RULEBOOKS, builtin_rulebooks, get_rulebook
-from ._rulebook import Disable, Replace, Rulebook
+from ._rulebook import PROCEDURES, Disable, Replace, Rulebook, procedure_entry
 
 __all__ = [
     "BUILTIN_RULEBOOKS",
     "FORMATS",
+    "PROCEDURES",
     "RULEBOOK_FORMAT",
     "Disable",
     "Replace",
@@ -26,4 +27,5 @@ __all__ = [
     "load_work_item_lists",
     "parse_rulebook",
     "parse_work_item_lists",
+    "procedure_entry",
 ]
