@@ -15,8 +15,7 @@ from typing import Any
 
 import attrs
 
-from ..rulebooks import Rulebook
-from ..rulebooks import PROCEDURES
+from ..rulebooks import PROCEDURES, Rulebook
 from ..rules.procedure import Procedure
 
 __all__ = [
