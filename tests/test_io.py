@@ -4,8 +4,8 @@ and every echoed value escaped."""
 from __future__ import annotations
 
 import io
-import re
 import os
+import re
 import sys
 import unicodedata
 from pathlib import Path
