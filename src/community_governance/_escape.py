@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import reprlib
 
-__all__ = ["EXCERPT_LIMIT", "excerpt", "visible"]
+__all__ = ["EXCERPT_LIMIT", "excerpt", "json_visible", "visible"]
 
 #: How many characters of an input value an error message shows at most.
 EXCERPT_LIMIT = 80
@@ -63,6 +63,35 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     if pattern.search(text) is None:
         return text
     return pattern.sub(_escape_match, text)
+
+
+# What ``json.dumps(..., ensure_ascii=False)`` leaves raw but a terminal would act on: the
+# controls above U+001F (JSON escapes those below), format and separator characters.
+_JSON_UNSAFE_RE = re.compile(f"[{_OTHER}]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a surrogate pair, as JSON writes characters beyond the BMP
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_visible(text: str) -> str:
+    """JSON text with the characters a terminal would act on written as ``\\uXXXX`` escapes:
+    the same JSON value, safe to show.
+
+    Such characters can only occur inside JSON strings, where the escape means the same
+    character, so parsing the result gives exactly what parsing ``text`` gives.
+
+    Examples:
+        >>> json_visible('{"id": "a\u202eb"}')
+        '{"id": "a\\\\u202eb"}'
+    """
+    if _JSON_UNSAFE_RE.search(text) is None:
+        return text
+    return _JSON_UNSAFE_RE.sub(_json_escape, text)
 
 
 _REPR = reprlib.Repr()

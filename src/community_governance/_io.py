@@ -163,12 +163,13 @@ def _check(
             path, None, f"cannot read: {what}; give a regular file or '-' for standard input"
         )
     if limit is not None and st.st_size > limit:
-        raise error(path, None, _too_large(f"{st.st_size:,} bytes", limit, kind))
+        raise error(path, None, _too_large(st.st_size, limit, kind))
 
 
-def _too_large(size: str, limit: int, kind: str) -> str:
+def _too_large(size: int | None, limit: int, kind: str) -> str:
+    found = f"{size:,} bytes, over" if size is not None else "more than"
     return (
-        f"too large: {size}, over the limit of {limit:,} bytes "
+        f"too large: {found} the limit of {limit:,} bytes "
         f"(raise it with {_HOW_TO_RAISE.get(kind, _HOW_TO_RAISE['input'])})"
     )
 
@@ -228,7 +229,7 @@ def read_bytes(
         except OSError as e:
             raise error("-", None, f"cannot read standard input: {e.strerror or e}") from None
         if len(data) > limit:
-            raise error("-", None, _too_large("more than that", limit, kind))
+            raise error("-", None, _too_large(None, limit, kind))
         return data
     with open_input(path, limit=limit, kind=kind, error=error) as f:
         try:
@@ -236,7 +237,7 @@ def read_bytes(
         except OSError as e:
             raise error(_source(path), None, f"cannot read: {e.strerror or e}") from None
     if len(data) > limit:  # the file grew since it was checked
-        raise error(_source(path), None, _too_large("more than that", limit, kind))
+        raise error(_source(path), None, _too_large(None, limit, kind))
     return data
 
 
