@@ -41,7 +41,6 @@ class TestExports:
         ).stdout
         assert out.strip() == "[]"
 
-
     def test_bare_import_defers_the_library(self) -> None:
         """`import community_governance` imports no model or rulebook until a name is used;
         using one imports what it needs and keeps it."""
