@@ -77,12 +77,15 @@ if TYPE_CHECKING:
         Term,
         Threshold,
     )
+    from .rules.audit import Audit
+    from .verify import Verification, verify_decision
 
 #: Where each public name lives (module relative to this package).
 _WHERE: dict[str, str] = {
     "AllOf": ".rules",
     "AnnualEvaluationRecord": ".models",
     "AnyOf": ".rules",
+    "Audit": ".rules.audit",
     "BUILTIN_RULEBOOKS": ".rulebooks",
     "Body": ".models",
     "BodyComposition": ".models",
@@ -129,6 +132,7 @@ _WHERE: dict[str, str] = {
     "Term": ".rules",
     "Threshold": ".rules",
     "UnknownReferenceError": ".exceptions",
+    "Verification": ".verify",
     "WorkItem": ".models",
     "WorkItemLists": ".rulebooks._lists_file",
     "__version__": "._version",
@@ -143,6 +147,7 @@ _WHERE: dict[str, str] = {
     "next_steps": ".procedures",
     "parse_rulebook": ".rulebooks",
     "replay": ".procedures",
+    "verify_decision": ".verify",
     "work_item_lists": ".rulebooks._lists_file",
 }
 
@@ -152,6 +157,7 @@ __all__ = [
     "AllOf",
     "AnnualEvaluationRecord",
     "AnyOf",
+    "Audit",
     "Body",
     "BodyComposition",
     "Candidate",
@@ -196,6 +202,7 @@ __all__ = [
     "Term",
     "Threshold",
     "UnknownReferenceError",
+    "Verification",
     "WorkItem",
     "WorkItemLists",
     "__version__",
@@ -210,6 +217,7 @@ __all__ = [
     "next_steps",
     "parse_rulebook",
     "replay",
+    "verify_decision",
     "work_item_lists",
 ]
 
