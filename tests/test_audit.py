@@ -82,6 +82,16 @@ class TestAudit:
         assert again == d
         assert again.audit == d.audit
 
+    def test_compact_json_is_the_reference_for_masked_and_file_decisions(self) -> None:
+        """The fast serialiser writes json.dumps(to_dict(), sort_keys=True) with an audit of
+        a file rulebook and its parents, masked or not."""
+        book = get_rulebook(JJ).extend("cn.example-city", "2027.1")
+        mark_file_rulebook(book, [file_digest(b"x")], "city.toml")
+        d = evaluate(election(), get_rulebook("cn"))
+        for decision in (evaluate(proposal(), book), d, d.masked(b"s")):
+            reference = json.dumps(decision.to_dict(), ensure_ascii=False, sort_keys=True)
+            assert decision.to_json() == reference
+
     def test_pickles_resolved(self) -> None:
         """A Decision pickles with its audit computed (the subject does not travel)."""
         d = evaluate(proposal(), get_rulebook(JJ))

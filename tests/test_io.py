@@ -4,6 +4,7 @@ and every echoed value escaped."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import sys
@@ -15,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from community_governance._datafiles import read_data_file, safe_toml_load, safe_yaml_load
-from community_governance._escape import excerpt, visible
+from community_governance._escape import excerpt, json_visible, visible
 from community_governance._io import (
     Limits,
     OverlongLine,
@@ -70,6 +71,14 @@ class TestEscape:
         """A list of a million lists renders in a few characters, without walking it."""
         value: list[object] = [[list(range(10))] * 1000] * 1000
         assert len(excerpt(value)) <= 81
+
+    @given(st.recursive(st.text(), lambda c: st.lists(c) | st.dictionaries(st.text(), c)))
+    def test_json_visible_keeps_the_json_value(self, value: object) -> None:
+        """Escaping terminal-active characters in JSON text changes no value."""
+        text = json.dumps(value, ensure_ascii=False)
+        shown = json_visible(text)
+        assert json.loads(shown) == value
+        assert visible(shown) == shown
 
     @given(st.text())
     def test_excerpt_never_shows_an_unsafe_character(self, text: str) -> None:

@@ -318,8 +318,8 @@ def json_depth(text: str) -> int:
         >>> json_depth('{"a": [1, {"b": "[[["}]}'), json_depth("3")
         (3, 0)
     """
-    if "[" not in text and "{" not in text:
-        return 0
+    if text.count("[") + text.count("{") <= 1:
+        return int("[" in text or "{" in text)
     brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
     if not brackets:
         return 0
@@ -387,9 +387,11 @@ def loads_json(text: str, source: str, *, max_depth: int = DEFAULT_MAX_DEPTH) ->
         community_governance.exceptions.InputError: x.json: a.b: key given twice in one object
     """
     source = _source(source)
-    depth = json_depth(text)
-    if depth > max_depth:
-        raise InputError(source, None, _too_deep(depth, max_depth))
+    # fewer brackets than the limit cannot nest deeper than it: no need to measure
+    if text.count("[") + text.count("{") > max_depth:
+        depth = json_depth(text)
+        if depth > max_depth:
+            raise InputError(source, None, _too_deep(depth, max_depth))
     twice: list[_Twice] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -414,7 +416,7 @@ def loads_json(text: str, source: str, *, max_depth: int = DEFAULT_MAX_DEPTH) ->
         raise InputError(source, None, f"not JSON: {_first_clause(e)}") from None
     except RecursionError:
         raise InputError(source, None, _too_deep(None, max_depth)) from None
-    if twice or _SURROGATE_ESCAPE.search(text):
+    if twice or ("\\u" in text and _SURROGATE_ESCAPE.search(text)):
         _refuse_marked(data, source)
     return data
 
