@@ -209,6 +209,15 @@ class TestHostileInputs:
             )
         refused(code, err, "-: too large: more than the limit of 1,048,576 bytes")
 
+    @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+    def test_closed_standard_input_exits_2(self) -> None:
+        """`cgov check proposal - <&-`: invalid input, not a crash."""
+        line = " ".join(CGOV) + f" check proposal - --rulebook {JJ} <&-"
+        done = subprocess.run(
+            ["bash", "-c", line], capture_output=True, timeout=TIME_LIMIT, check=False
+        )
+        refused(done.returncode, done.stderr.decode(), "-: cannot read standard input")
+
     def test_a_foreign_file_is_not_echoed(self, tmp_path: Path) -> None:
         """`cgov check proposal /etc/passwd` printed its lines; now only the position."""
         path = tmp_path / "passwd"

@@ -202,6 +202,8 @@ def open_input(
         fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     except OSError as e:
         raise error(source, None, f"cannot read: {e.strerror or e}") from None
+    except ValueError:  # a NUL in the path (from a document, never from argv)
+        raise error(source, None, "cannot read: not a file name") from None
     try:
         _check(os.fstat(fd), source, limit, kind, error)
     except BaseException:
@@ -220,14 +222,17 @@ def read_bytes(
             ``limit``.
     """
     if path == "-":
+        if sys.stdin is None:  # the process started with standard input closed
+            raise error("-", None, "cannot read standard input: it is closed")
         stream = getattr(sys.stdin, "buffer", None)
         try:
             if stream is None:  # a text stream put in place of stdin (tests, embedding)
                 data = sys.stdin.read(limit + 1).encode("utf-8", "surrogateescape")
             else:
                 data = stream.read(limit + 1)
-        except OSError as e:
-            raise error("-", None, f"cannot read standard input: {e.strerror or e}") from None
+        except (OSError, ValueError) as e:
+            why = getattr(e, "strerror", None) or e
+            raise error("-", None, f"cannot read standard input: {why}") from None
         if len(data) > limit:
             raise error("-", None, _too_large(None, limit, kind))
         return data

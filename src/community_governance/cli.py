@@ -198,6 +198,8 @@ def _cmd_check_batch(args: argparse.Namespace, run: _Run) -> int:
 
     try:
         if args.file == "-":
+            if sys.stdin is None:  # the process started with standard input closed
+                raise InputError("-", None, "cannot read standard input: it is closed")
             stdin = getattr(sys.stdin, "buffer", None)
             if stdin is None:  # a text stream put in place of stdin (tests, embedding)
                 stdin = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
