@@ -163,6 +163,11 @@ class TestFiles:
         with pytest.raises(RulebookError, match="--max-rulebook-bytes"):
             read_bytes(str(path), limit=1000, kind="rulebook", error=RulebookError)
 
+    def test_nul_in_a_name_is_not_a_crash(self) -> None:
+        """A file name read from a document may hold a NUL: refused, escaped."""
+        with pytest.raises(InputError, match=r"a\\x00b\.toml: cannot read: not a file name"):
+            read_bytes("a\0b.toml", limit=10)
+
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is 'cannot read' with the system's reason."""
         with pytest.raises(InputError, match="cannot read: No such file"):

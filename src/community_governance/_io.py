@@ -194,6 +194,8 @@ def open_input(
             over the limit.
     """
     source = _source(path)
+    if "\0" in path:  # possible in a name read from a document, never in argv
+        raise error(source, None, "cannot read: not a file name (it holds a NUL)")
     try:
         _check(os.stat(path), source, limit, kind, error)
         # O_NONBLOCK: if the path became a FIFO since stat, opening it does not wait for a
@@ -202,8 +204,6 @@ def open_input(
         fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     except OSError as e:
         raise error(source, None, f"cannot read: {e.strerror or e}") from None
-    except ValueError:  # a NUL in the path (from a document, never from argv)
-        raise error(source, None, "cannot read: not a file name") from None
     try:
         _check(os.fstat(fd), source, limit, kind, error)
     except BaseException:
