@@ -199,3 +199,40 @@ class TestMasking:
         with pytest.raises(ValueError, match="pass the people"):
             d.masked(b"s")
         assert d.masked(b"s", people=[]).audit is not None
+
+
+class TestChain:
+    """Hash-chained logs, ready for procedure-run events."""
+
+    def entries(self) -> list[dict[str, object]]:
+        from community_governance.rules.chain import link
+
+        return link({"step": s, "on": f"2026-03-0{i + 1}"} for i, s in enumerate("abcd"))
+
+    def test_a_whole_chain_passes(self) -> None:
+        """Linked entries verify."""
+        from community_governance.rules.chain import first_broken_link
+
+        assert first_broken_link(self.entries()) is None
+
+    @pytest.mark.parametrize(
+        ("tamper", "first_bad"),
+        [
+            (lambda e: e[1].update(step="x"), 2),
+            (lambda e: e.pop(2), 2),
+            (lambda e: e.insert(1, dict(e[1])), 2),
+            (lambda e: e.reverse(), 0),
+            (lambda e: e.pop(0), 0),
+        ],
+    )
+    def test_a_tampered_log_is_refused_at_the_first_bad_entry(
+        self, tamper: object, first_bad: int
+    ) -> None:
+        """Changed, removed, duplicated, reordered or cut: the first entry after the change."""
+        from community_governance.rules.chain import first_broken_link
+
+        entries = self.entries()
+        tamper(entries)  # type: ignore[operator]
+        found = first_broken_link(entries)
+        assert found is not None
+        assert found[0] == first_bad
