@@ -30,6 +30,18 @@ CITY = EXAMPLES / "access" / "example-city-lists.toml"
 CITE = {"source": "某市清单", "locator": "第1项", "quote": "x"}
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes shared values out again: data files may not use anchors or aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _dump_yaml(data: object, **options: object) -> str:
+    """YAML text of ``data`` without anchors (the strict reader refuses them)."""
+    return str(yaml.dump(data, Dumper=_NoAliases, **options))
+
+
 def item(**changes: Any) -> WorkItem:
     """The funded assistance example with top-level fields replaced."""
     data = {**example_data("access/assistance-funded.json"), **changes}
@@ -123,7 +135,7 @@ class TestLoadedListsChangeTheAnswer:
     def test_cgov_check_takes_a_lists_file_as_rulebook(self, tmp_path: Path) -> None:
         """--rulebook lists.toml works for either format (it failed before cg.rulebook/2)."""
         legacy = tmp_path / "legacy.yaml"
-        legacy.write_text(yaml.safe_dump(doc(), allow_unicode=True), encoding="utf-8")
+        legacy.write_text(_dump_yaml(doc(), allow_unicode=True), encoding="utf-8")
         for book, entry in ((CITY, "EX-A-01"), (legacy, "T-A-1")):
             subject = tmp_path / f"{entry}.json"
             data = {**example_data("access/assistance-funded.json"), "list_entry": entry}
@@ -137,7 +149,7 @@ class TestLoadedListsChangeTheAnswer:
         """A YAML file may extend a rulebook passed in ``parents``."""
         path = tmp_path / "lists.yaml"
         path.write_text(
-            yaml.safe_dump(doc(extends="cn.anhui.example-city", id="cn.test.yaml")),
+            _dump_yaml(doc(extends="cn.anhui.example-city", id="cn.test.yaml")),
             encoding="utf-8",
         )
         city = load_work_item_lists(CITY)
@@ -221,7 +233,7 @@ class TestMalformedFiles:
         (tmp_path / "lists.json").write_text("{}", encoding="utf-8")
         with pytest.raises(RulebookError, match=r"expected a \.toml"):
             load_work_item_lists(tmp_path / "lists.json")
-        with pytest.raises(RulebookError, match="cannot read file"):
+        with pytest.raises(RulebookError, match="cannot read"):
             load_work_item_lists(tmp_path / "missing.toml")
 
     def test_top_level_must_be_a_mapping(self) -> None:

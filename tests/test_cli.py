@@ -126,12 +126,13 @@ class TestInvalidInput:
         assert message in err + capsys.readouterr().err
 
     def test_not_json(self, tmp_path: Path) -> None:
-        """Malformed JSON is reported, exit 2."""
+        """Malformed JSON is reported with its position (never quoted), exit 2."""
         path = tmp_path / "p.json"
         path.write_text("{", encoding="utf-8")
         code, _, err = run("check", "proposal", str(path), "--rulebook", JJ)
         assert code == 2
-        assert "Invalid JSON" in err
+        assert "p.json: not JSON: Expecting property name" in err
+        assert "at line 1, column 2" in err
 
 
 class TestListing:

@@ -13,6 +13,9 @@ ROOT = "community_governance"
 LAYER = {
     "exceptions": 0,
     "_version": 0,
+    "_escape": 0,
+    "_io": 0,
+    "_datafiles": 0,
     "models": 1,
     "rules": 2,
     "schemas": 2,
@@ -22,9 +25,12 @@ LAYER = {
     "procedures": 6,
     "batch": 7,
     "durable": 7,
+    "verify": 7,
     "strategies": 8,
     "testing": 8,
     "cli": 9,
+    "_cli_parser": 9,
+    "_cli_support": 9,
 }
 #: Pairs that may not meet even downwards: the rule language knows no domain.
 FORBIDDEN = {("rules", "models"), ("engine", "models"), ("engine", "checks")}

@@ -272,7 +272,7 @@ class TestExtends:
         """extends = "nowhere.toml" says the file cannot be read."""
         e = load_error(tmp_path, HEAD.replace('"cn.sichuan.chengdu.jinjiang"', '"nowhere.toml"'))
         assert e.source == str(tmp_path / "nowhere.toml")
-        assert "cannot read file" in e.reason
+        assert "cannot read" in e.reason
 
 
 class TestParameters:
@@ -837,10 +837,10 @@ class TestMalformedFiles:
     def test_yaml_tags_are_not_executed(self, tmp_path: Path) -> None:
         """A YAML python tag is a syntax error under safe_load, never code."""
         path = write(tmp_path, "format: !!python/object/apply:os.system ['echo hi']\n", "evil.yaml")
-        with pytest.raises(RulebookError, match="YAML syntax error"):
+        with pytest.raises(RulebookError, match="explicit YAML tag"):
             load_rulebook(path)
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """An unreadable file is a RulebookError naming it."""
-        with pytest.raises(RulebookError, match="cannot read file"):
+        with pytest.raises(RulebookError, match="cannot read"):
             load_rulebook(tmp_path / "absent.toml")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         ConflictError,
         FormatError,
         GovernanceError,
+        InputError,
         MissingDataError,
         ProcedureError,
         RulebookError,
@@ -77,12 +78,15 @@ if TYPE_CHECKING:
         Term,
         Threshold,
     )
+    from .rules.audit import Audit
+    from .verify import Verification, verify_decision
 
 #: Where each public name lives (module relative to this package).
 _WHERE: dict[str, str] = {
     "AllOf": ".rules",
     "AnnualEvaluationRecord": ".models",
     "AnyOf": ".rules",
+    "Audit": ".rules.audit",
     "BUILTIN_RULEBOOKS": ".rulebooks",
     "Body": ".models",
     "BodyComposition": ".models",
@@ -99,6 +103,7 @@ _WHERE: dict[str, str] = {
     "Finding": ".rules",
     "FormatError": ".exceptions",
     "GovernanceError": ".exceptions",
+    "InputError": ".exceptions",
     "Household": ".models",
     "Kinship": ".models",
     "Measure": ".rules",
@@ -128,6 +133,7 @@ _WHERE: dict[str, str] = {
     "Term": ".rules",
     "Threshold": ".rules",
     "UnknownReferenceError": ".exceptions",
+    "Verification": ".verify",
     "WorkItem": ".models",
     "WorkItemLists": ".checks.work_item_lists",
     "__version__": "._version",
@@ -142,6 +148,7 @@ _WHERE: dict[str, str] = {
     "next_steps": ".procedures",
     "parse_rulebook": ".rulebooks",
     "replay": ".procedures",
+    "verify_decision": ".verify",
     "work_item_lists": ".checks.work_item_lists",
 }
 
@@ -151,6 +158,7 @@ __all__ = [
     "AllOf",
     "AnnualEvaluationRecord",
     "AnyOf",
+    "Audit",
     "Body",
     "BodyComposition",
     "Candidate",
@@ -167,6 +175,7 @@ __all__ = [
     "FormatError",
     "GovernanceError",
     "Household",
+    "InputError",
     "Kinship",
     "Measure",
     "Meeting",
@@ -194,6 +203,7 @@ __all__ = [
     "Term",
     "Threshold",
     "UnknownReferenceError",
+    "Verification",
     "WorkItem",
     "WorkItemLists",
     "__version__",
@@ -208,6 +218,7 @@ __all__ = [
     "next_steps",
     "parse_rulebook",
     "replay",
+    "verify_decision",
     "work_item_lists",
 ]
 

@@ -2,8 +2,10 @@
 
 The batch streams: one input line is read, checked and written before the next is read, so
 memory stays constant however long the list is. A malformed line is reported with its line
-number and the others go on. At the end a summary table counts admitted, refused (by reason),
-indeterminate and invalid lines.
+number and the others go on: a line that is not UTF-8, not JSON, gives a key twice, nests
+deeper than the limit or is longer than the limit (read past in bounded pieces) is invalid,
+as is one that fails validation. At the end a summary table counts admitted, refused (by
+reason), indeterminate and invalid lines.
 
 Batch exit codes (`BatchSummary.exit_code`): 2 if any line was invalid, else 1 if any item was
 refused, else 3 if any was indeterminate, else 0 (all admitted, or no items).
@@ -22,7 +24,10 @@ from typing import Any, TextIO
 import attrs
 from pydantic import ValidationError
 
+from ._escape import excerpt, json_visible, visible
+from ._io import DEFAULT_MAX_DEPTH, OverlongLine, loads_json
 from .engine import evaluate
+from .exceptions import InputError
 from .models.work_item import WorkItem
 from .rulebooks import Rulebook, get_rulebook
 from .rules.decision import Decision
@@ -111,7 +116,7 @@ class LineResult:
         elif unresolved:
             tail = f" — 待定 unresolved: {', '.join(unresolved)}"
         return (
-            f"第{self.line}行 line {self.line}: {d.subject_id}: "
+            f"第{self.line}行 line {self.line}: {visible(d.subject_id)}: "
             f"{_VERDICT_ZH[d.verdict]} {d.verdict}{tail}"
         )
 
@@ -119,23 +124,46 @@ class LineResult:
 def _error_text(error: ValidationError) -> str:
     parts = []
     for e in error.errors():
-        path = ".".join(str(x) for x in e["loc"]) or "(line)"
-        raw = e.get("input")
-        got = repr(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw)
-        got = got if len(got) <= 60 else got[:57] + "..."
-        parts.append(f"{path}: {e['msg']} (got {got})")
+        path = visible(".".join(str(x) for x in e["loc"])) or "(line)"
+        parts.append(f"{path}: {visible(e['msg'])} (got {excerpt(e.get('input'), 60)})")
     return "; ".join(parts)
 
 
+def _line_problem(line: str | bytes | OverlongLine, max_depth: int) -> tuple[str, str | None]:
+    """The line as text, and what makes it unreadable (``None`` if nothing does)."""
+    if isinstance(line, OverlongLine):
+        return "", f"line of {line.length:,} bytes, longer than the limit: not read"
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return "", f"not UTF-8 text: byte {line[e.start]:#04x} at offset {e.start}"
+    try:
+        loads_json(line, "line", max_depth=max_depth)
+    except InputError as e:
+        return line, f"{e.key}: {e.reason}" if e.key else e.reason
+    return line, None
+
+
 def check_work_items(
-    lines: Iterable[str | bytes], rulebook: Rulebook | str, at: dt.date | None = None
+    lines: Iterable[str | bytes | OverlongLine],
+    rulebook: Rulebook | str,
+    at: dt.date | None = None,
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Iterator[LineResult]:
     """Check JSON Lines of work items lazily: one `LineResult` per non-blank line.
 
+    Each line is read as strict JSON first (UTF-8, no key given twice, no ``NaN``, nesting
+    at most ``max_depth``), then validated as a `WorkItem`.
+
     Args:
-        lines: the input lines (text or UTF-8 bytes), e.g. an open file.
+        lines: the input lines (text or UTF-8 bytes), e.g. an open file, or
+            `community_governance._io.bounded_lines` of one (an `OverlongLine` stands for a
+            line over the size limit).
         rulebook: a `Rulebook` or a built-in rulebook id.
         at: the date the law is applied as of; default: each item's ``requested_on``.
+        max_depth: deepest nesting of a line's objects and arrays.
 
     Examples:
         >>> from pathlib import Path
@@ -146,10 +174,14 @@ def check_work_items(
     """
     book = _book(rulebook)
     for n, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not isinstance(line, OverlongLine) and not line.strip():
+            continue
+        text, problem = _line_problem(line, max_depth)
+        if problem is not None:
+            yield LineResult(n, error=problem)
             continue
         try:
-            item = WorkItem.model_validate_json(line)
+            item = WorkItem.model_validate_json(text)
         except ValidationError as e:
             yield LineResult(n, error=_error_text(e))
             continue
@@ -246,7 +278,7 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
 
 
 def run_batch(
-    lines: Iterable[str | bytes],
+    lines: Iterable[str | bytes | OverlongLine],
     rulebook: Rulebook | str,
     *,
     out: TextIO,
@@ -255,6 +287,8 @@ def run_batch(
     at: dt.date | None = None,
     progress: bool | None = None,
     every: int = 1000,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    summary: BatchSummary | None = None,
 ) -> BatchSummary:
     """Check a JSON Lines stream and write one result per line, then the summary.
 
@@ -271,16 +305,21 @@ def run_batch(
         at: the date the law is applied as of; default: each item's ``requested_on``.
         progress: show a progress line on ``err``; default: when ``err`` is a terminal.
         every: update the progress line every this many lines.
+        max_depth: deepest nesting of a line's objects and arrays.
+        summary: count into this summary (so a caller still has the counts of the lines
+            checked if writing fails part-way); default: a new one.
 
     Returns:
         The `BatchSummary` (its ``exit_code`` is the command's).
     """
     show = err.isatty() if progress is None else progress
-    summary = BatchSummary()
+    summary = BatchSummary() if summary is None else summary
     start = time.perf_counter()
-    for result in check_work_items(lines, rulebook, at):
+    for result in check_work_items(lines, rulebook, at, max_depth=max_depth):
         summary.add(result)
-        out.write((result.to_json() if fmt == "json" else result.text()) + "\n")
+        # characters a terminal acts on (bidi overrides, controls) are shown escaped; the JSON
+        # escapes leave the values unchanged
+        out.write((json_visible(result.to_json()) if fmt == "json" else result.text()) + "\n")
         if show and summary.total % every == 0:
             rate = summary.total / max(time.perf_counter() - start, 1e-9)
             err.write(f"\r已处理 processed {summary.total:,} · {rate:,.0f}/s")

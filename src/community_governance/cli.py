@@ -1,320 +1,416 @@
 """``cgov``: check JSON inputs against the rulebooks from the command line.
 
-Exit codes: 0 allowed, 1 denied, 2 invalid input or usage, 3 indeterminate.
+Exit codes: 0 allowed, 1 denied, 2 invalid input or usage, 3 indeterminate, 4 internal error
+(`EXIT_CODES`). A closed standard output (``cgov … | head -1``) ends the run quietly with the
+code of what was decided before it closed; an error writing the output is never blamed on
+the input. Inputs are read through `community_governance._io` (regular files or standard
+input, bounded), and every input-derived text printed is escaped.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import contextlib
+import io
 import json
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, TextIO
+import traceback
+from collections.abc import Iterator, Sequence
+from typing import Any, BinaryIO, TextIO
 
+import attrs
 from pydantic import BaseModel, ValidationError
 
-from .batch import run_batch
+from ._cli_parser import (
+    EXIT_ALLOWED,
+    EXIT_CODES,
+    EXIT_DENIED,
+    EXIT_INDETERMINATE,
+    EXIT_INTERNAL,
+    EXIT_INVALID,
+    FILE_FORMATS,
+    parser,
+)
+from ._cli_support import Output, OutputError, PipeClosed, say, silence_stdout, tolerate_encoding
+from ._datafiles import DATA_FILE_SUFFIXES
+from ._escape import excerpt, json_visible, visible
+from ._io import Limits, bounded_lines, loads_json, open_input, read_text
+from .batch import BatchSummary, run_batch
 from .engine import evaluate
-from .exceptions import GovernanceError
-from .models import SUBJECT_MODELS, Community, Subject
+from .exceptions import GovernanceError, InputError
+from .models import SUBJECT_MODELS, Subject
 from .models.procedure_run import ProcedureRun
-from .rulebooks import BUILTIN_RULEBOOKS, Rulebook, builtin_rulebooks, get_rulebook, load_rulebook
-from .rulebooks._files import RulebookFile, WorkItemListsFile
+from .rulebooks import Rulebook, builtin_rulebooks, get_rulebook, load_rulebook
+from .rules.masking import new_salt
 from .schemas import decision_schema
-from .testing.cases import CaseFile
 
-__all__ = ["EXIT_ALLOWED", "EXIT_DENIED", "EXIT_INDETERMINATE", "EXIT_INVALID", "main"]
+__all__ = [
+    "EXIT_ALLOWED",
+    "EXIT_CODES",
+    "EXIT_DENIED",
+    "EXIT_INDETERMINATE",
+    "EXIT_INTERNAL",
+    "EXIT_INVALID",
+    "format_validation_error",
+    "main",
+]
 
-EXIT_ALLOWED, EXIT_DENIED, EXIT_INVALID, EXIT_INDETERMINATE = 0, 1, 2, 3
 _EXIT = {"allowed": EXIT_ALLOWED, "denied": EXIT_DENIED, "indeterminate": EXIT_INDETERMINATE}
-_RULEBOOK_SUFFIXES = (".toml", ".yaml", ".yml")
+#: How many validation errors are listed (the rest are counted).
+_MAX_ERRORS = 50
 
 
 class _UsageError(Exception):
-    """Bad command-line usage or unreadable input: exit code 2."""
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cgov",
-        description="城乡社区治理规则检查 — check community-governance inputs against rulebooks.",
-        epilog="exit codes: 0 allowed, 1 denied, 2 invalid input or usage, 3 indeterminate",
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    check = sub.add_parser("check", help="check one input file and print the Decision")
-    check.add_argument(
-        "subject",
-        choices=sorted([*(_cli_name(s) for s in SUBJECT_MODELS), "work-items"]),
-        help="what the file holds (work-items: JSON Lines, one work item per line)",
-    )
-    check.add_argument("file", help="the input JSON file ('-' for standard input)")
-    _rulebook_arg(check)
-    check.add_argument(
-        "--at",
-        type=_date,
-        default=None,
-        help="apply the law as of this date (YYYY-MM-DD); default: the "
-        "subject's own date (a proposal's submitted_on, a body's as_of)",
-    )
-    _format_arg(check)
-
-    books = sub.add_parser("rulebooks", help="list the built-in rulebooks")
-    _format_arg(books)
-
-    rules = sub.add_parser("rules", help="list a rulebook's rules, citations and parameters")
-    _rulebook_arg(rules)
-    _format_arg(rules)
-
-    procedure = sub.add_parser("procedure", help="procedure runs (state machines)")
-    procedure_sub = procedure.add_subparsers(dest="procedure_command", required=True)
-    replay = procedure_sub.add_parser(
-        "replay", help="replay a cg.procedure-run/1 file into its state and any rejection"
-    )
-    replay.add_argument("file", help="the run JSON file ('-' for standard input)")
-    replay.add_argument(
-        "--rulebook", default=None, help="override the rulebook named in the file (id or file)"
-    )
-    replay.add_argument(
-        "--at",
-        type=_date,
-        default=None,
-        help="the run as it stood on this date: replay the events up to it and report next steps "
-        "and due items as of it (default: all events, as of the last event's day)",
-    )
-    _format_arg(replay)
-
-    schema = sub.add_parser("schema", help="print the JSON Schema of an input or output format")
-    schema.add_argument(
-        "model",
-        choices=sorted(
-            [
-                *(_cli_name(s) for s in SUBJECT_MODELS),
-                *_FILE_FORMATS,
-                "decision",
-            ]
-        ),
-    )
-    return parser
-
-
-_FILE_FORMATS: dict[str, type[BaseModel]] = {
-    "community": Community,
-    "rulebook-file": RulebookFile,
-    "work-item-lists-file": WorkItemListsFile,
-    "case-file": CaseFile,
-    "procedure-run": ProcedureRun,
-}
-
-
-def _cli_name(subject_type: str) -> str:
-    return subject_type.replace("_", "-")
+    """Bad command-line usage: exit code 2."""
 
 
 def _subject_model(cli_name: str) -> type[Subject]:
     return SUBJECT_MODELS[cli_name.replace("-", "_")]
 
 
-def _rulebook_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--rulebook",
-        required=True,
-        help=f"a built-in rulebook id ({', '.join(BUILTIN_RULEBOOKS)}) or a rulebook "
-        "file (.toml/.yaml)",
-    )
+@attrs.define
+class _Run:
+    """One run of a command: where output goes, the limits, and the exit code of what has
+    been decided so far (returned if standard output closes)."""
+
+    out: Output
+    err: TextIO
+    limits: Limits
+    code: int = EXIT_ALLOWED
 
 
-def _format_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text (Chinese with English alongside) or json",
-    )
+def _limits(args: argparse.Namespace) -> Limits:
+    limits = Limits.from_env()
+    for option, field in (
+        ("max_input_bytes", "input_bytes"),
+        ("max_rulebook_bytes", "rulebook_bytes"),
+        ("max_depth", "depth"),
+    ):
+        value = getattr(args, option, None)
+        if value is not None:
+            limits = attrs.evolve(limits, **{field: value})
+    return limits
 
 
-def _date(text: str) -> dt.date:
+@contextlib.contextmanager
+def _reading(source: str) -> Iterator[None]:
+    """Input that exhausts the interpreter is invalid input (exit 2), not a crash."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD (got {text!r})") from None
+        yield
+    except RecursionError:
+        raise InputError(source, None, "nested too deeply to read") from None
+    except MemoryError:
+        raise InputError(source, None, "too large to hold in memory") from None
 
 
-def _rulebook(ref: str) -> Rulebook:
-    if ref.lower().endswith(_RULEBOOK_SUFFIXES):
-        return load_rulebook(ref)
+class _InvalidInput(Exception):
+    """A subject that fails validation: the formatted errors (exit 2)."""
+
+
+def _read_model(path: str, model: type[BaseModel], run: _Run) -> Any:
+    """Read, strictly parse and validate one JSON document."""
+    with _reading(path):
+        text = read_text(path, limit=run.limits.input_bytes)
+        loads_json(text, path, max_depth=run.limits.depth)  # duplicate keys, NaN, depth
+        try:
+            return model.model_validate_json(text)
+        except ValidationError as e:
+            raise _InvalidInput(format_validation_error(e, path)) from None
+
+
+def _rulebook(ref: str, run: _Run) -> Rulebook:
+    if ref.lower().endswith(DATA_FILE_SUFFIXES):
+        return _load_rulebook_file(ref, run.limits)
     return get_rulebook(ref)
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except OSError as e:
-        raise _UsageError(f"{path}: cannot read: {e.strerror}") from None
-    except UnicodeDecodeError as e:
-        raise _UsageError(f"{path}: not UTF-8 text: {e}") from None
+def _load_rulebook_file(path: str, limits: Limits) -> Rulebook:
+    """A rulebook file (and every file it extends), read within the limits by the strict
+    readers and marked ``file``."""
+    with _reading(path):
+        return load_rulebook(path, limits=limits)
 
 
 def format_validation_error(error: ValidationError, source: str) -> str:
-    """Every validation error with its field path, message and the offending input."""
-    lines = [f"{source}: {error.error_count()} validation error(s) in {error.title}:"]
-    for e in error.errors():
-        path = ".".join(str(x) for x in e["loc"]) or "(top level)"
-        got = repr(e.get("input"))
-        if len(got) > 80:
-            got = got[:77] + "..."
-        lines.append(f"  {path}: {e['msg']} (got {got})")
+    """Every validation error (the first 50) with its field path, message and a short,
+    escaped excerpt of the offending input."""
+    lines = [f"{visible(source)}: {error.error_count()} validation error(s) in {error.title}:"]
+    errors = error.errors()
+    for e in errors[:_MAX_ERRORS]:
+        path = visible(".".join(str(x) for x in e["loc"]))[:200] or "(top level)"
+        lines.append(f"  {path}: {visible(e['msg'])[:300]} (got {excerpt(e.get('input'))})")
+    if len(errors) > _MAX_ERRORS:
+        lines.append(f"  … and {len(errors) - _MAX_ERRORS} more")
     return "\n".join(lines)
 
 
-def _dump(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n")
+def _json(data: Any) -> str:
+    return json_visible(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)) + "\n"
 
 
-def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    model = _subject_model(args.subject)
-    rulebook = _rulebook(args.rulebook)
-    text = _read(args.file)
-    subject = model.model_validate_json(text)
+def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
+    if args.subject == "work-items":
+        return _cmd_check_batch(args, run)
+    rulebook = _rulebook(args.rulebook, run)
+    subject = _read_model(args.file, _subject_model(args.subject), run)
     decision = evaluate(subject, rulebook, args.at)
-    out.write((decision.to_json(indent=2) if args.format == "json" else decision.explain()) + "\n")
-    return _EXIT[decision.verdict]
+    if args.mask or args.mask_salt is not None:
+        decision = decision.masked(args.mask_salt if args.mask_salt is not None else new_salt())
+    run.code = _EXIT[decision.verdict]
+    if args.format == "json":
+        run.out.write(json_visible(decision.to_json(indent=2)) + "\n")
+    else:
+        run.out.write(visible(decision.explain(), keep_newlines=True) + "\n")
+    return run.code
 
 
-def _cmd_check_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _cmd_check_batch(args: argparse.Namespace, run: _Run) -> int:
     # Batch exit codes: 2 if any line is invalid, else 1 if any item is refused, else 3 if
-    # any is indeterminate, else 0 (see community_governance.batch).
-    rulebook = _rulebook(args.rulebook)
-    if args.file == "-":
+    # any is indeterminate, else 0 (see community_governance.batch). Work items name no
+    # persons: --mask changes nothing in them.
+    rulebook = _rulebook(args.rulebook, run)
+    summary = BatchSummary()
+    limit = run.limits.input_bytes
+
+    def batch(stream: BinaryIO) -> int:
         return run_batch(
-            sys.stdin.buffer, rulebook, out=out, err=err, fmt=args.format, at=args.at
+            _lines(bounded_lines(stream, limit), args.file),
+            rulebook,
+            out=run.out,  # type: ignore[arg-type]  # an Output writes like a TextIO
+            err=run.err,
+            fmt=args.format,
+            at=args.at,
+            max_depth=run.limits.depth,
+            summary=summary,
         ).exit_code
+
     try:
-        with Path(args.file).open("rb") as lines:
-            summary = run_batch(lines, rulebook, out=out, err=err, fmt=args.format, at=args.at)
+        if args.file == "-":
+            if sys.stdin is None:  # the process started with standard input closed
+                raise InputError("-", None, "cannot read standard input: it is closed")
+            stdin = getattr(sys.stdin, "buffer", None)
+            if stdin is None:  # a text stream put in place of stdin (tests, embedding)
+                stdin = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
+            return batch(stdin)
+        with open_input(args.file, limit=None) as stream:
+            return batch(stream)
+    except PipeClosed:
+        # lines not checked count as indeterminate
+        run.code = 2 if summary.invalid else 1 if summary.refused else EXIT_INDETERMINATE
+        raise
+
+
+def _lines(lines: Iterator[Any], source: str) -> Iterator[Any]:
+    """The input lines; a failure while reading them is the input's (exit 2)."""
+    try:
+        yield from lines
     except OSError as e:
-        raise _UsageError(f"{args.file}: cannot read: {e.strerror}") from None
-    return summary.exit_code
+        raise InputError(visible(source), None, f"cannot read: {e.strerror or e}") from None
 
 
-def _cmd_rulebooks(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_rulebooks(args: argparse.Namespace, run: _Run) -> int:
     books = builtin_rulebooks()
     if args.format == "json":
-        _dump(
-            [
-                {
-                    "id": b.id,
-                    "version": b.version,
-                    "extends": b.parent.id if b.parent else None,
-                    "title": {"zh": b.title_zh, "en": b.title_en},
-                    "rules": len(b.effective_rules),
-                }
-                for b in books
-            ],
-            out,
+        run.out.write(
+            _json(
+                [
+                    {
+                        "id": b.id,
+                        "version": b.version,
+                        "extends": b.parent.id if b.parent else None,
+                        "title": {"zh": b.title_zh, "en": b.title_en},
+                        "rules": len(b.effective_rules),
+                    }
+                    for b in books
+                ]
+            )
         )
         return EXIT_ALLOWED
     for b in books:
         parent = f" (extends {b.parent.id})" if b.parent else ""
-        out.write(
+        run.out.write(
             f"{b.id} v{b.version}{parent}: {len(b.effective_rules)} rules\n"
             f"  {b.title_zh}\n  {b.title_en}\n"
         )
     return EXIT_ALLOWED
 
 
-def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
-    book = _rulebook(args.rulebook)
+def _cmd_rules(args: argparse.Namespace, run: _Run) -> int:
+    book = _rulebook(args.rulebook, run)
     data = book.to_dict()
     if args.format == "json":
-        _dump(data, out)
+        run.out.write(_json(data))
         return EXIT_ALLOWED
-    out.write(f"{book.id} v{book.version} — {book.title_zh} / {book.title_en}\n")
+    # a rulebook file's titles, reasons and citations are input: shown escaped
+    run.out.write(visible("".join(_rules_text(book, data)), keep_newlines=True))
+    return EXIT_ALLOWED
+
+
+def _rules_text(book: Rulebook, data: dict[str, Any]) -> Iterator[str]:
+    yield f"{book.id} v{book.version} — {book.title_zh} / {book.title_en}\n"
     for r in data["rules"]:
         level = "" if r["severity"] == "must" else " [原则上 advisory]"
         span = f"{r['valid_from'] or '…'} – {r['valid_to'] or '…'}"
         scope = r["scope_text"]
-        out.write(
+        yield (
             f"\n{r['id']} ({r['kind']}, {scope}){level}  in force {span}\n"
             f"  {r['title']['zh']}\n  {r['title']['en']}\n"
         )
         if r["tables"]:
-            out.write(f"  表 tables: {', '.join(r['tables'])}\n")
+            yield f"  表 tables: {', '.join(r['tables'])}\n"
         for c in r["citations"]:
-            out.write(f"  依据 source: {c['source']} {c['locator']} “{c['quote']}”\n")
+            yield f"  依据 source: {c['source']} {c['locator']} “{c['quote']}”\n"
         for p in r["parameters"]:
-            out.write(f"  参数 parameter {p['name']} ({p['title']['zh']}):\n")
+            yield f"  参数 parameter {p['name']} ({p['title']['zh']}):\n"
             for v in p["versions"]:
-                out.write(
+                yield (
                     f"    {v['value']}  {v['valid_from']} – {v['valid_to'] or '…'}  "
                     f"[{v['citation']['source']} {v['citation']['locator']}]\n"
                 )
     for r in data["replaced"]:
-        out.write(
+        yield (
             f"\nreplaced {r['rule']} by {r['by']} in {r['in']}: {r['reason']} "
             f"[{r['citation']['source']} {r['citation']['locator']}]\n"
         )
     for d in data["disabled"]:
-        out.write(f"\ndisabled {d['rule']}: {d['reason']}\n")
-    return EXIT_ALLOWED
+        yield f"\ndisabled {d['rule']}: {d['reason']}\n"
 
 
-def _cmd_procedure(args: argparse.Namespace, out: TextIO) -> int:
-    from .procedures import ProcedureRun, explain_state, replay
+def _cmd_procedure(args: argparse.Namespace, run: _Run) -> int:
+    from .procedures import explain_state, replay
 
-    run = ProcedureRun.model_validate_json(_read(args.file))
-    # --at asks for the run as it stood that day: later events have not happened yet
-    state = replay(run, _rulebook(args.rulebook or run.rulebook), until=args.at)
-    if args.format == "json":
-        _dump(state.to_dict(args.at), out)
+    record: ProcedureRun = _read_model(args.file, ProcedureRun, run)
+    book = _rulebook(args.rulebook or record.rulebook, run)
+    try:
+        # --at asks for the run as it stood that day: later events have not happened yet
+        state = replay(record, book, until=args.at)
+        text = (
+            _json(state.to_dict(args.at))
+            if args.format == "json"
+            else visible(explain_state(state, args.at), keep_newlines=True) + "\n"
+        )
+    except OverflowError:
+        # a date so far ahead that a deadline after it is past 9999-12-31
+        raise InputError(
+            visible(args.file), None, "a date is too far ahead to count deadlines from"
+        ) from None
+    run.code = EXIT_ALLOWED if state.rejection is None else _EXIT[state.rejection.decision.verdict]
+    run.out.write(text)
+    return run.code
+
+
+def _cmd_verify(args: argparse.Namespace, run: _Run) -> int:
+    from .schemas import validate_decision
+    from .verify import verify_decision
+
+    with _reading(args.decision):
+        text = read_text(args.decision, limit=run.limits.input_bytes)
+        document = loads_json(text, args.decision, max_depth=run.limits.depth)
+    if not isinstance(document, dict):
+        raise InputError(visible(args.decision), None, "expected a cg.decision/2 JSON object")
+    validate_decision(document)
+    model = SUBJECT_MODELS.get(document["subject"]["type"])
+    if model is None:
+        raise InputError(
+            visible(args.decision),
+            "subject.type",
+            f"{excerpt(document['subject']['type'])} is not a subject `cgov check` takes",
+        )
+    subject = _read_model(args.input, model, run)
+    rulebook = None
+    if args.rulebook is not None:
+        if not args.rulebook.lower().endswith(DATA_FILE_SUFFIXES):
+            raise _UsageError(
+                "verify --rulebook takes a rulebook file; a built-in rulebook is found by the "
+                "id the Decision names"
+            )
+        rulebook = _load_rulebook_file(args.rulebook, run.limits)
+    result = verify_decision(
+        document, subject, rulebook, salt=args.mask_salt, source=visible(args.decision)
+    )
+    for note in result.notes:
+        say(run.err, f"cgov: note: {note}")
+    audit = document["audit"]
+    if result.verified:
+        run.code = EXIT_ALLOWED
+        rb = audit["rulebook"]
+        run.out.write(
+            visible(
+                f"verified: {document['subject']['type']} {document['subject']['id']} — made "
+                f"again byte for byte from input sha256 {audit['input_sha256'][:16]}… with "
+                f"rulebook {rb['id']} v{rb['version']} ({rb['kind']}, sha256 "
+                f"{rb['sha256'][:16]}…)"
+            )
+            + "\n"
+        )
     else:
-        out.write(explain_state(state, args.at) + "\n")
-    if state.rejection is None:
-        return EXIT_ALLOWED
-    return _EXIT[state.rejection.decision.verdict]
+        run.code = EXIT_DENIED
+        run.out.write(f"not verified: {visible(result.difference or '')}\n")
+    return run.code
 
 
-def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_schema(args: argparse.Namespace, run: _Run) -> int:
     if args.model == "decision":
         schema = decision_schema()
-    elif args.model in _FILE_FORMATS:
-        schema = _FILE_FORMATS[args.model].model_json_schema()
+    elif args.model in FILE_FORMATS:
+        schema = FILE_FORMATS[args.model].model_json_schema()
     else:
         schema = _subject_model(args.model).model_json_schema()
-    _dump(schema, out)
+    run.out.write(_json(schema))
     return EXIT_ALLOWED
+
+
+_COMMANDS = {
+    "check": _cmd_check,
+    "rulebooks": _cmd_rulebooks,
+    "rules": _cmd_rules,
+    "schema": _cmd_schema,
+    "procedure": _cmd_procedure,
+    "verify": _cmd_verify,
+}
 
 
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run ``cgov`` with ``argv``; return the exit code (0 allowed, 1 denied, 2 invalid, 3
-    indeterminate)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    """Run ``cgov`` with ``argv``; return the exit code (`EXIT_CODES`: 0 allowed, 1 denied,
+    2 invalid, 3 indeterminate, 4 internal error)."""
+    real_stdout = out is None
+    if real_stdout:
+        tolerate_encoding(sys.stdout)
+    err = err if err is not None else sys.stderr
     try:
-        args = _parser().parse_args(argv)
+        args = parser().parse_args(argv)
     except SystemExit as e:
         return EXIT_INVALID if e.code not in (0, None) else EXIT_ALLOWED
-    handler = {
-        "check": _cmd_check,
-        "rulebooks": _cmd_rulebooks,
-        "rules": _cmd_rules,
-        "schema": _cmd_schema,
-        "procedure": _cmd_procedure,
-    }[args.command]
+    run = _Run(Output(out if out is not None else sys.stdout), err, Limits())
     try:
-        if args.command == "check" and args.subject == "work-items":
-            return _cmd_check_batch(args, out, err)
-        return handler(args, out)
-    except ValidationError as e:
-        err.write(format_validation_error(e, getattr(args, "file", "input")) + "\n")
+        run.limits = _limits(args)
+        code = _COMMANDS[args.command](args, run)
+        run.out.flush()
+        return code
+    except PipeClosed:
+        if real_stdout:
+            silence_stdout()
+        return run.code
+    except OutputError as e:
+        say(err, f"cgov: error: cannot write the output: {visible(e.reason)}")
+        return EXIT_INTERNAL
+    except _InvalidInput as e:
+        say(err, str(e))
     except (GovernanceError, _UsageError) as e:
-        err.write(f"cgov: error: {e}\n")
+        message = visible(str(e))
+        say(err, f"cgov: error: {message if len(message) <= 1000 else message[:999] + '…'}")
+    except KeyboardInterrupt:
+        say(err, "cgov: interrupted")
+        return 130
+    except Exception as e:
+        if getattr(args, "traceback", False):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                traceback.print_exception(e, file=err)
+        detail = visible(str(e))[:200]
+        say(err, f"cgov: internal error: {type(e).__name__}: {detail} (rerun with --traceback)")
+        return EXIT_INTERNAL
     return EXIT_INVALID
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "ConflictError",
     "FormatError",
     "GovernanceError",
+    "InputError",
     "MissingDataError",
     "ProcedureError",
     "RulebookError",
@@ -50,6 +51,27 @@ class RulebookError(GovernanceError, ValueError):
         self.key = key
         self.reason = reason
         self.problems = problems if problems else [(key, reason)]
+        where = f"{source}: {key}" if key else source
+        super().__init__(f"{where}: {reason}")
+
+
+class InputError(GovernanceError, ValueError):
+    """An input cannot be read safely: not a regular file, too large, not UTF-8, not JSON,
+    nested too deeply, or with a key given twice.
+
+    The message never quotes more of the input than a short, escaped excerpt.
+
+    Attributes:
+        source: the file path (``-`` for standard input) or another name of the input.
+        key: the path of the offending key inside the document (``community.persons[2]``),
+            or ``None``.
+        reason: what was expected and what was found.
+    """
+
+    def __init__(self, source: str, key: str | None, reason: str) -> None:
+        self.source = source
+        self.key = key
+        self.reason = reason
         where = f"{source}: {key}" if key else source
         super().__init__(f"{where}: {reason}")
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..exceptions import MissingDataError, RulebookError, UnknownReferenceError
+from ..rules.audit import PendingAudit
 from ..rules.decision import Coverage, Decision, Finding, ParameterUse, Verdict
 from ..rules.rule import Check, Rule, RuleContext
 from ..rules.scope import ScopedSubject
@@ -112,6 +113,8 @@ def evaluate(
         verdict,
         findings,
         coverage,
+        # digests are computed when the Decision is serialised or its audit read, not here
+        PendingAudit(subject, rulebook),
     )
 
 

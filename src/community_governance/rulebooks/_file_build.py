@@ -201,7 +201,7 @@ class _Builder:
                 try:
                     value = parameter_value(kind, p.value)
                 except ValueError as e:
-                    self.add(f"{key}.value", str(e))
+                    self.add(f"{key}.value", f"{e} (parameter {name})")
                     continue
                 if p.valid_to is not None and p.valid_to <= p.valid_from:
                     self.add(

@@ -21,6 +21,9 @@ from typing import Any
 
 import attrs
 
+from .._datafiles import parse_data_text
+from .._escape import visible
+from .._io import ErrorFactory, Limits, read_text
 from ..exceptions import RulebookError, UnknownReferenceError
 from ._file_build import build
 from ._file_specs import (
@@ -32,13 +35,14 @@ from ._file_specs import (
     WorkItemListsFile,
     validate_file,
 )
+from ._provenance import file_digest, mark_file_rulebook
 from ._registry import get_rulebook
 from ._rulebook import Rulebook
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
+    pass  # type: ignore[import-not-found, no-redef, unused-ignore]
 
 __all__ = [
     "FORMATS",
@@ -79,13 +83,18 @@ class Document:
     suffix: str = ""
 
 
-def _text(path: Path, source: str) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise RulebookError(source, None, f"cannot read file: {e.strerror}") from None
-    except UnicodeDecodeError as e:
-        raise RulebookError(source, None, f"not UTF-8 text: {e}") from None
+def _text(path: Path, source: str, limits: Limits | None = None) -> str:
+    """A rulebook file's text, read within the limits: a regular file only (never a FIFO or
+    a device), at most ``limits.rulebook_bytes``, strict UTF-8."""
+    limit = (limits or Limits.from_env()).rulebook_bytes
+    return read_text(str(path), limit=limit, kind="rulebook", error=_error_in(source))
+
+
+def _error_in(source: str) -> ErrorFactory:
+    def error(_: str, key: str | None, reason: str) -> Exception:
+        return RulebookError(visible(source), key, reason)
+
+    return error
 
 
 def _suffix(path: Path, source: str) -> str:
@@ -97,31 +106,20 @@ def _suffix(path: Path, source: str) -> str:
     return suffix
 
 
-def parse_text(text: str, suffix: str, source: str) -> Any:
-    """Parse TOML (``tomllib``) or YAML (``yaml.safe_load``: no tags, no code) text; a syntax
-    error is a `RulebookError` naming the file."""
-    if suffix == ".toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as e:
-            raise RulebookError(source, None, f"TOML syntax error: {e}") from None
-    try:
-        import yaml
-    except ImportError:  # pragma: no cover - depends on the installed extras
-        raise RulebookError(
-            source, None, "reading YAML needs PyYAML: pip install 'community-governance[yaml]'"
-        ) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise RulebookError(source, None, f"YAML syntax error: {e}") from None
+def parse_text(text: str, suffix: str, source: str, limits: Limits | None = None) -> Any:
+    """Parse TOML or YAML text strictly (`community_governance._datafiles`): no YAML aliases,
+    tags or ambiguous scalars (``1:30`` is not 90), no duplicate keys, nesting within
+    ``limits.depth``; an error is a `RulebookError` naming the file, the key and the reason."""
+    depth = (limits or Limits.from_env()).depth
+    return parse_data_text(text, suffix, source, max_depth=depth)
 
 
-def read_document(path: str | Path) -> Any:
-    """Read a TOML or YAML data file: UTF-8, every failure a `RulebookError` naming it."""
+def read_document(path: str | Path, limits: Limits | None = None) -> Any:
+    """Read a TOML or YAML data file within the limits: every failure a `RulebookError`
+    naming it."""
     p, source = Path(path), str(path)
     suffix = _suffix(p, source)
-    return parse_text(_text(p, source), suffix, source)
+    return parse_text(_text(p, source, limits), suffix, source, limits)
 
 
 def is_file_reference(ref: str) -> bool:
@@ -139,8 +137,12 @@ class _Loader:
     documents it read become the rulebooks' ``origin`` (`_rebuild` needs no disk)."""
 
     def __init__(
-        self, parents: Mapping[str, Rulebook] | None, documents: tuple[Document, ...] = ()
+        self,
+        parents: Mapping[str, Rulebook] | None,
+        documents: tuple[Document, ...] = (),
+        limits: Limits | None = None,
     ) -> None:
+        self.limits = limits or Limits.from_env()
         self.parents = dict(parents or {})
         self.known = {d.key: d for d in documents}
         self.read: dict[str, tuple[Document, ...]] = {}
@@ -157,12 +159,16 @@ class _Loader:
         doc = self.known.get(key)
         if doc is None:
             suffix = _suffix(path, source)
-            doc = Document(key, source, str(Path(key).parent), _text(path, source), suffix)
+            text = _text(path, source, self.limits)
+            doc = Document(key, source, str(Path(key).parent), text, suffix)
         return self.document(doc, chain)
 
     def document(self, doc: Document, chain: tuple[Document, ...] = ()) -> Rulebook:
         content = doc.content
-        data = parse_text(content, doc.suffix, doc.source) if isinstance(content, str) else content
+        if isinstance(content, str):
+            data = parse_text(content, doc.suffix, doc.source, self.limits)
+        else:
+            data = content
         parent_docs: tuple[Document, ...] = ()
 
         def parent(extends: str) -> Rulebook:
@@ -189,6 +195,9 @@ class _Loader:
                 raise RulebookError(doc.source, "extends", str(e)) from None
 
         book = build(_spec(data, doc.source), doc.source, parent)
+        if isinstance(content, str):
+            # read from a file: it can never pass for a built-in (its audit names the file)
+            mark_file_rulebook(book, [file_digest(content)], doc.source)
         self.read[doc.key] = (doc, *parent_docs)
         given = tuple(sorted(self.used.items()))
         object.__setattr__(book, "origin", (_rebuild, (doc.key, self.read[doc.key], given)))
@@ -235,7 +244,12 @@ def parse_rulebook(
     return _Loader(parents).document(doc)
 
 
-def load_rulebook(path: str | Path, parents: Mapping[str, Rulebook] | None = None) -> Rulebook:
+def load_rulebook(
+    path: str | Path,
+    parents: Mapping[str, Rulebook] | None = None,
+    *,
+    limits: Limits | None = None,
+) -> Rulebook:
     """Load a rulebook from a ``.toml``, ``.yaml`` or ``.yml`` file.
 
     Reads ``cg.rulebook/2`` files, and ``cg.rulebook/1`` and legacy ``cg.work-item-lists/1``
@@ -246,17 +260,19 @@ def load_rulebook(path: str | Path, parents: Mapping[str, Rulebook] | None = Non
         path: the file.
         parents: rulebooks the file may extend by id besides the built-in ones (a file may
             also extend another file by its path).
+        limits: size and depth caps for every file read (default: `Limits.from_env()`).
 
     Raises:
-        RulebookError: unreadable file, syntax error, a cycle of files, or malformed content
-            (file, key, reason — every problem found).
+        RulebookError: unreadable file (not a regular file, too large, not UTF-8), syntax
+            error, a cycle of files, a built-in's id, or malformed content (file, key,
+            reason — every problem found).
 
     Examples:
         >>> book = load_rulebook("examples/rulebooks/locality-2027.toml")
         >>> book.lineage
         ('cn.sichuan.chengdu.jinjiang.example-street', 'cn.sichuan.chengdu.jinjiang', 'cn')
     """
-    return _Loader(parents).file(Path(path), str(path), ())
+    return _Loader(parents, limits=limits).file(Path(path), str(path), ())
 
 
 def parse_work_item_lists(

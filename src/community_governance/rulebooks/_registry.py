@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from ..exceptions import UnknownReferenceError
+from ..rules.audit import BUILTIN
 from ._rulebook import Rulebook
 from .builtin import anhui, cn, jinjiang, ningxia
 
@@ -24,6 +25,8 @@ def _build(rulebook_id: str) -> Rulebook:
     book = _make(rulebook_id)
     # a built-in pickles by id: another process rebuilds (or already has) the same value
     object.__setattr__(book, "origin", (get_rulebook, (rulebook_id,)))
+    # only the registry says "built-in": a Decision's audit then names the rulebook as such
+    object.__setattr__(book, "provenance", BUILTIN)
     return book
 
 

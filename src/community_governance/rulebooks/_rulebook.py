@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
@@ -11,6 +13,7 @@ import attrs
 
 from ..engine._plan import Plan
 from ..exceptions import ConflictError, RulebookError, UnknownReferenceError
+from ..rules.audit import PYTHON, Provenance, RulebookIdentity
 from ..rules.citation import Citation
 from ..rules.parameter import Parameter, ParameterVersion
 from ..rules.procedure import Procedure
@@ -120,6 +123,12 @@ class Rulebook:
             (`Table.over`: entries added, replaced by key, removed).
         origin: how to rebuild this rulebook in another process (set by the built-in registry
             and the file loader); a rulebook without one does not pickle.
+
+    Attributes:
+        provenance: where the rulebook came from: ``builtin`` (set only by the built-in
+            registry), ``file`` (set by the file loader, with the digests of the files read)
+            or ``python`` (built in code: the default). Not an argument: a rulebook cannot
+            declare itself built-in.
     """
 
     id: str
@@ -135,6 +144,8 @@ class Rulebook:
     procedures: tuple[Procedure, ...] = attrs.field(default=(), converter=_tuple)
     tables: tuple[Table, ...] = attrs.field(default=(), converter=_tuple)
     origin: tuple[Any, ...] | None = attrs.field(default=None, eq=False, repr=False)
+    provenance: Provenance = attrs.field(init=False, default=PYTHON, eq=False, repr=False)
+    _identity: RulebookIdentity | None = attrs.field(init=False, default=None, eq=False, repr=False)
     _effective: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
     _by_subject: Mapping[str, tuple[Rule, ...]] = attrs.field(init=False, repr=False, eq=False)
     _params: Mapping[str, tuple[Parameter, ...]] = attrs.field(init=False, repr=False, eq=False)
@@ -308,6 +319,31 @@ class Rulebook:
                         + (f" to {end}" if end else " on")
                     )
         return tuple(problems)
+
+    @property
+    def identity(self) -> RulebookIdentity:
+        """This rulebook as an auditor identifies it: id, version, kind (`provenance`), the
+        SHA-256 of its canonical JSON (``json.dumps(to_dict(), ensure_ascii=False,
+        sort_keys=True)`` as UTF-8) and the digests of the files it was read from. Computed
+        once, on first use.
+
+        Examples:
+            >>> from community_governance import get_rulebook
+            >>> get_rulebook("cn").identity.kind
+            'builtin'
+        """
+        found = self._identity
+        if found is None:
+            canonical = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+            found = RulebookIdentity(
+                self.id,
+                self.version,
+                self.provenance.kind,
+                hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
+                self.provenance.files,
+            )
+            object.__setattr__(self, "_identity", found)
+        return found
 
     # --- pickling: rebuilt from its origin, never from closures ---------------------------
 

@@ -3,7 +3,8 @@
 The JSON form, ``cg.decision/2``, is a published contract (see ``cgov schema decision``):
 keys sorted, no timestamps, byte-identical for the same input. Messages and titles are built
 on first read (a Decision only checked for its verdict never renders text); the output is the
-same bytes as if they had been built eagerly.
+same bytes as if they had been built eagerly. So is the audit trail (`rules.audit`): its
+digests are computed when the Decision is first serialised or its ``audit`` read.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .audit import Audit, PendingAudit, RulebookIdentity
 from .citation import Citation
+
+if TYPE_CHECKING:
+    from .masking import Person
 
 __all__ = [
     "DECISION_FORMAT",
@@ -338,6 +343,26 @@ def _coverage_json(coverage: Coverage) -> str:
     return _dumps(coverage.to_dict())
 
 
+@functools.lru_cache(maxsize=256)
+def _identities_json(
+    rulebook: RulebookIdentity, extends: tuple[RulebookIdentity, ...]
+) -> tuple[str, str]:
+    return _dumps(rulebook.to_dict()), _dumps([r.to_dict() for r in extends])
+
+
+def _audit_json(audit: Audit) -> str:
+    rulebook, extends = _identities_json(audit.rulebook, audit.extends)
+    return (
+        f'{{"extends": {extends}, "input_sha256": {_string(audit.input_sha256)}, '
+        f'"library_version": {_string(audit.library_version)}, '
+        f'"masked": {"true" if audit.masked else "false"}, "rulebook": {rulebook}}}'
+    )
+
+
+def _audit_key(value: Audit | PendingAudit | None) -> Audit | None:
+    return value.resolve() if isinstance(value, PendingAudit) else value
+
+
 def combine(findings: tuple[Finding, ...]) -> Verdict:
     """Deny-overrides: a failed ``must`` finding denies; else an indeterminate ``must`` finding
     makes the whole indeterminate; advisory findings never change the verdict."""
@@ -402,6 +427,9 @@ class Decision:
         findings: one per rule in scope and in force, in rulebook order.
         coverage: the rules not listed (out of scope, not in force) and, if nothing binding
             covered the subject, what is uncovered.
+        audit: what made the Decision (library version, rulebook identity and digest, input
+            digest; see `community_governance.rules.audit`), or ``None`` for a Decision not
+            made by the engine. Computed on first read.
     """
 
     subject_type: str
@@ -412,6 +440,16 @@ class Decision:
     verdict: Verdict
     findings: tuple[Finding, ...]
     coverage: Coverage = Coverage()
+    _audit: Audit | PendingAudit | None = attrs.field(
+        default=None, eq=_audit_key, hash=False, repr=False
+    )
+
+    @property
+    def audit(self) -> Audit | None:
+        """What made the Decision: library version, rulebook identity (kind, digest, files)
+        and the SHA-256 of the canonical input; ``None`` if not made by the engine."""
+        found = self._audit
+        return found.resolve() if isinstance(found, PendingAudit) else found
 
     @property
     def allowed(self) -> bool:
@@ -453,8 +491,8 @@ class Decision:
         return {f.rule: f.status for f in self.findings}
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``cg.decision/2`` JSON object."""
-        return {
+        """The ``cg.decision/2`` JSON object (``audit`` is left out when there is none)."""
+        data: dict[str, Any] = {
             "format": DECISION_FORMAT,
             "subject": {"type": self.subject_type, "id": self.subject_id},
             "rulebook": {"id": self.rulebook_id, "version": self.rulebook_version},
@@ -463,20 +501,30 @@ class Decision:
             "coverage": self.coverage.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
         }
+        audit = self.audit
+        if audit is not None:
+            data["audit"] = audit.to_dict()
+        return data
 
-    def to_json(self, *, indent: int | None = None) -> str:
+    def to_json(self, *, indent: int | None = None, mask: bytes | str | None = None) -> str:
         """Serialise to ``cg.decision/2``: sorted keys, UTF-8 text, byte-stable.
 
         Args:
             indent: ``None`` (default) for compact machine output, assembled from cached
                 fragments (the same bytes as ``json.dumps(to_dict(), sort_keys=True)``); an
                 int for people.
+            mask: a salt: serialise `masked` (salt) instead, person ids and personal evidence
+                replaced by salted digests.
         """
+        if mask is not None:
+            return self.masked(mask).to_json(indent=indent)
         if indent is not None:
             return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, indent=indent)
         findings = ", ".join(f.to_json() for f in self.findings)
+        audit = self.audit
+        trail = "" if audit is None else f'"audit": {_audit_json(audit)}, '
         return (
-            f'{{"at": "{self.at.isoformat()}", "coverage": {_coverage_json(self.coverage)}, '
+            f'{{"at": "{self.at.isoformat()}", {trail}"coverage": {_coverage_json(self.coverage)}, '
             f'"findings": [{findings}], "format": "{DECISION_FORMAT}", '
             f'"rulebook": {{"id": {_string(self.rulebook_id)}, '
             f'"version": {_string(self.rulebook_version)}}}, '
@@ -504,6 +552,42 @@ class Decision:
             verdict=data["verdict"],
             findings=tuple(Finding.from_dict(f) for f in data["findings"]),
             coverage=Coverage.from_dict(data["coverage"]),
+            audit=Audit.from_dict(data["audit"]) if data.get("audit") is not None else None,
+        )
+
+    def masked(self, salt: bytes | str, people: Iterable[Person] | None = None) -> Decision:
+        """This Decision with person ids, names, birth dates and personal facts in findings'
+        evidence and messages replaced by salted digests (``P-`` + 10 hex digits of
+        HMAC-SHA256(salt, id)); see `community_governance.rules.masking`.
+
+        Use one salt for one run: the same person then reads the same in every Decision.
+
+        Args:
+            salt: the run's salt.
+            people: whom to mask; default: the people of the subject the engine judged (its
+                community's persons, a meeting's unit owners).
+
+        Raises:
+            ValueError: ``people`` not given and the Decision holds no subject (it was read
+                from JSON or unpickled).
+        """
+        from .masking import Masker, people_of
+
+        if people is None:
+            pending = self._audit
+            if not isinstance(pending, PendingAudit):
+                raise ValueError(
+                    "this Decision holds no subject (it was read from JSON or unpickled): "
+                    "pass the people to mask"
+                )
+            people = people_of(pending.subject)
+        masker = Masker(salt, people)
+        findings = tuple(masker.finding(f) for f in self.findings)
+        audit = self.audit
+        return attrs.evolve(
+            self,
+            findings=findings,
+            audit=None if audit is None else attrs.evolve(audit, masked=True),
         )
 
     @classmethod
@@ -518,9 +602,16 @@ class Decision:
         then the in-scope rules that did not apply, one line each with the reason, and what
         was not considered (out of scope, not in force, uncovered).
         """
+        audit = self.audit
+        source = ""
+        if audit is not None and audit.rulebook.kind != "builtin":
+            kind_zh = "文件规则集" if audit.rulebook.kind == "file" else "程序构建的规则集"
+            source = (
+                f" · {kind_zh} {audit.rulebook.kind} rulebook, sha256 {audit.rulebook.sha256[:16]}…"
+            )
         lines = [
             f"{self.subject_type} {self.subject_id}: {_VERDICT_ZH[self.verdict]} ({self.verdict})",
-            f"规则集 rulebook: {self.rulebook_id} v{self.rulebook_version} · "
+            f"规则集 rulebook: {self.rulebook_id} v{self.rulebook_version}{source} · "
             f"适用日期 as of {self.at.isoformat()}",
         ]
         if self.coverage.uncovered is not None:

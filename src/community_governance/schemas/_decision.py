@@ -84,6 +84,44 @@ class CoverageDoc(_Doc):
     uncovered: Text | None
 
 
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256, lowercase hex.")]
+
+
+class RulebookIdentityDoc(_Doc):
+    """A rulebook as an auditor identifies it."""
+
+    id: str
+    version: str
+    kind: Literal["builtin", "file", "python"] = Field(
+        description="builtin: shipped with the library; file: read from a rulebook file; "
+        "python: built in a program's code."
+    )
+    sha256: Sha256 = Field(
+        description="SHA-256 of the rulebook's canonical JSON: json.dumps(to_dict(), "
+        "ensure_ascii=False, sort_keys=True) as UTF-8 (`cgov rules --format json`, compact)."
+    )
+    files: list[Sha256] = Field(
+        description="SHA-256 of the bytes of each file the rulebook was read from."
+    )
+
+
+class AuditDoc(_Doc):
+    """What made the Decision, so that `cgov verify` can make it again."""
+
+    library_version: str = Field(description="community-governance version that evaluated.")
+    rulebook: RulebookIdentityDoc
+    extends: list[RulebookIdentityDoc] = Field(
+        description="The rulebooks it extends, its parent first, up to the root."
+    )
+    input_sha256: Sha256 = Field(
+        description="SHA-256 of the canonical input: the subject model's model_dump_json() "
+        "(fields in model order, defaults written out) as UTF-8."
+    )
+    masked: bool = Field(
+        description="Person ids and personal evidence replaced by salted digests (--mask)."
+    )
+
+
 class DecisionDocument(_Doc):
     """A Decision: the verdict and every rule in scope, with its reasons."""
 
@@ -94,3 +132,8 @@ class DecisionDocument(_Doc):
     verdict: Literal["allowed", "denied", "indeterminate"]
     coverage: CoverageDoc
     findings: list[FindingDoc]
+    audit: AuditDoc | None = Field(
+        default=None,
+        description="The audit trail. Every Decision the engine makes has one; it is absent "
+        "only from Decisions assembled otherwise (procedure steps, for now).",
+    )

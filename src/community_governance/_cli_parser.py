@@ -1,0 +1,245 @@
+"""The ``cgov`` command line: exit codes, options and the argument parser."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel
+
+from ._escape import excerpt
+from ._io import ENV_MAX_DEPTH, ENV_MAX_INPUT_BYTES, ENV_MAX_RULEBOOK_BYTES, parse_size
+from ._version import __version__
+from .exceptions import InputError
+from .models import SUBJECT_MODELS, Community
+from .models.procedure_run import ProcedureRun
+from .rulebooks import BUILTIN_RULEBOOKS
+from .rulebooks._files import RulebookFile, WorkItemListsFile
+from .testing.cases import CaseFile
+
+__all__ = [
+    "EXIT_ALLOWED",
+    "EXIT_CODES",
+    "EXIT_DENIED",
+    "EXIT_INDETERMINATE",
+    "EXIT_INTERNAL",
+    "EXIT_INVALID",
+    "FILE_FORMATS",
+    "cli_name",
+    "parser",
+]
+
+EXIT_ALLOWED, EXIT_DENIED, EXIT_INVALID, EXIT_INDETERMINATE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_CODES: dict[int, str] = {
+    EXIT_ALLOWED: "allowed (verify: verified; rulebooks, rules, schema: listed)",
+    EXIT_DENIED: "denied (verify: the Decision differs)",
+    EXIT_INVALID: "invalid input or usage: nothing was judged",
+    EXIT_INDETERMINATE: "indeterminate",
+    EXIT_INTERNAL: "internal error: a bug or a failed write, never a verdict",
+}
+"""Every exit code of ``cgov`` and its meaning."""
+_EPILOG = (
+    "exit codes:\n"
+    + "".join(f"  {code}  {meaning}\n" for code, meaning in EXIT_CODES.items())
+    + "  a closed standard output (cgov … | head -1) ends quietly, with the code of what was\n"
+    "  decided before it closed (a batch cut short: 2 or 1 if seen, else 3).\n"
+    "limits: --max-input-bytes (default 64M), --max-rulebook-bytes (8M), --max-depth (64),\n"
+    f"  or {ENV_MAX_INPUT_BYTES}, {ENV_MAX_RULEBOOK_BYTES}, {ENV_MAX_DEPTH}."
+)
+
+
+def _common(top: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command name."""
+    p = argparse.ArgumentParser(add_help=False)
+    unset: Any = None if top else argparse.SUPPRESS
+    p.add_argument(
+        "--traceback",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="on an internal error, print the traceback",
+    )
+    p.add_argument(
+        "--max-input-bytes",
+        type=_size,
+        default=unset,
+        metavar="SIZE",
+        help=f"largest input read, e.g. 64M (default 64M; env {ENV_MAX_INPUT_BYTES})",
+    )
+    p.add_argument(
+        "--max-rulebook-bytes",
+        type=_size,
+        default=unset,
+        metavar="SIZE",
+        help=f"largest rulebook file read (default 8M; env {ENV_MAX_RULEBOOK_BYTES})",
+    )
+    p.add_argument(
+        "--max-depth",
+        type=_depth,
+        default=unset,
+        metavar="N",
+        help=f"deepest nesting of objects/arrays read (default 64; env {ENV_MAX_DEPTH})",
+    )
+    return p
+
+
+def parser() -> argparse.ArgumentParser:
+    common = [_common(top=False)]
+    parser = argparse.ArgumentParser(
+        prog="cgov",
+        description="城乡社区治理规则检查 — check community-governance inputs against rulebooks.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_common(top=True)],
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"cgov (community-governance) {__version__}"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser(
+        "check", help="check one input file and print the Decision", parents=common
+    )
+    check.add_argument(
+        "subject",
+        choices=sorted([*(cli_name(s) for s in SUBJECT_MODELS), "work-items"]),
+        help="what the file holds (work-items: JSON Lines, one work item per line)",
+    )
+    check.add_argument("file", help="the input JSON file ('-' for standard input)")
+    _rulebook_arg(check)
+    check.add_argument(
+        "--at",
+        type=_date,
+        default=None,
+        help="apply the law as of this date (YYYY-MM-DD); default: the "
+        "subject's own date (a proposal's submitted_on, a body's as_of)",
+    )
+    _format_arg(check)
+    check.add_argument(
+        "--mask",
+        action="store_true",
+        help="replace person ids, names and personal evidence by salted digests (P-…), the "
+        "same for one person throughout the run",
+    )
+    check.add_argument(
+        "--mask-salt",
+        default=None,
+        metavar="SALT",
+        help="the salt for --mask (implies it); default: random for each run",
+    )
+
+    books = sub.add_parser("rulebooks", help="list the built-in rulebooks", parents=common)
+    _format_arg(books)
+
+    rules = sub.add_parser(
+        "rules", help="list a rulebook's rules, citations and parameters", parents=common
+    )
+    _rulebook_arg(rules)
+    _format_arg(rules)
+
+    verify = sub.add_parser(
+        "verify",
+        help="make a Decision again from its input and compare byte for byte",
+        parents=common,
+        epilog="exit codes: 0 verified, 1 the Decision differs (the first difference is "
+        "printed), 2 invalid input or usage, 4 internal error",
+    )
+    verify.add_argument("decision", help="the cg.decision/2 JSON file")
+    verify.add_argument("input", help="the input it was made from ('-' for standard input)")
+    verify.add_argument(
+        "--rulebook",
+        default=None,
+        help="the rulebook file, for a Decision made with a file rulebook (a built-in one is "
+        "found by the id the Decision names)",
+    )
+    verify.add_argument(
+        "--mask-salt", default=None, metavar="SALT", help="the salt of a masked Decision"
+    )
+
+    procedure = sub.add_parser("procedure", help="procedure runs (state machines)")
+    procedure_sub = procedure.add_subparsers(dest="procedure_command", required=True)
+    replay = procedure_sub.add_parser(
+        "replay",
+        help="replay a cg.procedure-run/1 file into its state and any rejection",
+        parents=common,
+    )
+    replay.add_argument("file", help="the run JSON file ('-' for standard input)")
+    replay.add_argument(
+        "--rulebook", default=None, help="override the rulebook named in the file (id or file)"
+    )
+    replay.add_argument(
+        "--at",
+        type=_date,
+        default=None,
+        help="the run as it stood on this date: replay the events up to it and report next steps "
+        "and due items as of it (default: all events, as of the last event's day)",
+    )
+    _format_arg(replay)
+
+    schema = sub.add_parser(
+        "schema", help="print the JSON Schema of an input or output format", parents=common
+    )
+    schema.add_argument(
+        "model",
+        choices=sorted(
+            [
+                *(cli_name(s) for s in SUBJECT_MODELS),
+                *FILE_FORMATS,
+                "decision",
+            ]
+        ),
+    )
+    return parser
+
+
+FILE_FORMATS: dict[str, type[BaseModel]] = {
+    "community": Community,
+    "rulebook-file": RulebookFile,
+    "work-item-lists-file": WorkItemListsFile,
+    "case-file": CaseFile,
+    "procedure-run": ProcedureRun,
+}
+
+
+def cli_name(subject_type: str) -> str:
+    return subject_type.replace("_", "-")
+
+
+def _rulebook_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rulebook",
+        required=True,
+        help=f"a built-in rulebook id ({', '.join(BUILTIN_RULEBOOKS)}) or a rulebook "
+        "file (.toml/.yaml)",
+    )
+
+
+def _format_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (Chinese with English alongside) or json",
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date YYYY-MM-DD (got {excerpt(text)})"
+        ) from None
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except InputError as e:
+        raise argparse.ArgumentTypeError(e.reason) from None
+
+
+def _depth(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number (got {excerpt(text)})")
+    return int(text)

@@ -1,0 +1,197 @@
+"""The audit trail of a Decision: what made it, so that an auditor can make it again.
+
+Every Decision the engine makes carries an `Audit`: the library version, the identity of the
+rulebook applied and of each rulebook it extends (id, version, kind, content digest, the
+digests of the files it was read from), and the SHA-256 of the canonical input.
+
+*Canonical JSON* here is ``json.dumps(value, ensure_ascii=False, sort_keys=True)`` encoded as
+UTF-8 (the bytes of ``Decision.to_json()``). A rulebook's digest is that of its ``to_dict()``
+(what ``cgov rules --format json`` prints); the input's is that of
+``subject.model_dump_json()`` (fields in model order, every default written out).
+
+The engine keeps evaluation fast: it records only the subject and the rulebook; digests are
+computed the first time the audit is read or the Decision serialised (a rulebook's once per
+process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import attrs
+
+from .._version import __version__
+
+__all__ = [
+    "BUILTIN",
+    "PYTHON",
+    "Audit",
+    "PendingAudit",
+    "Provenance",
+    "RulebookIdentity",
+    "RulebookKind",
+    "input_digest",
+]
+
+RulebookKind = Literal["builtin", "file", "python"]
+"""Where a rulebook came from: shipped with the library (``builtin``), read from a file
+(``file``), or built in a program's own code (``python``)."""
+
+
+@attrs.frozen(slots=True)
+class Provenance:
+    """Where a rulebook came from.
+
+    Attributes:
+        kind: ``builtin``, ``file`` or ``python``.
+        files: for a file rulebook, the SHA-256 (hex) of the bytes of each file it was read
+            from.
+    """
+
+    kind: RulebookKind
+    files: tuple[str, ...] = ()
+
+
+BUILTIN = Provenance("builtin")
+"""The provenance the built-in registry gives its rulebooks (and nothing else does)."""
+PYTHON = Provenance("python")
+"""The provenance of a rulebook built in code: not shipped, not read from a file."""
+
+
+@attrs.frozen(slots=True, cache_hash=True)
+class RulebookIdentity:
+    """One rulebook as an auditor identifies it.
+
+    Attributes:
+        id: the rulebook's id.
+        version: its version string.
+        kind: ``builtin``, ``file`` or ``python`` (see `Provenance`).
+        sha256: SHA-256 of the canonical JSON of its ``to_dict()``.
+        files: SHA-256 of the bytes of each file it was read from (file rulebooks).
+    """
+
+    id: str
+    version: str
+    kind: RulebookKind
+    sha256: str
+    files: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``audit.rulebook`` (and ``audit.extends[]``) object of ``cg.decision/2``."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "kind": self.kind,
+            "sha256": self.sha256,
+            "files": list(self.files),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RulebookIdentity:
+        """Inverse of `to_dict`."""
+        return cls(data["id"], data["version"], data["kind"], data["sha256"], tuple(data["files"]))
+
+
+@attrs.frozen(slots=True)
+class Audit:
+    """What made a Decision.
+
+    Attributes:
+        library_version: the version of community-governance that evaluated.
+        rulebook: the rulebook applied.
+        extends: the rulebooks it extends, its parent first, up to the root.
+        input_sha256: SHA-256 of the canonical input (``subject.model_dump_json()``).
+        masked: whether person ids and personal evidence were replaced by salted digests.
+    """
+
+    library_version: str
+    rulebook: RulebookIdentity
+    extends: tuple[RulebookIdentity, ...]
+    input_sha256: str
+    masked: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``audit`` object of ``cg.decision/2``."""
+        return {
+            "library_version": self.library_version,
+            "rulebook": self.rulebook.to_dict(),
+            "extends": [r.to_dict() for r in self.extends],
+            "input_sha256": self.input_sha256,
+            "masked": self.masked,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Audit:
+        """Inverse of `to_dict`."""
+        return cls(
+            library_version=data["library_version"],
+            rulebook=RulebookIdentity.from_dict(data["rulebook"]),
+            extends=tuple(RulebookIdentity.from_dict(r) for r in data["extends"]),
+            input_sha256=data["input_sha256"],
+            masked=data["masked"],
+        )
+
+
+def input_digest(subject: Any) -> str:
+    """SHA-256 (hex) of a subject's canonical JSON, ``subject.model_dump_json()``.
+
+    Examples:
+        >>> from pydantic import BaseModel
+        >>> class S(BaseModel):
+        ...     id: str
+        >>> input_digest(S(id="x")) == hashlib.sha256(b'{"id":"x"}').hexdigest()
+        True
+    """
+    return hashlib.sha256(subject.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def _identities(rulebook: Any) -> tuple[RulebookIdentity, ...] | None:
+    out: list[RulebookIdentity] = []
+    book = rulebook
+    while book is not None:
+        identity = getattr(book, "identity", None)
+        if not isinstance(identity, RulebookIdentity):
+            return None  # a rule source that cannot say what it is
+        out.append(identity)
+        book = getattr(book, "parent", None)
+    return tuple(out)
+
+
+class PendingAudit:
+    """An `Audit` not computed yet: the engine records the subject and the rulebook, and the
+    digests are computed on first `resolve` (then kept).
+
+    A pending audit pickles as the resolved `Audit` (neither the subject nor the rulebook
+    travels).
+    """
+
+    __slots__ = ("_audit", "_done", "rulebook", "subject")
+
+    def __init__(self, subject: Any, rulebook: Any) -> None:
+        self.subject = subject
+        self.rulebook = rulebook
+        self._done = False
+        self._audit: Audit | None = None
+
+    def resolve(self) -> Audit | None:
+        """The `Audit` (``None`` if the rule source cannot identify itself)."""
+        if not self._done:
+            ids = _identities(self.rulebook)
+            if ids is not None:
+                self._audit = Audit(__version__, ids[0], ids[1:], input_digest(self.subject))
+            self._done = True
+        return self._audit
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_resolved, (self.resolve(),))
+
+    def __repr__(self) -> str:
+        return (
+            f"PendingAudit({self.subject.__class__.__name__}, {getattr(self.rulebook, 'id', '?')})"
+        )
+
+
+def _resolved(audit: Audit | None) -> Audit | None:
+    return audit
