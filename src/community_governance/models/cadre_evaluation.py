@@ -52,9 +52,11 @@ class CadreEvaluation(Subject):
         "street_office (街道) or other."
     )
     announcement: Announcement | None = Field(
+        default=None,
         description="on_the_spot (评议结果现场公布), later, or none; null: not recorded."
     )
     tied_to_rewards: bool | None = Field(
+        default=None,
         description="Whether the results decide the cadres' rewards and penalties (与奖惩挂钩); "
         "null: not recorded."
     )

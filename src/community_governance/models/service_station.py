@@ -59,6 +59,7 @@ class ServiceStationStaffing(Subject):
         strict=False, description="Members' pay (报酬待遇); a member not listed: not recorded."
     )
     two_committee_pay_yuan: _Yuan | None = Field(
+        default=None,
         description="The yearly pay standard of village two-committee members set by the city "
         "or county (村“两委”成员标准); null: not recorded."
     )

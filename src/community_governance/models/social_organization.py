@@ -67,6 +67,7 @@ class OrganizationAssessment(StrictModel):
     year: Annotated[int, Field(ge=1949, le=9999)] = Field(description="The year assessed.")
     fee_yuan: _Yuan = Field(description="The fee charged to the organisation (0: free, 免费).")
     published: bool | None = Field(
+        default=None,
         description="Whether the result was published (评估结果对外公开); null: not recorded."
     )
 
