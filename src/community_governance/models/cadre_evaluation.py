@@ -53,12 +53,12 @@ class CadreEvaluation(Subject):
     )
     announcement: Announcement | None = Field(
         default=None,
-        description="on_the_spot (评议结果现场公布), later, or none; null: not recorded."
+        description="on_the_spot (评议结果现场公布), later, or none; null: not recorded.",
     )
     tied_to_rewards: bool | None = Field(
         default=None,
         description="Whether the results decide the cadres' rewards and penalties (与奖惩挂钩); "
-        "null: not recorded."
+        "null: not recorded.",
     )
 
     def facts(self) -> tuple[str | None, ...]:

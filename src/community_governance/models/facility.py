@@ -49,17 +49,17 @@ class CommunityFacilities(Subject):
     service_space_area: _Area | None = Field(
         default=None,
         description="Floor area of the rooms used for community services (社区服务用房面积), in "
-        "0.01 m²; null: not recorded."
+        "0.01 m²; null: not recorded.",
     )
     service_facility_area: _Area | None = Field(
         default=None,
         description="Floor area of the comprehensive service facility (综合服务设施面积), in "
-        "0.01 m²; null: not recorded."
+        "0.01 m²; null: not recorded.",
     )
     consultation_committee: bool | None = Field(
         default=None,
         description="Whether the village or community has a consultation committee "
-        "(村（社区）协商委员会); null: not recorded."
+        "(村（社区）协商委员会); null: not recorded.",
     )
 
     def facts(self) -> tuple[str | None, ...]:

@@ -61,7 +61,7 @@ class ServiceStationStaffing(Subject):
     two_committee_pay_yuan: _Yuan | None = Field(
         default=None,
         description="The yearly pay standard of village two-committee members set by the city "
-        "or county (村“两委”成员标准); null: not recorded."
+        "or county (村“两委”成员标准); null: not recorded.",
     )
 
     def facts(self) -> tuple[str | None, ...]:

@@ -68,7 +68,7 @@ class OrganizationAssessment(StrictModel):
     fee_yuan: _Yuan = Field(description="The fee charged to the organisation (0: free, 免费).")
     published: bool | None = Field(
         default=None,
-        description="Whether the result was published (评估结果对外公开); null: not recorded."
+        description="Whether the result was published (评估结果对外公开); null: not recorded.",
     )
 
 
