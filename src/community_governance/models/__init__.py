@@ -5,6 +5,8 @@ This package imports nothing from the rest of the library.
 
 from ._base import Id, IdTuple, StrictModel, Subject, Text, normalise_id, normalise_text
 from .body import BodyComposition
+from .cadre_evaluation import CadreEvaluation
+from .collective_assets import CollectiveAssetSpending
 from .community import (
     Body,
     BodyKind,
@@ -19,6 +21,7 @@ from .community import (
     Relation,
     Role,
 )
+from .compound import Compound
 from .constituency import Constituency, ConstituencyKind
 from .disclosure import Disclosure, DisclosureCategory, Posting
 from .dismissal import ContractNoticePeriod, DismissalNotice
@@ -35,6 +38,9 @@ from .election import (
     SponsorKind,
 )
 from .evaluation import AnnualEvaluation, AnnualEvaluationRecord, Rating, RatingValue
+from .facility import CommunityFacilities
+from .funding import FundAllocation
+from .grid import GridRecord
 from .meeting import (
     AttendanceBase,
     Matter,
@@ -48,6 +54,10 @@ from .meeting import (
     owner_headcount,
 )
 from .proposal import Proposal, ProposalCategory, Proposer
+from .report import WorkReport
+from .selection import BodySelection
+from .service_station import ServiceStationStaffing
+from .social_organization import SocialOrganization
 from .work_item import WorkItem
 
 #: Subject models by the subject type their rules are selected by.
@@ -60,6 +70,16 @@ SUBJECT_MODELS: dict[str, type[Subject]] = {
     AnnualEvaluationRecord.subject_type: AnnualEvaluationRecord,
     Meeting.subject_type: Meeting,
     Disclosure.subject_type: Disclosure,
+    SocialOrganization.subject_type: SocialOrganization,
+    FundAllocation.subject_type: FundAllocation,
+    CadreEvaluation.subject_type: CadreEvaluation,
+    GridRecord.subject_type: GridRecord,
+    ServiceStationStaffing.subject_type: ServiceStationStaffing,
+    BodySelection.subject_type: BodySelection,
+    WorkReport.subject_type: WorkReport,
+    CommunityFacilities.subject_type: CommunityFacilities,
+    Compound.subject_type: Compound,
+    CollectiveAssetSpending.subject_type: CollectiveAssetSpending,
 }
 
 __all__ = [

@@ -7,14 +7,16 @@ import functools
 from ..exceptions import UnknownReferenceError
 from ..rules.audit import BUILTIN
 from ._rulebook import Rulebook
-from .builtin import anhui, cn, jinjiang, ningxia
+from .builtin import anhui, cn, jinjiang, ningxia, shandong, xiamen
 
 __all__ = ["BUILTIN_RULEBOOKS", "builtin_rulebooks", "get_rulebook"]
 
 BUILTIN_RULEBOOKS: tuple[str, ...] = (
     "cn",
     "cn.anhui",
+    "cn.fujian.xiamen",
     "cn.ningxia",
+    "cn.shandong",
     "cn.sichuan.chengdu.jinjiang",
 )
 """Ids of the built-in rulebooks."""
@@ -35,6 +37,10 @@ def _make(rulebook_id: str) -> Rulebook:
         return cn.build()
     if rulebook_id == "cn.anhui":
         return anhui.build(_build("cn"))
+    if rulebook_id == "cn.fujian.xiamen":
+        return xiamen.build(_build("cn"))
+    if rulebook_id == "cn.shandong":
+        return shandong.build(_build("cn"))
     if rulebook_id == "cn.ningxia":
         return ningxia.build(_build("cn"))
     if rulebook_id == "cn.sichuan.chengdu.jinjiang":

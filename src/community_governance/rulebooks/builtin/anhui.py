@@ -11,16 +11,24 @@ not to undertake) and of its two batches of certificates not to issue (41), not 
 This rulebook declares those sizes (rows of the ``work-item.lists.declared`` table) and holds
 none of the items: until a list file supplies them (`load_work_item_lists`), an item found on
 no list is ``indeterminate``, not refused.
+
+What the seed reports as achieved across the province — a consultation committee in every
+village and community, more than 32 m² of service rooms per hundred households, rural service
+facilities of more than 300 m² on average — is read as Anhui's benchmark for one community
+and only warns (advisory): the seed states averages and coverage, not a duty. 超 is exclusive.
 """
 
 from __future__ import annotations
 
 from ...checks import access as checks
+from ...checks import facilities
 from ...checks.access import Ground, grounded, reground
 from ...checks.lists import LISTED
 from ...checks.work_item_lists import DeclaredCount, declared_table
 from ...models import WorkItem
+from ...models.facility import CommunityFacilities
 from ...rules.citation import Citation
+from ...rules.parameter import Parameter
 from ...rules.rule import Rule
 from ...rules.scope import Scope
 from .._rulebook import Replace, Rulebook
@@ -47,6 +55,42 @@ AH_LIST = Citation(
     "梳理依法履职事项17条,依法协助政府事项38条,不应承担工作事项7条,出台两批不应出具证明事项共41条",
     note=_NOTE + "; the seed gives the counts only, not the items",
 )
+_SERVICES = "“党建引领”段 构建体系方面"
+AH_SPACE = Citation(
+    SEED_ANHUI,
+    _SERVICES,
+    "每百户居民平均拥有社区服务用房面积超32平方米",
+    note=_NOTE + "; a provincial average, read as the benchmark for one community (advisory)",
+)
+AH_RURAL_FACILITY = Citation(
+    SEED_ANHUI,
+    _SERVICES,
+    "农村社区建设试点县(市)、一站式服务大厅实现全覆盖,综合服务设施面积平均超300平方米",
+    note=_NOTE + "; an average over the rural pilot counties, read as the benchmark for one "
+    "rural community (advisory)",
+)
+AH_CONSULTATION = Citation(
+    SEED_ANHUI,
+    "“发展基层民主方面”段",
+    "村(社区)协商委员会实现全覆盖",
+    note=_NOTE + "; reported as achieved (全覆盖), not stated as a duty: the rule warns",
+)
+#: Service rooms per hundred households, in m² (超: exclusive).
+SPACE_PER_HUNDRED = Parameter.count(
+    "facility.service-space.per-hundred-households",
+    "每百户居民社区服务用房面积（超过）",
+    "service rooms per hundred households, m² (more than)",
+    (32, ANHUI_SEED_EARLIEST, None, AH_SPACE),
+    unit_zh="平方米",
+)
+#: A rural community's comprehensive service facility, in m² (超: exclusive).
+RURAL_FACILITY_AREA = Parameter.count(
+    "facility.rural-service-facility.area",
+    "农村社区综合服务设施面积（超过）",
+    "a rural community's service facility, m² (more than)",
+    (300, ANHUI_SEED_EARLIEST, None, AH_RURAL_FACILITY),
+    unit_zh="平方米",
+)
 GUIDANCE_LIST = "anhui.guidance"
 CERTIFICATE_LIST = "anhui.certificates"
 _FROM = ANHUI_SEED_EARLIEST
@@ -67,6 +111,42 @@ RULES = (
         scope=Scope(WorkItem),
         check=grounded(checks.authority, Ground(AH_FOLLOW, _FROM), Ground(AH_SUPPORT, _FROM)),
         citations=(AH_FOLLOW, AH_SUPPORT),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="consultation-committee.established",
+        title_zh="村（社区）设立协商委员会",
+        title_en="Every village and community has a consultation committee",
+        kind="obligation",
+        severity="advisory",
+        scope=Scope(CommunityFacilities),
+        check=facilities.consultation_committee,
+        citations=(AH_CONSULTATION,),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="facility.service-space",
+        title_zh="每百户居民拥有社区服务用房面积超过"
+        "{facility.service-space.per-hundred-households}平方米",
+        title_en="More than {facility.service-space.per-hundred-households} m² of service rooms "
+        "per hundred households",
+        kind="obligation",
+        severity="advisory",
+        scope=Scope(CommunityFacilities),
+        check=facilities.space_per_hundred(SPACE_PER_HUNDRED),
+        citations=(AH_SPACE,),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="facility.rural-service-facility",
+        title_zh="农村社区综合服务设施面积超过{facility.rural-service-facility.area}平方米",
+        title_en="A rural community's service facility has more than "
+        "{facility.rural-service-facility.area} m²",
+        kind="obligation",
+        severity="advisory",
+        scope=Scope(CommunityFacilities, community_kind="rural"),
+        check=facilities.facility_area(RURAL_FACILITY_AREA),
+        citations=(AH_RURAL_FACILITY,),
         valid_from=_FROM,
     ),
 )

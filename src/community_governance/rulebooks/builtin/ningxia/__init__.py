@@ -1,4 +1,10 @@
-"""``cn.ningxia``: Ningxia 2017 implementation opinions on urban–rural community governance."""
+"""``cn.ningxia``: Ningxia 2017 implementation opinions on urban–rural community governance.
+
+The rules of the village grids' routines and the service stations' staff, the representatives'
+assembly required in every urban community, the supervision committee chosen by the assemblies
+from among the residents and reporting to them, and the guidance on non-registered residents'
+part in elections are in `ningxia.routines` (`ROUTINE_RULES`, `ROUTINE_REPLACE`).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from .. import procedures as procedures_major_matter
 from ..cn.bodies import REPRESENTATIVES_ASSEMBLY, SUPERVISION_COMMITTEE, U13_HOUSEHOLDS, U13_TERM
 from ..sources import NINGXIA_2017, SEED_NINGXIA, URBAN_2025_IN_FORCE
 from . import access as access_ningxia
+from . import routines as routines_ningxia
 
 #: Grids and service stations are the opinions' village (农村) provisions.
 GRID = Scope(BodyComposition, body_kind="grid", community_kind="rural")
@@ -239,8 +246,12 @@ def build(parent: Rulebook) -> Rulebook:
         "2017.1",
         title_zh="宁夏回族自治区关于加强和完善城乡社区治理的实施意见（2017）",
         title_en="Ningxia implementation opinions on urban–rural community governance (2017)",
-        rules=(*RULES, *access_ningxia.RULES),
-        replace=(*REPLACE, *access_ningxia.replacements(parent)),
+        rules=(*RULES, *access_ningxia.RULES, *routines_ningxia.ROUTINE_RULES),
+        replace=(
+            *REPLACE,
+            *access_ningxia.replacements(parent),
+            *routines_ningxia.replacements(parent),
+        ),
         citations=(OPINIONS,),
         tables=(procedures_major_matter.NINGXIA_TABLE,),
     )
