@@ -159,11 +159,16 @@ ALL = [
 
 
 def by_voters(**fields: Any) -> Recall:
-    """The example community's recall of C4 by all its 48 voters (选民), with ``fields``."""
+    """The example community's recall of C4 by all its 48 voters (选民), with ``fields``; the
+    committee was elected by the voters, so the recall follows that method (按照产生时的选举
+    方式)."""
 
     def edit(d: dict[str, Any]) -> None:
         d.update(method="voters", sponsors="voters", electorate_ids=ALL, sponsor_ids=ALL[:5])
         d.update(fields)
+        for m in d["community"]["memberships"]:
+            if m["body_id"] == "RC":
+                m["elected_by"] = "voters"
 
     return recall(edit)
 
