@@ -57,6 +57,17 @@ def representatives_election(voted: int = 21) -> dict:
     }
 
 
+def audit_requests() -> dict:
+    """The representatives' election, in a community of 120 recorded residents (the example's 48
+    and 72 more, X01–X72): a tenth is 12 residents, a third of the 30 representatives is 10.
+    The outgoing audit was published; case files add the requests made of it."""
+    data = representatives_election()
+    data["id"] = "E-2026-RC-AUDIT"
+    for i in range(1, 73):
+        data["community"]["persons"].append(bodies._person(f"X{i:02d}", "male"))
+    return data
+
+
 def voters_election() -> dict:
     """A chair elected by all 40 voters, two of whom vote by written proxy."""
     community = bodies.urban()
@@ -211,6 +222,7 @@ def write(name: str, data: dict) -> None:
 def main() -> None:
     write("representatives-election.json", representatives_election())
     write("voters-election.json", voters_election())
+    write("audit-requests.json", audit_requests())
     write("village-election.json", village_election())
     write("recall.json", recall())
     write("village-recall.json", village_recall())

@@ -601,23 +601,9 @@ def outgoing_audit(audited_roles: frozenset[str]) -> CheckFn:
     election day fails."""
 
     def check(e: Election, ctx: RuleContext) -> Check:
-        if e.round == "runoff" or e.by_election:
-            return Check.not_applicable(
-                "另行选举或者补选，不是下一届选举",
-                "a run-off or a by-election, not the next committee's election",
-            )
-        eve = e.election_day - dt.timedelta(days=1)
-        outgoing = sorted(
-            m.person_id
-            for m in e.community.memberships
-            if m.body_id == e.body_id and m.role in audited_roles and m.active_on(eve)
-        )
-        if not outgoing:
-            return Check.not_applicable(
-                "未登记上一届成员，无离任审计",
-                "no outgoing committee member is recorded: no outgoing audit",
-                outgoing=[],
-            )
+        outgoing = _outgoing(e, audited_roles)
+        if isinstance(outgoing, Check):
+            return outgoing
         audit = e.outgoing_audit
         if audit is None:
             raise MissingDataError(
@@ -654,6 +640,31 @@ def outgoing_audit(audited_roles: frozenset[str]) -> CheckFn:
     return check
 
 
+def _outgoing(e: Election, audited_roles: frozenset[str]) -> list[str] | Check:
+    """Who leaves office at this election and is audited (the members in ``audited_roles``
+    serving on the committee the day before), or why no outgoing audit is due: a run-off or a
+    by-election is not the next committee's election, and no outgoing member recorded means no
+    outgoing audit (``not_applicable``)."""
+    if e.round == "runoff" or e.by_election:
+        return Check.not_applicable(
+            "另行选举或者补选，不是下一届选举",
+            "a run-off or a by-election, not the next committee's election",
+        )
+    eve = e.election_day - dt.timedelta(days=1)
+    outgoing = sorted(
+        m.person_id
+        for m in e.community.memberships
+        if m.body_id == e.body_id and m.role in audited_roles and m.active_on(eve)
+    )
+    if not outgoing:
+        return Check.not_applicable(
+            "未登记上一届成员，无离任审计",
+            "no outgoing committee member is recorded: no outgoing audit",
+            outgoing=[],
+        )
+    return outgoing
+
+
 def _villager(p: Person) -> bool | None:
     """本村村民 by the records: registered in or living in the village (``None``: not told)."""
     if p.registration == "registered" or p.habitual_resident:
@@ -664,7 +675,10 @@ def _villager(p: Person) -> bool | None:
 
 
 def audit_requests(
-    people_share: Parameter, representatives_share: Parameter | None, village: bool
+    people_share: Parameter,
+    representatives_share: Parameter | None,
+    village: bool,
+    audited_roles: frozenset[str],
 ) -> DeclaredCheck:
     """Make a check: every request that the audit cover a further matter, made by at least
     ``people_share`` of the residents (urban: 十分之一以上的居民) or villagers (village:
@@ -676,14 +690,17 @@ def audit_requests(
     habitually resident (village: registered in or living in the village); a person whose
     records do not tell is counted as maybe, and a request left out whose weight depends on
     them is indeterminate. An empty base obliges nothing it can be sure of: indeterminate
-    when the request was left out. No audit recorded: indeterminate; no request:
-    ``not_applicable``."""
+    when the request was left out. No audit recorded: indeterminate; no request, or no outgoing
+    audit due (see `_outgoing`): ``not_applicable``."""
     params = (
         (people_share,) if representatives_share is None else (people_share, representatives_share)
     )
 
     @reads(*params)
     def check(e: Election, ctx: RuleContext) -> Check:
+        due = _outgoing(e, audited_roles)
+        if isinstance(due, Check):
+            return due
         audit = e.outgoing_audit
         if audit is None:
             raise MissingDataError(

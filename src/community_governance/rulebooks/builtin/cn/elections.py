@@ -451,7 +451,12 @@ RULES = (
         kind="obligation",
         severity="must",
         scope=URBAN_ELECTION,
-        check=ec.audit_requests(AUDIT_RESIDENTS_SHARE, AUDIT_REPRESENTATIVES_SHARE, village=False),
+        check=ec.audit_requests(
+            AUDIT_RESIDENTS_SHARE,
+            AUDIT_REPRESENTATIVES_SHARE,
+            village=False,
+            audited_roles=frozenset({"chair"}),
+        ),
         citations=(U38_REQUESTS,),
         valid_from=_FROM,
     ),

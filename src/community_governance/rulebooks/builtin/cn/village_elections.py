@@ -479,7 +479,9 @@ RULES = (
         kind="obligation",
         severity="must",
         scope=VILLAGE_ELECTION,
-        check=ec.audit_requests(AUDIT_VILLAGERS_SHARE, None, village=True),
+        check=ec.audit_requests(
+            AUDIT_VILLAGERS_SHARE, None, village=True, audited_roles=COMMITTEE_ROLES
+        ),
         citations=(V35_REQUESTS, V40_REQUESTS),
         valid_from=_OLD,
     ),
