@@ -96,7 +96,15 @@ U17_RESULT = U(
     "第十七条第二款", "居民选举委员会应当自收到申诉之日起三日内作出处理决定，并公布处理结果"
 )
 U38_AUDITED = U("第三十八条第一款", "居民委员会主任实行任期和离任经济责任审计")
-U38_OUTGOING = U("第三十八条第二款", "其中离任经济责任审计结果应当在下一届居民委员会选举之前公布")
+U38_OUTGOING = Citation(
+    URBAN_2025,
+    "第三十八条第二款",
+    "其中离任经济责任审计结果应当在下一届居民委员会选举之前公布",
+    note="The library's reading: the chair serving when the next committee is elected leaves "
+    "that term (离任), so the audit's result is due before that election; the election records "
+    "it (Election.outgoing_audit). A by-election or a run-off is not the next committee's "
+    "election.",
+)
 U38_REQUESTS = U(
     "第三十八条第一款第四项", "本社区三分之一以上居民代表或者十分之一以上的居民要求审计的其他事项"
 )

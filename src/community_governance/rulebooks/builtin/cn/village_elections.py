@@ -13,10 +13,10 @@ from ....models.body import COMMITTEE_ROLES
 from ....rules.citation import Citation
 from ....rules.parameter import Parameter
 from ....rules.rule import Rule
-from ..sources import VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
+from ..sources import VILLAGE_2018_IN_FORCE, VILLAGE_2025, VILLAGE_2025_IN_FORCE
 from .bodies import CLOSE_RELATIVES
 from .elections import V18, VILLAGE_ELECTION
-from .village import V13_STAND, V16_STAND, _v25
+from .village import V13_STAND, V16_STAND, VILLAGE_2025_DATE_NOTE, _v25
 
 __all__ = ["PARAMETERS", "RULES", "TURNOUT_SHARE"]
 
@@ -106,8 +106,22 @@ V15_PROXY_LIST = V18("第十五条第四款", "村民选举委员会应当公布
 V18_PROXY_LIST = _v25("第十八条第四款", "村民选举委员会应当公布委托人和受委托人的名单")
 V35_AUDITED = V18("第三十五条第一款", "村民委员会成员实行任期和离任经济责任审计")
 V40_AUDITED = _v25("第四十条第一款", "村民委员会成员实行任期和离任经济责任审计")
-V35_OUTGOING = V18("第三十五条第二款", "其中离任经济责任审计结果应当在下一届村民委员会选举之前公布")
-V40_OUTGOING = _v25("第四十条第二款", "其中离任经济责任审计结果应当在下一届村民委员会选举之前公布")
+_OUTGOING_NOTE = (
+    "The library's reading: the members serving when the next committee is elected leave that "
+    "term (离任), so the audit's result is due before that election; the election records it "
+    "(Election.outgoing_audit). A by-election or a run-off is not the next committee's election."
+)
+V35_OUTGOING = V18(
+    "第三十五条第二款",
+    "其中离任经济责任审计结果应当在下一届村民委员会选举之前公布",
+    note=_OUTGOING_NOTE,
+)
+V40_OUTGOING = Citation(
+    VILLAGE_2025,
+    "第四十条第二款",
+    "其中离任经济责任审计结果应当在下一届村民委员会选举之前公布",
+    note=f"{_OUTGOING_NOTE} {VILLAGE_2025_DATE_NOTE}",
+)
 V35_REQUESTS = V18("第三十五条第一款第六项", "本村五分之一以上的村民要求审计的其他事项")
 V40_REQUESTS = _v25("第四十条第一款第六项", "本村五分之一以上的村民要求审计的其他事项")
 
