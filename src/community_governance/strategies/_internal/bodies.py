@@ -350,7 +350,9 @@ def elections(
     *, kind: st.SearchStrategy[CommunityKind] | None = None
 ) -> st.SearchStrategy[Election]:
     """Valid elections of a residents' or village committee on 2026-05-20: any electorate
-    size, turnout and tally (each ballot names at most ``seats`` candidates)."""
+    size, turnout and tally (each ballot names at most ``seats`` candidates); the facts of the
+    procedure — the candidates' vetting and meeting with the voters, the lists, the conduct of
+    the vote, the outgoing audit — are recorded as the law asks."""
     return _elections(kind if kind is not None else st.sampled_from(("urban", "rural")))
 
 
