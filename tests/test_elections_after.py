@@ -125,7 +125,7 @@ class TestEvaluation:
 
         def edit(d: dict[str, Any]) -> None:
             third = json.loads(json.dumps(d["evaluations"][1]))
-            third["held_on"] = "2028-01-20"
+            third["held_on"] = third["results_published_on"] = "2028-01-20"
             d["evaluations"][1]["ratings"][3]["rating"] = "basically_fit"
             d["evaluations"].append(third)
 
@@ -151,6 +151,7 @@ class TestEvaluation:
 
         def edit(d: dict[str, Any]) -> None:
             d["evaluations"][0]["held_on"] = "2029-01-01"
+            d["evaluations"][0]["results_published_on"] = "2029-01-02"
 
         with pytest.raises(ValidationError, match=r"evaluations\[0\].held_on"):
             load(AnnualEvaluationRecord, "elections/evaluation.json", edit)

@@ -159,11 +159,16 @@ ALL = [
 
 
 def by_voters(**fields: Any) -> Recall:
-    """The example community's recall of C4 by all its 48 voters (选民), with ``fields``."""
+    """The example community's recall of C4 by all its 48 voters (选民), with ``fields``; the
+    committee was elected by the voters, so the recall follows that method (按照产生时的选举
+    方式)."""
 
     def edit(d: dict[str, Any]) -> None:
         d.update(method="voters", sponsors="voters", electorate_ids=ALL, sponsor_ids=ALL[:5])
         d.update(fields)
+        for m in d["community"]["memberships"]:
+            if m["body_id"] == "RC":
+                m["elected_by"] = "voters"
 
     return recall(edit)
 
@@ -277,3 +282,33 @@ class TestDerivedBase:
         assert f.status == "failed"
         assert f.evidence["base_count"] == 700
         assert d.finding("recall.initiation").status == "failed"
+
+
+class TestMethod:
+    """按照产生时的选举方式: the recall follows how the records show the member was elected."""
+
+    def test_how_the_member_was_elected_not_recorded_is_indeterminate(self) -> None:
+        """C4's Membership.elected_by left out: «按照产生时的选举方式» cannot be judged."""
+
+        def edit(d: dict[str, Any]) -> None:
+            for m in d["community"]["memberships"]:
+                m.pop("elected_by", None)
+
+        d = evaluate(recall(edit), CN)
+        f = d.finding("recall.method")
+        assert f.status == "indeterminate"
+        assert d.verdict != "allowed"
+        assert "community.memberships[].elected_by" in f.message_en
+
+    def test_an_appointed_member_has_no_method_to_follow(self) -> None:
+        """A member recorded as appointed (指定) was not elected: the recall by representatives
+        does not follow «产生时的选举方式», and the finding says how the member came in."""
+
+        def edit(d: dict[str, Any]) -> None:
+            for m in d["community"]["memberships"]:
+                if m["person_id"] == "C4" and m["body_id"] == "RC":
+                    m["elected_by"] = "appointed"
+
+        f = evaluate(recall(edit), CN).finding("recall.method")
+        assert f.status == "failed"
+        assert "came into the post by: appointed" in f.message_en

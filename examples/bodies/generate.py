@@ -16,11 +16,13 @@ HERE = Path(__file__).parent
 START, END = "2021-06-01", "2026-06-01"
 
 
-def _m(pid: str, body: str, role: str, start: str = START, end: str | None = END) -> dict:
+def _m(
+    pid: str, body: str, role: str, start: str = START, end: str | None = END, **extra: str
+) -> dict:
     m = {"person_id": pid, "body_id": body, "role": role, "term_start": start}
     if end:
         m["term_end"] = end
-    return m
+    return {**m, **extra}
 
 
 COMPOUNDS = ("幸福小区", "和平小区", "光明小区", "团结小区")
@@ -55,10 +57,16 @@ def urban(committee: list[tuple[str, str, str]] | None = None) -> dict:
         ("C5", "member", "male"),
     ]
     persons = [_person(pid, g) for pid, _, g in committee]
-    memberships = [_m(pid, "RC", role) for pid, role, _ in committee]
+    # elected by the representatives (居民代表选举, Art. 14(1)); the supervision committee is
+    # chosen by the representatives' assembly (Art. 36(1))
+    memberships = [_m(pid, "RC", role, elected_by="representatives") for pid, role, _ in committee]
     for pid, g in (("S1", "female"), ("S2", "male"), ("S3", "male")):
         persons.append(_person(pid, g))
-    memberships += [_m("S1", "SC", "chair"), _m("S2", "SC", "member"), _m("S3", "SC", "member")]
+    memberships += [
+        _m("S1", "SC", "chair", chosen_by="RA"),
+        _m("S2", "SC", "member", chosen_by="RA"),
+        _m("S3", "SC", "member", chosen_by="RA"),
+    ]
     for i in range(1, 31):
         persons.append(_person(f"R{i:02d}", "female" if i % 2 else "male"))
         memberships.append(
@@ -107,13 +115,23 @@ def village() -> dict:
         _person("W3", "male", finance_or_management_expertise=False),
         _person("L1", "male", group_id="G1"),
     ]
-    memberships = [_m("V1", "VC", "chair"), _m("V2", "VC", "member"), _m("V3", "VC", "member")]
+    # elected directly by the villagers (Art. 11(1) / 14(1)); the supervision body is chosen by
+    # the representatives' assembly (Art. 32 / 37), the group leader by the group (Art. 28(2))
+    memberships = [
+        _m("V1", "VC", "chair", elected_by="voters"),
+        _m("V2", "VC", "member", elected_by="voters"),
+        _m("V3", "VC", "member", elected_by="voters"),
+    ]
     memberships += [_m("P1", "PB", "chair"), _m("V1", "PB", "member")]
-    memberships += [_m("W1", "VS", "chair"), _m("W2", "VS", "member"), _m("W3", "VS", "member")]
+    memberships += [
+        _m("W1", "VS", "chair", chosen_by="VA"),
+        _m("W2", "VS", "member", chosen_by="VA"),
+        _m("W3", "VS", "member", chosen_by="VA"),
+    ]
     for i in range(1, 13):
         persons.append(_person(f"R{i:02d}", "female" if i <= 6 else "male"))
         memberships.append(_m(f"R{i:02d}", "VA", "representative"))
-    memberships += [_m("L1", "G1", "group_leader"), _m("L1", "GR1", "grid_worker")]
+    memberships += [_m("L1", "G1", "group_leader", chosen_by="G1"), _m("L1", "GR1", "grid_worker")]
     memberships += [
         _m("V2", "GR1", "grid_worker"),
         _m("P1", "ST", "chair"),

@@ -17,10 +17,20 @@ _spec.loader.exec_module(bodies)
 REPS = [f"R{i:02d}" for i in range(1, 31)]
 
 
+#: The conduct of a lawful vote (无记名投票、公开计票、当场公布、秘密写票处).
+BALLOT = {
+    "secret": True,
+    "counted_publicly": True,
+    "announced_on_the_spot": True,
+    "private_booth": True,
+}
+
+
 def _candidates(votes: list[int] | None, ids: list[str], **nomination: object) -> list[dict]:
     out = []
     for i, pid in enumerate(ids):
         c: dict = {"person_id": pid, **(nomination or {"nominated_by": "party_organization"})}
+        c["disqualifications"] = []  # the vetting (资格审查) found no bar to standing
         if votes is not None:
             c["votes"] = votes[i]
         out.append(c)
@@ -37,10 +47,25 @@ def representatives_election(voted: int = 21) -> dict:
         "election_day": "2026-05-20",
         "seats": 5,
         "voter_list_published_on": "2026-04-20",
+        "electors_list_published_on": "2026-04-20",
         "electorate_ids": REPS,
         "candidates": _candidates([21, 18, 15, 12, 11, 8], ["C1", "C2", "C3", "C4", "C5", "S2"]),
+        "candidates_met_voters_on": "2026-05-10",
         "voted_ids": REPS[:voted],
+        "ballot": BALLOT,
+        "outgoing_audit": {"published_on": "2026-05-08"},
     }
+
+
+def audit_requests() -> dict:
+    """The representatives' election, in a community of 120 recorded residents (the example's 48
+    and 72 more, X01–X72): a tenth is 12 residents, a third of the 30 representatives is 10.
+    The outgoing audit was published; case files add the requests made of it."""
+    data = representatives_election()
+    data["id"] = "E-2026-RC-AUDIT"
+    for i in range(1, 73):
+        data["community"]["persons"].append(bodies._person(f"X{i:02d}", "male"))
+    return data
 
 
 def voters_election() -> dict:
@@ -70,12 +95,18 @@ def voters_election() -> dict:
         "candidates": _candidates(
             [22, 14], ["C1", "C2"], nominated_by="voters", nominator_ids=REPS[:10]
         ),
+        "candidates_met_voters_on": "2026-05-10",
         "voted_ids": voters[:36],
+        "ballot": BALLOT,
         "proxies": [
             {"principal_id": "R01", "proxy_id": "R03", "written": True},
             {"principal_id": "R02", "proxy_id": "R03", "written": True},
         ],
-        "objections": [{"filed_on": "2026-04-27", "decided_on": "2026-04-29"}],
+        "proxy_list_published": True,
+        "objections": [
+            {"filed_on": "2026-04-27", "decided_on": "2026-04-29", "result_published": True}
+        ],
+        "outgoing_audit": {"published_on": "2026-05-08"},
     }
 
 
@@ -97,8 +128,12 @@ def village_election(day: str = "2024-05-20") -> dict:
         "candidates": _candidates(
             [15, 14, 12, 3], ["V1", "V2", "V3", "W3"], nominated_by="voters", nominator_ids=["R05"]
         ),
+        "candidates_met_voters_on": f"{year}-05-10",
         "voted_ids": voters[:17],
+        "ballot": BALLOT,
         "proxies": [{"principal_id": "R01", "proxy_id": "V2", "written": True}],
+        "proxy_list_published": True,
+        "outgoing_audit": {"published_on": f"{year}-05-08"},
     }
 
 
@@ -119,6 +154,7 @@ def recall(voted: int | None = 20) -> dict:
     if voted is not None:
         data["voted_ids"] = REPS[:voted]
         data["votes_for"] = 15
+        data["defence_heard"] = True
     return data
 
 
@@ -139,6 +175,7 @@ def village_recall() -> dict:
         "reason": "违规处分集体财产",
         "voted_ids": voters[:12],
         "votes_for": 7,
+        "defence_heard": True,
     }
 
 
@@ -161,6 +198,7 @@ def evaluation(c4_until: str | None = "2027-12-10") -> dict:
     def held(day: str, unfit: list[str]) -> dict:
         return {
             "held_on": day,
+            "results_published_on": day,
             "chaired_by": "SC",
             "ratings": [
                 {"person_id": p, "rating": "unfit" if p in unfit else "fit"} for p in members
@@ -184,6 +222,7 @@ def write(name: str, data: dict) -> None:
 def main() -> None:
     write("representatives-election.json", representatives_election())
     write("voters-election.json", voters_election())
+    write("audit-requests.json", audit_requests())
     write("village-election.json", village_election())
     write("recall.json", recall())
     write("village-recall.json", village_recall())

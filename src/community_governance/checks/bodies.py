@@ -41,6 +41,11 @@ _BODY_ZH = {
     "party_organization": "社区党组织",
     "grid": "网格",
     "service_station": "社区服务站",
+    "election_committee": "选举委员会",
+    "residents_group": "居民小组",
+    "villager_group": "村民小组",
+    "residents_assembly": "居民会议",
+    "villagers_assembly": "村民会议",
 }
 
 

@@ -10,19 +10,24 @@ from __future__ import annotations
 import datetime as dt
 
 from ..exceptions import MissingDataError
-from ..models.body import BodyComposition
-from ..models.community import Body
+from ..models.body import COMMITTEE_ROLES, BodyComposition
+from ..models.community import Body, Person
 from ..rules.parameter import Parameter
 from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import AllOf, Measure, Term, Threshold
 from .bodies import body_zh
 from .measures import ASSEMBLY_MEMBERS, HOUSEHOLDS, WOMEN_REPRESENTATIVES
+from .people import Dated, cited_on
 
 __all__ = [
+    "chosen_by",
     "committee_exclusion",
+    "elected_not_appointed",
     "expertise",
+    "group_leader",
     "households_per_representative",
     "max_term_years",
+    "minority_member",
     "odd_size",
     "representatives_share",
     "required_body",
@@ -301,5 +306,276 @@ def households_per_representative(
             representatives=reps,
             **outcome.to_evidence(),
         )
+
+    return check
+
+
+_BY_ZH = {
+    "residents_assembly": "居民会议",
+    "villagers_assembly": "村民会议",
+    "representatives_assembly": "居民代表会议 / 村民代表会议",
+    "residents_group": "居民小组",
+    "villager_group": "村民小组会议",
+}
+
+
+def _among(p: Person, among: str) -> bool | None:
+    """Whether ``p`` is one of those the law has the members chosen from, by the records:
+    ``residents_or_workers`` (在居民或者社区工作者中: registered here, habitually resident, or a
+    community worker here) or ``villagers`` (在村民中: registered in or living in the village);
+    ``None`` when the records do not tell."""
+    if among == "residents_or_workers" and p.community_worker_since is not None:
+        return True
+    if p.registration == "registered" or p.habitual_resident:
+        return True
+    if p.registration is None or p.habitual_resident is None:
+        return None
+    return False
+
+
+def chosen_by(kinds: tuple[str, ...], among: str | None = None, texts: Dated = ()) -> DeclaredCheck:
+    """Make a check: every member serving on ``as_of`` was chosen (推选产生) by a body of one of
+    ``kinds`` (``Membership.chosen_by``) and, with ``among``, from among those the law names
+    (``residents_or_workers`` or ``villagers``, see `_among`). Not recorded for a member:
+    indeterminate, naming them. The finding cites the entry of ``texts`` in force on the date."""
+
+    @reads()
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        return cited_on(_chosen_by(s, kinds, among), ctx.at, texts)
+
+    return check
+
+
+def _chosen_by(s: BodyComposition, kinds: tuple[str, ...], among: str | None) -> Check:
+    kind_of = {b.id: b.kind for b in s.community.bodies}
+    persons = {p.id: p for p in s.community.persons}
+    serving = [
+        m
+        for m in s.community.memberships
+        if m.body_id == s.body_id and m.role in COMMITTEE_ROLES and m.active_on(s.as_of)
+    ]
+    if not serving:
+        return Check.not_applicable("没有在任成员", "no member is serving", members=0)
+    by_zh = "、".join(dict.fromkeys(_BY_ZH.get(k, k) for k in kinds))
+    bad: list[tuple[str, str]] = []
+    unknown_by, unknown_among = [], []
+    for m in serving:
+        if m.chosen_by is None:
+            unknown_by.append(m.person_id)
+        elif kind_of[m.chosen_by] not in kinds:
+            bad.append(
+                (
+                    f"{m.person_id}由{m.chosen_by}（{body_zh(kind_of[m.chosen_by])}）推选",
+                    f"{m.person_id} chosen by {m.chosen_by} ({kind_of[m.chosen_by]})",
+                )
+            )
+        if among is not None:
+            found = _among(persons[m.person_id], among)
+            if found is False:
+                who_zh, who_en = (
+                    ("村民", "villagers")
+                    if among == "villagers"
+                    else ("居民或者社区工作者", "residents or community workers")
+                )
+                bad.append(
+                    (f"{m.person_id}不是{who_zh}", f"{m.person_id} is not one of the {who_en}")
+                )
+            elif found is None:
+                unknown_among.append(m.person_id)
+    if bad:
+        return Check.failed(
+            f"成员应当由{by_zh}推选产生：{'；'.join(z for z, _ in bad)}",
+            f"members are chosen by {' or '.join(kinds)}: {'; '.join(e for _, e in bad)}",
+            wrong=[e for _, e in bad],
+        )
+    if unknown_by:
+        raise MissingDataError(
+            "community.memberships[].chosen_by",
+            f"who chose these members is not recorded: {', '.join(unknown_by)}",
+            f"未登记以下成员由谁推选产生：{'、'.join(unknown_by)}",
+        )
+    if unknown_among:
+        raise MissingDataError(
+            "community.persons[].registration/habitual_resident",
+            f"whether these members are among those the law names is not recorded: "
+            f"{', '.join(unknown_among)}",
+            f"未登记以下成员的户籍或居住情况：{'、'.join(unknown_among)}",
+        )
+    ids = [m.person_id for m in serving]
+    return Check.passed(
+        f"{len(ids)}名成员均由{by_zh}推选产生",
+        f"all {len(ids)} members were chosen by {' or '.join(kinds)}",
+        members=len(ids),
+        wrong=[],
+    )
+
+
+def minority_member(texts: Dated = ()) -> DeclaredCheck:
+    """Make a check: in a multi-ethnic area (多民族居住), the committee has a member of a less
+    numerous ethnic group (人数较少的民族的成员).
+
+    The area is multi-ethnic when the community's persons are recorded with two or more
+    ethnicities (``Person.ethnicity``); fewer recorded: ``not_applicable``, the condition not
+    shown. A group is less numerous when another recorded group is larger even if every person
+    whose ethnicity is not recorded belonged to it; a member whose group might be the largest
+    and is not surely so, or not recorded, makes the finding indeterminate. The finding cites
+    the entry of ``texts`` in force on the date."""
+
+    @reads()
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        return cited_on(_minority_member(s), ctx.at, texts)
+
+    return check
+
+
+def _minority_member(s: BodyComposition) -> Check:
+    counts: dict[str, int] = {}
+    unknown = 0
+    for p in s.community.persons:
+        if p.ethnicity is None:
+            unknown += 1
+        else:
+            counts[p.ethnicity] = counts.get(p.ethnicity, 0) + 1
+    if len(counts) < 2:
+        return Check.not_applicable(
+            "登记的人员中民族不足两个，不能认定为多民族居住",
+            "the persons recorded show fewer than two ethnic groups: not shown to be a "
+            "multi-ethnic area",
+            ethnicities=sorted(counts),
+        )
+
+    def surely_fewer(g: str) -> bool:
+        return any(n > counts[g] + unknown for h, n in counts.items() if h != g)
+
+    def surely_largest(g: str) -> bool:
+        return all(counts[g] >= n + unknown for h, n in counts.items() if h != g)
+
+    members = s.members()
+    minority = [p.id for p in members if p.ethnicity is not None and surely_fewer(p.ethnicity)]
+    evidence = {"ethnicities": dict(sorted(counts.items())), "not_recorded": unknown}
+    if minority:
+        return Check.passed(
+            f"多民族居住，成员中有人数较少的民族的成员：{'、'.join(minority)}",
+            f"a multi-ethnic area; members of a less numerous ethnic group: {', '.join(minority)}",
+            minority_members=minority,
+            **evidence,
+        )
+    unsure = [p.id for p in members if p.ethnicity is None or not surely_largest(p.ethnicity)]
+    if unsure:
+        raise MissingDataError(
+            "community.persons[].ethnicity",
+            f"a multi-ethnic area; whether these members belong to a less numerous ethnic group "
+            f"depends on ethnicities not recorded: {', '.join(unsure)}",
+            f"多民族居住；以下成员是否属于人数较少的民族，取决于未登记的民族：{'、'.join(unsure)}",
+        )
+    return Check.failed(
+        "多民族居住，成员中应当有人数较少的民族的成员，但没有",
+        "a multi-ethnic area, yet no member belongs to a less numerous ethnic group",
+        minority_members=[],
+        **evidence,
+    )
+
+
+def elected_not_appointed(texts: Dated = ()) -> DeclaredCheck:
+    """Make a check: no member serving on ``as_of`` was appointed (``Membership.elected_by`` is
+    ``appointed``: 任何组织或者个人不得指定、委派…村民委员会成员); not recorded for a member:
+    indeterminate, naming them. The finding cites the entry of ``texts`` in force on the
+    date."""
+
+    @reads()
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        serving = [
+            m
+            for m in s.community.memberships
+            if m.body_id == s.body_id and m.role in COMMITTEE_ROLES and m.active_on(s.as_of)
+        ]
+        appointed = [m.person_id for m in serving if m.elected_by == "appointed"]
+        unknown = [m.person_id for m in serving if m.elected_by is None]
+        if appointed:
+            result = Check.failed(
+                f"任何组织或者个人不得指定、委派成员：{'、'.join(appointed)}由指定或者委派产生",
+                f"no organisation or person may appoint a member: {', '.join(appointed)} appointed",
+                appointed=appointed,
+            )
+        elif unknown:
+            raise MissingDataError(
+                "community.memberships[].elected_by",
+                f"how these members came into the post is not recorded: {', '.join(unknown)}",
+                f"未登记以下成员的产生方式：{'、'.join(unknown)}",
+            )
+        else:
+            result = Check.passed(
+                f"{len(serving)}名成员均由选举产生",
+                f"all {len(serving)} members were elected",
+                appointed=[],
+            )
+        return cited_on(result, ctx.at, texts)
+
+    return check
+
+
+def group_leader(representatives_from: dt.date | None, texts: Dated = ()) -> DeclaredCheck:
+    """Make a check, run on a residents' or villager group: each group leader serving on
+    ``as_of`` was chosen by the group itself (``Membership.chosen_by`` is the group: 居民小组组长
+    由居民小组推选 / 村民小组组长由村民小组会议推选) and, from ``representatives_from``, is a
+    representative serving that day (从居民代表中推选). No leader serving: ``not_applicable``;
+    who chose a leader not recorded: indeterminate. The finding cites the entry of ``texts``
+    in force on the date."""
+
+    @reads()
+    def check(s: BodyComposition, ctx: RuleContext) -> Check:
+        leaders = [
+            m
+            for m in s.community.memberships
+            if m.body_id == s.body_id and m.role == "group_leader" and m.active_on(s.as_of)
+        ]
+        if not leaders:
+            return cited_on(
+                Check.not_applicable(
+                    "未登记在任的小组组长", "no group leader is recorded as serving", leaders=[]
+                ),
+                ctx.at,
+                texts,
+            )
+        reps = representatives_from is not None and ctx.at >= representatives_from
+        serving_reps = s.community.representatives(s.as_of) if reps else frozenset()
+        bad: list[tuple[str, str]] = []
+        unknown = []
+        for m in leaders:
+            if m.chosen_by is None:
+                unknown.append(m.person_id)
+            elif m.chosen_by != s.body_id:
+                bad.append(
+                    (f"{m.person_id}由{m.chosen_by}推选", f"{m.person_id} chosen by {m.chosen_by}")
+                )
+            if reps and m.person_id not in serving_reps:
+                bad.append((f"{m.person_id}不是居民代表", f"{m.person_id} is not a representative"))
+        ids = [m.person_id for m in leaders]
+        if bad:
+            result = Check.failed(
+                "组长应当由本小组"
+                + ("从居民代表中" if reps else "")
+                + f"推选：{'；'.join(z for z, _ in bad)}",
+                "a group leader is chosen by the group"
+                + (" from among the representatives" if reps else "")
+                + f": {'; '.join(e for _, e in bad)}",
+                leaders=ids,
+                wrong=[e for _, e in bad],
+            )
+        elif unknown:
+            raise MissingDataError(
+                "community.memberships[].chosen_by",
+                f"who chose these group leaders is not recorded: {', '.join(unknown)}",
+                f"未登记以下组长由谁推选：{'、'.join(unknown)}",
+            )
+        else:
+            result = Check.passed(
+                f"组长{'、'.join(ids)}由本小组" + ("从居民代表中" if reps else "") + "推选",
+                f"group leaders {', '.join(ids)} chosen by the group"
+                + (" from among the representatives" if reps else ""),
+                leaders=ids,
+                wrong=[],
+            )
+        return cited_on(result, ctx.at, texts)
 
     return check

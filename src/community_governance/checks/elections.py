@@ -5,27 +5,47 @@ the factories take the parameter handles they read."""
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 from ..exceptions import MissingDataError
-from ..models.election import Election
+from ..models.community import Person
+from ..models.election import AuditRequest, Election
 from ..rules.citation import Citation
 from ..rules.parameter import Parameter
 from ..rules.rule import Check, CheckFn, DeclaredCheck, RuleContext, reads
-from ..rules.threshold import Comparison, Threshold
-from .measures import CANDIDATES, DAYS, NOMINATORS
-from .people import Dated, cited_on, judge, sort_people
+from ..rules.threshold import Comparison, Term, Threshold
+from .measures import CANDIDATES, DAYS, NOMINATORS, REPRESENTATIVES
+from .people import Dated, belongs, cited_on, judge, sort_people
 
 __all__ = [
+    "audit_requests",
+    "candidate_disqualifications",
     "candidate_eligibility",
     "candidates_exceed_seats",
+    "candidates_met_voters",
     "committee_withdrawal",
+    "electors_list",
     "nomination",
+    "objection_results",
     "objections",
     "one_registration",
+    "outgoing_audit",
     "urban_eligibility",
     "village_eligibility",
     "voter_list_notice",
 ]
+
+#: Residents (居民) and villagers (村民) as a base of a share, named for messages.
+RESIDENTS = Term("residents", "居民", "residents", "名", ("resident", "residents"))
+VILLAGERS = Term("villagers", "村民", "villagers", "名", ("villager", "villagers"))
+REQUESTERS = Term("requesters", "要求审计的人员", "persons asking", "名", ("person", "persons"))
+REQUESTING_REPRESENTATIVES = Term(
+    "requesting_representatives",
+    "要求审计的居民代表",
+    "representatives asking",
+    "名",
+    ("representative", "representatives"),
+)
 
 
 def _result(passed: bool, zh: str, en: str, /, **evidence: object) -> Check:
@@ -418,3 +438,371 @@ def one_registration(old: Citation, new: Citation, new_from: dt.date) -> CheckFn
         ).citing(article)
 
     return check
+
+
+_BAR_ZH = {
+    "expelled_from_party": "被开除中国共产党党籍",
+    "criminal_penalty": "因犯罪受过刑事处罚",
+    "organised_crime": "利用黑恶势力从事非法活动",
+    "clan_force": "利用宗族势力从事非法活动",
+    "illegal_religion_or_cult": "组织或者参加非法宗教活动或者邪教活动",
+}
+
+
+def candidate_disqualifications(bars: tuple[str, ...]) -> CheckFn:
+    """Make a check: no candidate was found, on vetting (``Candidate.disqualifications``), to
+    have one of ``bars`` (不得作为候选人: 被开除中国共产党党籍, 因犯罪受过刑事处罚, 利用[宗族或者]
+    黑恶势力从事非法活动, 组织或者参加非法宗教活动或者邪教活动). A candidate whose vetting is not
+    recorded makes the finding indeterminate, naming them; a bar the law in question does not
+    name (``clan_force`` under the urban law) is reported, not counted."""
+
+    def check(e: Election, ctx: RuleContext) -> Check:
+        barred: dict[str, list[str]] = {}
+        not_bars: dict[str, list[str]] = {}
+        unknown = []
+        for c in e.candidates:
+            if c.disqualifications is None:
+                unknown.append(c.person_id)
+                continue
+            found: list[str] = [b for b in c.disqualifications if b in bars]
+            other: list[str] = [b for b in c.disqualifications if b not in bars]
+            if found:
+                barred[c.person_id] = found
+            if other:
+                not_bars[c.person_id] = other
+        if barred:
+            zh = "；".join(
+                f"{p}（{'、'.join(_BAR_ZH[b] for b in bs)}）" for p, bs in barred.items()
+            )
+            en = "; ".join(f"{p} ({', '.join(bs)})" for p, bs in barred.items())
+            return Check.failed(
+                f"以下人员不得作为候选人：{zh}",
+                f"these may not stand as candidates: {en}",
+                barred=barred,
+                not_bars=not_bars,
+            )
+        if unknown:
+            raise MissingDataError(
+                "candidates[].disqualifications",
+                f"the vetting (资格审查) is not recorded for candidates {', '.join(unknown)}",
+                f"未登记以下候选人的资格审查结果：{'、'.join(unknown)}",
+            )
+        return Check.passed(
+            f"候选人{len(e.candidates)}名经资格审查均无不得作为候选人的情形",
+            f"the vetting found no bar to standing for any of the {len(e.candidates)} "
+            "candidates"
+            + (f" (recorded, but not a bar under this law: {not_bars})" if not_bars else ""),
+            barred={},
+            not_bars=not_bars,
+        )
+
+    return check
+
+
+def candidates_met_voters(e: Election, ctx: RuleContext) -> Check:
+    """The election committee had the candidates meet the voters (组织候选人与居民/村民见面) on
+    or before the election day: they present their plans and answer questions before the vote.
+    A run-off's candidates are the first ballot's: ``not_applicable``."""
+    if e.round == "runoff":
+        return Check.not_applicable(
+            "另行选举的候选人为第一次投票未当选的人员",
+            "a run-off's candidates are the first ballot's",
+        )
+    met = e.candidates_met_voters_on
+    if met is None:
+        raise MissingDataError(
+            "candidates_met_voters_on",
+            "whether the candidates met the voters (候选人与选民见面) is not recorded",
+            "未登记候选人与选民见面的日期",
+        )
+    if met > e.election_day:
+        return Check.failed(
+            f"候选人与选民见面于{met.isoformat()}，晚于选举日{e.election_day.isoformat()}",
+            f"the candidates met the voters on {met.isoformat()}, after the election day "
+            f"{e.election_day.isoformat()}",
+            met_on=met.isoformat(),
+        )
+    return Check.passed(
+        f"候选人于{met.isoformat()}与选民见面",
+        f"the candidates met the voters on {met.isoformat()}",
+        met_on=met.isoformat(),
+    )
+
+
+def electors_list(e: Election, ctx: RuleContext) -> Check:
+    """By household representatives or representatives, their list (户的代表或者新一届居民代表
+    名单) is published on the day of the voter list (同时公布)."""
+    if e.method == "voters":
+        return Check.not_applicable(
+            "采取全体有选举权的居民选举方式", "elected by all voters: no list of electors"
+        )
+    if e.electors_list_published_on is None or e.voter_list_published_on is None:
+        field = (
+            "electors_list_published_on"
+            if e.electors_list_published_on is None
+            else "voter_list_published_on"
+        )
+        raise MissingDataError(
+            field,
+            "the day the voter list and the list of household representatives or new "
+            "representatives were published is needed",
+            "需登记选民名单及户的代表或者新一届居民代表名单的公布日期",
+        )
+    same = e.electors_list_published_on == e.voter_list_published_on
+    day, voters_day = (
+        e.electors_list_published_on.isoformat(),
+        e.voter_list_published_on.isoformat(),
+    )
+    return _result(
+        same,
+        f"{'户的代表' if e.method == 'household_representatives' else '新一届居民代表'}名单于"
+        f"{day}公布，选民名单于{voters_day}公布" + ("，同时公布" if same else "，应当同时公布"),
+        f"the electors' list was published on {day}, the voter list on {voters_day}"
+        + (": together" if same else ": they are published together"),
+        electors_list_published_on=day,
+        voter_list_published_on=voters_day,
+    )
+
+
+def objection_results(e: Election, ctx: RuleContext) -> Check:
+    """Every objection decided was published with its result (并公布处理结果). No objection
+    decided: ``not_applicable``; whether a result was published not recorded: indeterminate."""
+    decided = [(i, o) for i, o in enumerate(e.objections) if o.decided_on is not None]
+    if not decided:
+        return Check.not_applicable("没有已处理的申诉", "no objection has been decided")
+    unpublished = [i for i, o in decided if o.result_published is False]
+    unknown = [i for i, o in decided if o.result_published is None]
+    if unpublished:
+        return Check.failed(
+            f"申诉处理结果应当公布；未公布的申诉：{unpublished}",
+            f"objection results are published; not published: objections {unpublished}",
+            unpublished=unpublished,
+        )
+    if unknown:
+        raise MissingDataError(
+            "objections[].result_published",
+            f"whether the result was published is not recorded for objections {unknown}",
+            f"未登记以下申诉的处理结果是否公布：{unknown}",
+        )
+    return Check.passed(
+        f"{len(decided)}件申诉的处理结果均已公布",
+        f"the results of all {len(decided)} decided objection(s) were published",
+        unpublished=[],
+    )
+
+
+def outgoing_audit(audited_roles: frozenset[str]) -> CheckFn:
+    """Make a check: before the election of the next committee, the outgoing committee's
+    economic-responsibility audit result was published (离任经济责任审计结果应当在下一届…选举
+    之前公布: ``outgoing_audit.published_on`` before the election day). It applies to a first
+    ballot that is not a by-election, when the records show someone in ``audited_roles`` (urban:
+    the chair, 居民委员会主任; village: the members, 村民委员会成员) serving on the committee the
+    day before; the audit not recorded is indeterminate; recorded and not published by the
+    election day fails."""
+
+    def check(e: Election, ctx: RuleContext) -> Check:
+        outgoing = _outgoing(e, audited_roles)
+        if isinstance(outgoing, Check):
+            return outgoing
+        audit = e.outgoing_audit
+        if audit is None:
+            raise MissingDataError(
+                "outgoing_audit",
+                "the outgoing economic-responsibility audit is not recorded",
+                "未登记离任经济责任审计",
+            )
+        day = e.election_day.isoformat()
+        if audit.published_on is None:
+            if ctx.at < e.election_day:
+                return Check.not_applicable(
+                    f"审计结果应当在选举日{day}之前公布，尚未到期",
+                    f"the audit result is due before the election day {day}; not yet due",
+                    outgoing=outgoing,
+                )
+            return Check.failed(
+                f"离任经济责任审计结果应当在选举日{day}之前公布，未公布",
+                f"the outgoing audit result was due before the election day {day} and is not "
+                "published",
+                outgoing=outgoing,
+                published_on=None,
+            )
+        published = audit.published_on.isoformat()
+        return _result(
+            audit.published_on < e.election_day,
+            f"离任经济责任审计结果于{published}公布，选举日{day}"
+            + ("，在选举之前" if audit.published_on < e.election_day else "，不在选举之前"),
+            f"the outgoing audit result was published on {published}, the election day is "
+            f"{day}" + (": before it" if audit.published_on < e.election_day else ": not before"),
+            outgoing=outgoing,
+            published_on=published,
+        )
+
+    return check
+
+
+def _outgoing(e: Election, audited_roles: frozenset[str]) -> list[str] | Check:
+    """Who leaves office at this election and is audited (the members in ``audited_roles``
+    serving on the committee the day before), or why no outgoing audit is due: a run-off or a
+    by-election is not the next committee's election, and no outgoing member recorded means no
+    outgoing audit (``not_applicable``)."""
+    if e.round == "runoff" or e.by_election:
+        return Check.not_applicable(
+            "另行选举或者补选，不是下一届选举",
+            "a run-off or a by-election, not the next committee's election",
+        )
+    eve = e.election_day - dt.timedelta(days=1)
+    outgoing = sorted(
+        m.person_id
+        for m in e.community.memberships
+        if m.body_id == e.body_id and m.role in audited_roles and m.active_on(eve)
+    )
+    if not outgoing:
+        return Check.not_applicable(
+            "未登记上一届成员，无离任审计",
+            "no outgoing committee member is recorded: no outgoing audit",
+            outgoing=[],
+        )
+    return outgoing
+
+
+def _villager(p: Person) -> bool | None:
+    """本村村民 by the records: registered in or living in the village (``None``: not told)."""
+    if p.registration == "registered" or p.habitual_resident:
+        return True
+    if p.registration is None or p.habitual_resident is None:
+        return None
+    return False
+
+
+def audit_requests(
+    people_share: Parameter,
+    representatives_share: Parameter | None,
+    village: bool,
+    audited_roles: frozenset[str],
+) -> DeclaredCheck:
+    """Make a check: every request that the audit cover a further matter, made by at least
+    ``people_share`` of the residents (urban: 十分之一以上的居民) or villagers (village:
+    五分之一以上的村民) — or, urban, at least ``representatives_share`` of the representatives
+    serving on the request day (三分之一以上居民代表) — was covered (``included``). A request
+    below both shares obliges nothing.
+
+    The bases are the community's records: residents are persons registered here or
+    habitually resident (village: registered in or living in the village); a person whose
+    records do not tell is counted as maybe, and a request left out whose weight depends on
+    them is indeterminate. An empty base obliges nothing it can be sure of: indeterminate
+    when the request was left out. No audit recorded: indeterminate; no request, or no outgoing
+    audit due (see `_outgoing`): ``not_applicable``."""
+    params = (
+        (people_share,) if representatives_share is None else (people_share, representatives_share)
+    )
+
+    @reads(*params)
+    def check(e: Election, ctx: RuleContext) -> Check:
+        due = _outgoing(e, audited_roles)
+        if isinstance(due, Check):
+            return due
+        audit = e.outgoing_audit
+        if audit is None:
+            raise MissingDataError(
+                "outgoing_audit",
+                "the economic-responsibility audit (and the requests made of it) is not recorded",
+                "未登记经济责任审计及要求审计的事项",
+            )
+        if not audit.requests:
+            return Check.not_applicable(
+                "未登记要求审计其他事项的请求", "no request to audit a further matter is recorded"
+            )
+        share = ctx.share(people_share)
+        reps_share = None if representatives_share is None else ctx.share(representatives_share)
+        persons = {p.id: p for p in e.community.persons}
+        kind = "rural" if village else "urban"
+
+        def counts(p: Person) -> bool | None:
+            return _villager(p) if village else belongs(p, kind)
+
+        status = {pid: counts(p) for pid, p in persons.items()}
+        base_sure = sum(1 for v in status.values() if v)
+        base_unsure = sum(1 for v in status.values() if v is None)
+        term = VILLAGERS if village else RESIDENTS
+        left_out, unsure, covered, no_duty = [], [], [], []
+        lines_zh, lines_en = [], []
+        for i, r in enumerate(audit.requests):
+            obliged, text = _request_weight(
+                e, r, status, base_sure, base_unsure, share, reps_share, term
+            )
+            lines_zh.append(f"[{i}] {r.matter}：{text[0]}")
+            lines_en.append(f"[{i}] {r.matter}: {text[1]}")
+            if r.included:
+                covered.append(i)
+            elif obliged is True:
+                left_out.append(i)
+            elif obliged is None:
+                unsure.append(i)
+            else:
+                no_duty.append(i)
+        if left_out:
+            return Check.failed(
+                f"达到法定人数要求审计的事项应当纳入审计，未纳入：{left_out}。{'；'.join(lines_zh)}",
+                f"a matter asked for by the share the law names is audited; left out: requests "
+                f"{left_out}. {'; '.join(lines_en)}",
+                left_out=left_out,
+                covered=covered,
+                no_duty=no_duty,
+            )
+        if unsure:
+            raise MissingDataError(
+                "community.persons[].registration/habitual_resident",
+                f"whether requests {unsure} reached the share depends on persons whose residence "
+                f"is not recorded: {'; '.join(lines_en)}",
+                f"要求审计的请求{unsure}是否达到法定人数，取决于未登记户籍或居住情况的人员："
+                f"{'；'.join(lines_zh)}",
+            )
+        return Check.passed(
+            f"要求审计的事项：已纳入{covered}，未达到法定人数{no_duty}。{'；'.join(lines_zh)}",
+            f"requests audited: {covered}; below the share (no duty): {no_duty}. "
+            f"{'; '.join(lines_en)}",
+            left_out=[],
+            covered=covered,
+            no_duty=no_duty,
+        )
+
+    return check
+
+
+def _request_weight(
+    e: Election,
+    r: AuditRequest,
+    status: dict[str, bool | None],
+    base_sure: int,
+    base_unsure: int,
+    share: Fraction,
+    reps_share: Fraction | None,
+    term: Term,
+) -> tuple[bool | None, tuple[str, str]]:
+    """Whether request ``r`` reached a share (``None``: the records do not tell), and why."""
+    texts_zh, texts_en = [], []
+    if reps_share is not None:
+        reps = e.community.representatives(r.requested_on)
+        asking = sum(1 for pid in r.sponsor_ids if pid in reps)
+        if reps:
+            c = Threshold("at_least", reps_share, REQUESTING_REPRESENTATIVES, REPRESENTATIVES).test(
+                asking, len(reps)
+            )
+            zh, en = c.text()
+            if c.passed:
+                return True, (zh, en)
+            texts_zh.append(zh)
+            texts_en.append(en)
+    sure = sum(1 for pid in r.sponsor_ids if status[pid])
+    maybe = sum(1 for pid in r.sponsor_ids if status[pid] is None)
+    t = Threshold("at_least", share, REQUESTERS, term)
+    if base_sure + base_unsure == 0:
+        return None, ("未登记居民", "no residents recorded")
+    low = t.test(sure, base_sure + base_unsure)
+    zh, en = low.text()
+    if low.passed:
+        return True, (zh, en)
+    high = t.test(sure + maybe, base_sure + maybe)
+    if base_sure + maybe > 0 and high.passed:
+        return None, (zh + "（取决于未登记的人员）", en + " (depends on persons not recorded)")
+    return False, ("；".join([*texts_zh, zh]), "; ".join([*texts_en, en]))

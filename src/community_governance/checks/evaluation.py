@@ -9,7 +9,14 @@ from ..rules.rule import Check, CheckFn, DeclaredCheck, RuleContext, reads
 from .bodies import body_zh
 from .people import Dated, cited_on
 
-__all__ = ["annual", "chaired_by", "consecutive_unfit", "every_member_rated"]
+__all__ = [
+    "annual",
+    "chaired_by",
+    "consecutive_unfit",
+    "every_member_rated",
+    "results_published",
+    "subsidised_staff_rated",
+]
 
 
 def annual(per_year: Parameter | str, first_year: int) -> DeclaredCheck:
@@ -136,5 +143,76 @@ def consecutive_unfit(unfit_limit: Parameter | str) -> DeclaredCheck:
             post_ended=ended,
             still_serving=still,
         )
+
+    return check
+
+
+def results_published(r: AnnualEvaluationRecord, ctx: RuleContext) -> Check:
+    """Every evaluation's results were published to the residents (民主评议结果应当及时向居民
+    公布: ``results_published_on``). "及时" sets no number: a day recorded passes; none recorded
+    is indeterminate, naming the evaluations. No evaluation: ``not_applicable``."""
+    if not r.evaluations:
+        return Check.not_applicable("没有评议记录", "no evaluation recorded")
+    unknown = [e.held_on.isoformat() for e in r.in_order() if e.results_published_on is None]
+    if unknown:
+        raise MissingDataError(
+            "evaluations[].results_published_on",
+            f"the publication of the results is not recorded for the evaluations of "
+            f"{', '.join(unknown)}",
+            f"未登记以下评议结果的公布日期：{'、'.join(unknown)}",
+        )
+    published = {
+        e.held_on.isoformat(): e.results_published_on.isoformat()
+        for e in r.in_order()
+        if e.results_published_on is not None
+    }
+    return Check.passed(
+        "评议结果均已公布：" + "；".join(f"{h}评议，{p}公布" for h, p in published.items()),
+        "every evaluation's results were published: "
+        + "; ".join(f"held {h}, published {p}" for h, p in published.items()),
+        published=published,
+    )
+
+
+def subsidised_staff_rated(texts: Dated = ()) -> CheckFn:
+    """Make a check: each evaluation also rated the staff hired with a work subsidy borne by the
+    villagers or the collective serving that day (由村民或者村集体承担误工补贴的聘用人员，应当
+    接受…民主评议: ``subsidised_staff_ids``); the staff not recorded: indeterminate. No
+    evaluation: ``not_applicable``. The finding cites the entry of ``texts`` in force."""
+
+    def check(r: AnnualEvaluationRecord, ctx: RuleContext) -> Check:
+        if not r.evaluations:
+            return cited_on(
+                Check.not_applicable("没有评议记录", "no evaluation recorded"), ctx.at, texts
+            )
+        unknown = [e.held_on.isoformat() for e in r.in_order() if e.subsidised_staff_ids is None]
+        left_out: dict[str, list[str]] = {}
+        for e in r.in_order():
+            rated = {x.person_id for x in e.ratings}
+            missing = sorted(set(e.subsidised_staff_ids or ()) - rated)
+            if missing:
+                left_out[e.held_on.isoformat()] = missing
+        if left_out:
+            zh = "；".join(f"{d}未评议{'、'.join(ids)}" for d, ids in left_out.items())
+            en = "; ".join(f"{d}: {', '.join(ids)} not rated" for d, ids in left_out.items())
+            result = Check.failed(
+                f"由村民或者村集体承担误工补贴的聘用人员应当接受民主评议：{zh}",
+                f"staff paid a work subsidy by the villagers or the collective are evaluated: {en}",
+                left_out=left_out,
+            )
+        elif unknown:
+            raise MissingDataError(
+                "evaluations[].subsidised_staff_ids",
+                f"the staff paid a work subsidy are not recorded for the evaluations of "
+                f"{', '.join(unknown)}",
+                f"未登记以下评议时享受误工补贴的聘用人员：{'、'.join(unknown)}",
+            )
+        else:
+            result = Check.passed(
+                "享受误工补贴的聘用人员均已接受评议",
+                "every staff member paid a work subsidy was rated",
+                left_out={},
+            )
+        return cited_on(result, ctx.at, texts)
 
     return check

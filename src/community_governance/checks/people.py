@@ -18,9 +18,9 @@ import attrs
 from ..exceptions import MissingDataError
 from ..models.community import Community, Person
 from ..rules.citation import Citation
-from ..rules.rule import Check
+from ..rules.rule import Check, CheckFn, DeclaredCheck, RuleContext
 
-__all__ = ["Dated", "Sorted", "belongs", "cited_on", "judge", "sort_people", "unfit"]
+__all__ = ["Dated", "Sorted", "belongs", "cited_on", "dated", "judge", "sort_people", "unfit"]
 
 #: The texts a finding rests on, by the day they start: ``((start, citations), …)``.
 Dated = tuple[tuple[dt.date, tuple[Citation, ...]], ...]
@@ -35,6 +35,22 @@ def cited_on(check: Check, at: dt.date, texts: Dated) -> Check:
         if start <= at:
             chosen = citations
     return check if chosen is None else check.citing(*chosen)
+
+
+def dated(check: CheckFn, texts: Dated) -> CheckFn:
+    """``check`` whose findings cite the entry of ``texts`` in force on the date (see
+    `cited_on`), keeping what a declared check reads; ``check`` itself when ``texts`` is
+    empty."""
+    if not texts:
+        return check
+    inner = check.fn if isinstance(check, DeclaredCheck) else check
+
+    def run(subject: object, ctx: RuleContext) -> Check:
+        return cited_on(inner(subject, ctx), ctx.at, texts)
+
+    if isinstance(check, DeclaredCheck):
+        return DeclaredCheck(run, check.parameters, check.tables)
+    return run
 
 
 def unfit(p: Person, at: dt.date, age: int) -> tuple[str, str] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..exceptions import MissingDataError
 from ..models.election import Election
 from ..rules.parameter import Parameter
 from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
@@ -12,6 +13,7 @@ from .measures import PROXIES
 __all__ = [
     "proxy_candidate",
     "proxy_limit",
+    "proxy_list_published",
     "proxy_relative",
     "proxy_representatives",
     "proxy_written",
@@ -100,4 +102,27 @@ def proxy_relative(e: Election, ctx: RuleContext) -> Check:
         if not bad
         else f"proxies who are not close relatives: {', '.join(bad)}",
         not_relatives=bad,
+    )
+
+
+def proxy_list_published(e: Election, ctx: RuleContext) -> Check:
+    """With proxies, the election committee published who gave and who holds them (居民选举
+    委员会应当公布委托人和受托人的名单); not recorded: indeterminate."""
+    if not e.proxies:
+        return _NO_PROXIES
+    if e.proxy_list_published is None:
+        raise MissingDataError(
+            "proxy_list_published",
+            f"whether the list of the {len(e.proxies)} proxies was published is not recorded",
+            f"未登记是否公布了{len(e.proxies)}项委托的委托人和受托人名单",
+        )
+    n = len(e.proxies)
+    what = f"the list of those giving and holding the proxies ({n})"
+    return _result(
+        e.proxy_list_published,
+        f"{n}项委托的委托人和受托人名单已公布"
+        if e.proxy_list_published
+        else f"{n}项委托的委托人和受托人名单未公布",
+        f"{what} was published" if e.proxy_list_published else f"{what} was not published",
+        proxies=n,
     )

@@ -25,10 +25,12 @@ from .people import Dated, belongs, cited_on, sort_people, unfit
 
 __all__ = [
     "Electorate",
+    "defence",
     "electorate",
     "electorate_check",
     "initiation",
     "majority",
+    "method_of_election",
     "reason",
     "turnout",
 ]
@@ -285,5 +287,77 @@ def majority(share: Parameter | str) -> DeclaredCheck:
         verdict_zh = "罢免通过" if c.passed else "罢免未通过"
         verdict_en = "recall carried" if c.passed else "recall not carried"
         return _check(c.passed, f"{verdict_zh}：{zh}", f"{verdict_en}: {en}", **c.to_evidence())
+
+    return check
+
+
+_METHOD_ZH = {
+    "voters": "全体有选举权的居民选举",
+    "household_representatives": "每户派代表选举",
+    "representatives": "居民代表选举",
+    "appointed": "指定或者委派",
+}
+
+
+def method_of_election(r: Recall, ctx: RuleContext) -> Check:
+    """The recall vote follows the method by which the member was elected (应当按照产生时的
+    选举方式组织进行投票): ``Recall.method`` is the ``elected_by`` of the member's membership
+    serving on ``requested_on``; not recorded: indeterminate."""
+    held = [
+        m
+        for m in r.community.memberships
+        if m.body_id == r.body_id and m.person_id == r.person_id and m.active_on(r.requested_on)
+    ]
+    how = {m.elected_by for m in held}
+    if None in how or not how:
+        raise MissingDataError(
+            "community.memberships[].elected_by",
+            f"how {r.person_id} was elected (产生时的选举方式) is not recorded",
+            f"未登记{r.person_id}产生时的选举方式",
+        )
+    elected = sorted(h for h in how if h is not None)[0]
+    ok = elected == r.method
+    return _check(
+        ok,
+        f"{r.person_id}由{_METHOD_ZH[elected]}产生，罢免投票方式为{_METHOD_ZH[r.method]}"
+        + ("，与产生时的选举方式相同" if ok else "，应当按照产生时的选举方式投票"),
+        f"{r.person_id} came into the post by: {elected}; the recall vote is by: {r.method}"
+        + (": the same method" if ok else ": it must follow the method of the election"),
+        elected_by=elected,
+        method=r.method,
+    )
+
+
+def defence(texts: Dated = ()) -> DeclaredCheck:
+    """Make a check: once the recall is voted, the member could state a defence before the
+    vote (被提出罢免的成员有权提出申辩意见: ``Recall.defence_heard``); not recorded:
+    indeterminate; before the vote: ``not_applicable``. The finding cites the entry of
+    ``texts`` in force on the date."""
+
+    @reads()
+    def check(r: Recall, ctx: RuleContext) -> Check:
+        if r.voted_ids is None:
+            result = Check.not_applicable("尚未投票", "no vote recorded yet")
+        elif r.defence_heard is None:
+            raise MissingDataError(
+                "defence_heard",
+                f"whether {r.person_id} could state a defence (申辩意见) before the vote is not "
+                "recorded",
+                f"未登记{r.person_id}在投票前是否得以提出申辩意见",
+            )
+        else:
+            result = _check(
+                r.defence_heard,
+                f"{r.person_id}在投票前"
+                + ("已获得提出申辩意见的机会" if r.defence_heard else "未获得提出申辩意见的机会"),
+                f"{r.person_id} "
+                + (
+                    "could state a defence before the vote"
+                    if r.defence_heard
+                    else "could not state a defence before the vote"
+                ),
+                defence_heard=r.defence_heard,
+            )
+        return cited_on(result, ctx.at, texts)
 
     return check

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..exceptions import MissingDataError
 from ..models.election import Election
 from ..rules.decision import FindingStatus
 from ..rules.parameter import Parameter
@@ -12,8 +13,9 @@ from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import Comparison, Threshold
 from .elections import _from_comparison, _result
 from .measures import BALLOTS, DAYS, PARTICIPANTS, VOTERS, VOTES
+from .people import Dated, cited_on
 
-__all__ = ["direct_election", "handover", "result", "turnout"]
+__all__ = ["ballot", "direct_election", "handover", "result", "turnout"]
 
 
 def _turnout_shares(
@@ -176,5 +178,47 @@ def handover(
             f"工作移交于{done.isoformat()}完成，距选举日：",
             f"handover completed {done.isoformat()}, after the election by: ",
         )
+
+    return check
+
+
+_BALLOT = (
+    ("secret", "无记名投票", "a secret ballot"),
+    ("counted_publicly", "公开计票", "a public count"),
+    ("announced_on_the_spot", "选举结果当场公布", "the result announced on the spot"),
+    ("private_booth", "设立秘密写票处", "a private booth to mark the ballot"),
+)
+
+
+def ballot(texts: Dated = ()) -> DeclaredCheck:
+    """Make a check: the vote was held by secret ballot, counted in public, its result
+    announced on the spot, with a private booth (选举实行无记名投票、公开计票的方法，选举结果应当
+    当场公布。选举时，应当设立秘密写票处). Before the vote: ``not_applicable``; the conduct not
+    recorded (``Election.ballot``): indeterminate. The finding cites the entry of ``texts`` in
+    force on the date."""
+
+    @reads()
+    def check(e: Election, ctx: RuleContext) -> Check:
+        if e.voted_ids is None:
+            return Check.not_applicable("尚未投票", "no vote recorded yet")
+        if e.ballot is None:
+            raise MissingDataError(
+                "ballot",
+                "how the vote was conducted (secret ballot, public count, result announced on "
+                "the spot, private booth) is not recorded",
+                "未登记投票方式（无记名投票、公开计票、当场公布结果、秘密写票处）",
+            )
+        missing = [(zh, en) for field, zh, en in _BALLOT if not getattr(e.ballot, field)]
+        result = _result(
+            not missing,
+            "无记名投票、公开计票、当场公布选举结果，设立秘密写票处"
+            if not missing
+            else f"投票方式不符合要求，缺少：{'、'.join(z for z, _ in missing)}",
+            "a secret ballot, a public count, the result announced on the spot, a private booth"
+            if not missing
+            else f"the vote lacked: {', '.join(en for _, en in missing)}",
+            lacking=[field for field, _, _ in _BALLOT if not getattr(e.ballot, field)],
+        )
+        return cited_on(result, ctx.at, texts)
 
     return check

@@ -17,6 +17,7 @@ __all__ = [
     "BodyKind",
     "Community",
     "CommunityKind",
+    "ElectedBy",
     "Gender",
     "Household",
     "Kinship",
@@ -60,6 +61,13 @@ Role = Literal[
     "group_leader",  # 居民小组长 / 村民小组长
     "grid_worker",  # 网格员
 ]
+
+
+#: How a member came into a committee post (产生方式): elected by all voters (``voters``), by
+#: household representatives (``household_representatives``) or by representatives
+#: (``representatives``) — a by-election (补选) records the method it used — or ``appointed``
+#: (指定、委派) by an organisation or a person.
+ElectedBy = Literal["voters", "household_representatives", "representatives", "appointed"]
 
 
 #: 户籍: ``registered`` here (户籍在本社区 / 本村) or ``non_registered`` (户籍不在本社区).
@@ -149,6 +157,21 @@ class Person(StrictModel):
         description="Kinship links (亲属关系) to other persons of the community; a link given "
         "once is enough (the converse is derived). Links not given are taken as absent.",
     )
+    ethnicity: Text | None = Field(
+        default=None,
+        description="民族, as recorded (e.g. 汉族, 回族); None if not recorded. A community "
+        "whose persons are recorded with more than one is a multi-ethnic area (多民族居住).",
+    )
+    sentenced_on: dt.date | None = Field(
+        default=None,
+        description="Day a criminal sentence against the person (被判处刑罚) took effect, if "
+        "one is recorded: a committee member's post then ends by itself (职务自行终止).",
+    )
+    incapacitated_on: dt.date | None = Field(
+        default=None,
+        description="Day the person was found to have lost capacity (丧失行为能力), if "
+        "recorded: a committee member's post then ends by itself (职务自行终止).",
+    )
 
     def age_on(self, at: dt.date) -> int | None:
         """Whole years of age (周岁) on ``at``, or ``None`` without a birth date."""
@@ -211,6 +234,26 @@ class Membership(StrictModel):
         description="For a representative (居民代表 / 村民代表): the compound (居民小区), "
         "building (楼宇) or group that chose them (推选范围); None if not recorded.",
     )
+    elected_by: ElectedBy | None = Field(
+        default=None,
+        description="For a committee member (居民委员会 / 村民委员会): how they came into the "
+        "post — elected by voters, household_representatives or representatives (a by-election "
+        "records the method it used), or appointed (指定、委派); None if not recorded.",
+    )
+    chosen_by: Id | None = Field(
+        default=None,
+        description="The body that chose (推选) the member, a Body id of the community: the "
+        "residents' (villagers') assembly, the representatives' assembly, or a residents' "
+        "(villager) group — for members the law has chosen by a meeting (election and "
+        "supervision committees, group leaders: a group chooses its own leader, so it names "
+        "the group itself); None if not recorded.",
+    )
+    resignation_approved_on: dt.date | None = Field(
+        default=None,
+        description="Day the residents' (villagers') assembly or representatives' assembly "
+        "approved the member's resignation (辞职, 审议通过): the post ends from that day; None "
+        "if the member did not resign or it is not recorded.",
+    )
 
     @model_validator(mode="after")
     def _term_order(self) -> Membership:
@@ -219,6 +262,19 @@ class Membership(StrictModel):
                 "term_order",
                 "term_end: {term_end} must be after term_start {term_start}",
                 {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
+            )
+        if (
+            self.resignation_approved_on is not None
+            and self.resignation_approved_on < self.term_start
+        ):
+            raise PydanticCustomError(
+                "date_order",
+                "resignation_approved_on: {value} is before term_start {term_start} (辞职审议"
+                "通过早于任期开始)",
+                {
+                    "value": self.resignation_approved_on.isoformat(),
+                    "term_start": self.term_start.isoformat(),
+                },
             )
         if self.constituency is not None and self.role != "representative":
             raise PydanticCustomError(
@@ -296,6 +352,12 @@ class Community(StrictModel):
                     "unknown_reference",
                     "memberships[{i}].body_id: '{value}' is not a body of community {community}",
                     {"i": i, "value": m.body_id, "community": self.id},
+                )
+            if m.chosen_by is not None and m.chosen_by not in bodies:
+                raise PydanticCustomError(
+                    "unknown_reference",
+                    "memberships[{i}].chosen_by: '{value}' is not a body of community {community}",
+                    {"i": i, "value": m.chosen_by, "community": self.id},
                 )
         self._check_kinship(persons)
         self._check_groups()

@@ -13,13 +13,17 @@ from ._base import Id, IdTuple, StrictModel, Subject, Text, duplicates
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = [
+    "AuditRequest",
+    "Ballot",
     "Candidate",
+    "CandidateBar",
     "Election",
     "ElectionMethod",
     "ElectionRound",
     "Nominator",
     "Objection",
     "OtherRegistration",
+    "OutgoingAudit",
     "Proxy",
     "Recall",
     "SponsorKind",
@@ -34,6 +38,18 @@ Nominator = Literal["party_organization", "voters"]
 ElectionRound = Literal["first", "runoff"]
 #: Who sponsors a recall (联名): voters or household representatives, or representatives.
 SponsorKind = Literal["voters", "representatives"]
+#: What bars a person from standing (不得作为候选人; urban 2025 Art. 18, village 2025 Art.
+#: 18(1)): 被开除中国共产党党籍 (``expelled_from_party``), 因犯罪受过刑事处罚
+#: (``criminal_penalty``), 利用黑恶势力从事非法活动 (``organised_crime``), 利用宗族势力从事非法
+#: 活动 (``clan_force``, named by the village law only), 组织或者参加非法宗教活动或者邪教活动
+#: (``illegal_religion_or_cult``).
+CandidateBar = Literal[
+    "expelled_from_party",
+    "criminal_penalty",
+    "organised_crime",
+    "clan_force",
+    "illegal_religion_or_cult",
+]
 
 
 def _unknown(field: str, value: str, what: str) -> PydanticCustomError:
@@ -133,6 +149,53 @@ class Candidate(StrictModel):
     votes: int | None = Field(
         default=None, ge=0, description="Votes received (得票数) once counted; None before."
     )
+    disqualifications: tuple[CandidateBar, ...] | None = Field(
+        default=None,
+        strict=False,
+        description="What the vetting of the candidate (资格审查) found among the bars to "
+        "standing (不得作为候选人): expelled_from_party, criminal_penalty, organised_crime, "
+        "clan_force, illegal_religion_or_cult; [] when it found none; None when not recorded.",
+    )
+
+
+class Ballot(StrictModel):
+    """How the vote was conducted (选举实行无记名投票、公开计票的方法，选举结果应当当场公布。
+    选举时，应当设立秘密写票处)."""
+
+    secret: bool = Field(description="无记名投票: the ballot was secret.")
+    counted_publicly: bool = Field(description="公开计票: the votes were counted in public.")
+    announced_on_the_spot: bool = Field(
+        description="选举结果当场公布: the result was announced on the spot."
+    )
+    private_booth: bool = Field(description="设立秘密写票处: a private booth was set up.")
+
+
+class AuditRequest(StrictModel):
+    """A request that the economic-responsibility audit cover a further matter (要求审计的其他
+    事项): who asked, when, and whether the audit covered it."""
+
+    matter: Text = Field(description="The matter to audit (要求审计的事项).")
+    requested_on: dt.date = Field(description="Day the request was made.")
+    sponsor_ids: IdTuple = Field(
+        min_length=1, description="The persons who asked (Person ids of the community)."
+    )
+    included: bool = Field(description="Whether the audit covered the matter.")
+
+
+class OutgoingAudit(StrictModel):
+    """The outgoing committee's economic-responsibility audit (任期和离任经济责任审计) before
+    the election: when its result was published and the matters residents asked it to cover."""
+
+    published_on: dt.date | None = Field(
+        default=None,
+        description="Day the outgoing (离任) audit result was published (审计结果公布); None if "
+        "not published or not recorded.",
+    )
+    requests: tuple[AuditRequest, ...] = Field(
+        default=(),
+        strict=False,
+        description="Requests that the audit cover further matters; empty means none recorded.",
+    )
 
 
 class Proxy(StrictModel):
@@ -151,6 +214,10 @@ class Objection(StrictModel):
         default=None,
         description="Day the election committee decided it (处理决定); None if not yet.",
     )
+    result_published: bool | None = Field(
+        default=None,
+        description="Whether the decision was published (公布处理结果); None if not recorded.",
+    )
 
     @model_validator(mode="after")
     def _order(self) -> Objection:
@@ -159,6 +226,13 @@ class Objection(StrictModel):
                 "date_order",
                 "decided_on: {value} is before filed_on {filed_on}",
                 {"value": self.decided_on.isoformat(), "filed_on": self.filed_on.isoformat()},
+            )
+        if self.decided_on is None and self.result_published:
+            raise PydanticCustomError(
+                "undecided_published",
+                "result_published: true, yet the objection is not decided (decided_on is not "
+                "given): no result to publish",
+                {},
             )
         return self
 
@@ -248,6 +322,34 @@ class Election(Subject):
         description="Listed voters also registered to vote elsewhere in the same election "
         "(已在其他地方登记参加选举); empty means none recorded.",
     )
+    by_election: bool = Field(
+        default=False,
+        description="A by-election (补选) filling seats left vacant during the term (出缺), "
+        "not the election of the next committee (换届选举).",
+    )
+    electors_list_published_on: dt.date | None = Field(
+        default=None,
+        description="By household representatives or representatives: day the list of the "
+        "household representatives or of the new representatives was published (户的代表或者"
+        "新一届居民代表名单); None if not recorded.",
+    )
+    candidates_met_voters_on: dt.date | None = Field(
+        default=None,
+        description="Day the election committee had the candidates meet the voters (组织候选人"
+        "与居民/村民见面); None if not held or not recorded.",
+    )
+    ballot: Ballot | None = Field(
+        default=None, description="How the vote was conducted; None if not recorded."
+    )
+    proxy_list_published: bool | None = Field(
+        default=None,
+        description="Whether the election committee published the list of those who gave and "
+        "those who hold proxies (公布委托人和受托人的名单); None if not recorded.",
+    )
+    outgoing_audit: OutgoingAudit | None = Field(
+        default=None,
+        description="The outgoing committee's economic-responsibility audit; None if not recorded.",
+    )
 
     @model_validator(mode="after")
     def _references(self) -> Election:
@@ -321,6 +423,7 @@ class Election(Subject):
                 if value not in electorate:
                     raise _unknown(f"proxies[{i}].{field}", value, "on the electorate list")
         self._check_other_registrations(electorate)
+        self._check_audit(persons)
         roles = [(f"electorate_ids[{i}]", pid) for i, pid in enumerate(self.electorate_ids)]
         roles += [
             (f"candidates[{i}].person_id", x.person_id) for i, x in enumerate(self.candidates)
@@ -351,6 +454,31 @@ class Election(Subject):
                 },
             )
         return self
+
+    def _check_audit(self, persons: set[str]) -> None:
+        audit = self.outgoing_audit
+        if audit is None:
+            return
+        for i, r in enumerate(audit.requests):
+            _no_duplicates(f"outgoing_audit.requests[{i}].sponsor_ids", r.sponsor_ids)
+            for j, pid in enumerate(r.sponsor_ids):
+                if pid not in persons:
+                    raise _unknown(
+                        f"outgoing_audit.requests[{i}].sponsor_ids[{j}]",
+                        pid,
+                        f"a person of community {self.community.id}",
+                    )
+            if r.requested_on > self.election_day:
+                raise PydanticCustomError(
+                    "date_order",
+                    "outgoing_audit.requests[{i}].requested_on: {value} is after the election "
+                    "day {day}",
+                    {
+                        "i": i,
+                        "value": r.requested_on.isoformat(),
+                        "day": self.election_day.isoformat(),
+                    },
+                )
 
     def _check_other_registrations(self, electorate: set[str]) -> None:
         _no_duplicates("other_registrations", tuple(r.person_id for r in self.other_registrations))
@@ -435,6 +563,11 @@ class Recall(Subject):
         default=None, description="Those who voted on the recall (参加投票); None before the vote."
     )
     votes_for: int | None = Field(default=None, ge=0, description="Votes for the recall (赞成票).")
+    defence_heard: bool | None = Field(
+        default=None,
+        description="Whether the member could state a defence (提出申辩意见) before the vote; "
+        "None if not recorded.",
+    )
 
     @model_validator(mode="after")
     def _references(self) -> Recall:

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Subject
+from ._base import Id, IdTuple, StrictModel, Subject
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = ["AnnualEvaluation", "AnnualEvaluationRecord", "Rating", "RatingValue"]
@@ -37,6 +37,28 @@ class AnnualEvaluation(StrictModel):
         description="Results per member, each member once; an evaluation rating nobody is not "
         "an evaluation.",
     )
+    results_published_on: dt.date | None = Field(
+        default=None,
+        description="Day the results were published to the residents (评议结果向居民公布); "
+        "None if not published or not recorded.",
+    )
+    subsidised_staff_ids: IdTuple | None = Field(
+        default=None,
+        description="Village: the staff hired with a work subsidy borne by the villagers or "
+        "the village collective (由村民或者村集体承担误工补贴的聘用人员) serving on the day, "
+        "whom the evaluation must also rate; [] when there are none; None if not recorded.",
+    )
+
+    @model_validator(mode="after")
+    def _published_after(self) -> AnnualEvaluation:
+        if self.results_published_on is not None and self.results_published_on < self.held_on:
+            raise PydanticCustomError(
+                "date_order",
+                "results_published_on: {value} is before the evaluation on {day} (评议结果公布"
+                "早于评议日期)",
+                {"value": self.results_published_on.isoformat(), "day": self.held_on.isoformat()},
+            )
+        return self
 
 
 class AnnualEvaluationRecord(Subject):
@@ -115,6 +137,14 @@ class AnnualEvaluationRecord(Subject):
                             "birth": birth.isoformat(),
                             "day": ev.held_on.isoformat(),
                         },
+                    )
+            for j, pid in enumerate(ev.subsidised_staff_ids or ()):
+                if pid not in persons:
+                    raise PydanticCustomError(
+                        "unknown_reference",
+                        "evaluations[{i}].subsidised_staff_ids[{j}]: '{value}' is not a person "
+                        "of community {c}",
+                        {"i": i, "j": j, "value": pid, "c": c.id},
                     )
             self._check_once(i, ev)
         return self

@@ -41,8 +41,24 @@ def _person(pid: str, **extra: Any) -> dict[str, Any]:
     return {"id": pid, "birth_date": _ADULT, "registration": "registered", **extra}
 
 
-def _membership(pid: str, body: str, role: str) -> dict[str, Any]:
-    return {"person_id": pid, "body_id": body, "role": role, "term_start": _START, "term_end": _END}
+def _membership(pid: str, body: str, role: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "person_id": pid,
+        "body_id": body,
+        "role": role,
+        "term_start": _START,
+        "term_end": _END,
+        **extra,
+    }
+
+
+#: The conduct of a lawful vote (无记名投票、公开计票、当场公布、秘密写票处).
+_BALLOT = {
+    "secret": True,
+    "counted_publicly": True,
+    "announced_on_the_spot": True,
+    "private_booth": True,
+}
 
 
 @st.composite
@@ -61,7 +77,10 @@ def _near_size(
         raise ValueError(f"{name} must be a count parameter (got {bound!r})")
     n = max(bound + draw(distance), 0)
     persons = [_person(f"M{i}", gender="female" if i == 0 else "male") for i in range(n)]
-    memberships = [_membership(f"M{i}", "B", "chair" if i == 0 else "member") for i in range(n)]
+    memberships = [
+        _membership(f"M{i}", "B", "chair" if i == 0 else "member", elected_by="voters")
+        for i in range(n)
+    ]
     c = Community.model_validate(
         {
             "id": "C1",
@@ -95,8 +114,9 @@ def bodies_near_size_limit(
     """A body whose size is ``distance`` members from its limit ``<kind>.size.<side>``.
 
     ``side="min"`` with ``distance=-1`` is one member short; ``side="max"`` with ``distance=1``
-    one member too many. The chair is a woman; nobody is related; everyone is an adult; the
-    body and its supervision committee serve the 2021-06-01 – 2026-06-01 term.
+    one member too many. The chair is a woman; nobody is related; everyone is an adult elected
+    by the voters; the body and its supervision committee serve the 2021-06-01 – 2026-06-01
+    term.
 
     Args:
         kind: the body kind; its rulebook parameters are ``<kind with hyphens>.size.min/max``.
@@ -165,6 +185,9 @@ def _election_data(
         households = [{"id": f"H{i}"} for i in range(n)]
         for i, person in enumerate(persons[:n]):
             person["household_id"] = f"H{i}"
+    # the vetting found no bar to standing, the candidates met the voters, the vote was held
+    # lawfully and the outgoing committee's audit was published (no member is recorded, so none
+    # is due)
     return {
         "id": "E1",
         "community": {
@@ -182,11 +205,20 @@ def _election_data(
         "seats": seats,
         "voter_list_published_on": day - dt.timedelta(days=30),
         "electorate_ids": voters,
+        "electors_list_published_on": day - dt.timedelta(days=30),
         "candidates": [
-            {"person_id": c, "nominated_by": "party_organization", "votes": v}
+            {
+                "person_id": c,
+                "nominated_by": "party_organization",
+                "votes": v,
+                "disqualifications": [],
+            }
             for c, v in zip(cands, votes, strict=True)
         ],
+        "candidates_met_voters_on": day - dt.timedelta(days=5),
         "voted_ids": voters[:voted],
+        "ballot": _BALLOT,
+        "outgoing_audit": {"published_on": day - dt.timedelta(days=10)},
     }
 
 
@@ -318,7 +350,9 @@ def elections(
     *, kind: st.SearchStrategy[CommunityKind] | None = None
 ) -> st.SearchStrategy[Election]:
     """Valid elections of a residents' or village committee on 2026-05-20: any electorate
-    size, turnout and tally (each ballot names at most ``seats`` candidates)."""
+    size, turnout and tally (each ballot names at most ``seats`` candidates); the facts of the
+    procedure — the candidates' vetting and meeting with the voters, the lists, the conduct of
+    the vote, the outgoing audit — are recorded as the law asks."""
     return _elections(kind if kind is not None else st.sampled_from(("urban", "rural")))
 
 
@@ -349,7 +383,7 @@ def _near_initiation(
         {"id": "B", "kind": _COMMITTEE_OF[kind]},
         {"id": "RA", "kind": "representatives_assembly"},
     ]
-    memberships = [_membership("T", "B", "member")]
+    memberships = [_membership("T", "B", "member", elected_by="voters")]
     if sponsors == "representatives":
         people = [f"V{i}" for i in range(n)]
         memberships += [_membership(p, "RA", "representative") for p in people]
@@ -391,7 +425,8 @@ def recalls_near_initiation(
 ) -> st.SearchStrategy[Recall]:
     """Recall requests whose sponsors are ``distance`` from the least share that may start a
     recall (1/10 or 1/5 of voters, 1/3 of representatives; 以上 is inclusive). Everyone is an
-    adult voter registered here; the member recalled (``T``) is one of the voters.
+    adult voter registered here; the member recalled (``T``), elected by the voters, is one of
+    them.
 
     Args:
         kind: ``urban`` or ``rural``.

@@ -49,6 +49,8 @@ def _records(draw: st.DrawFn, kind: str, years: st.SearchStrategy[int]) -> Annua
             evaluations.append(
                 {
                     "held_on": dt.date(2027 + y, 12, 10),
+                    "results_published_on": dt.date(2027 + y, 12, 11),
+                    "subsidised_staff_ids": [],
                     "chaired_by": "SC",
                     "ratings": [
                         {"person_id": p, "rating": draw(st.sampled_from(ratings))} for p in members

@@ -11,6 +11,7 @@ import datetime as dt
 
 from ....checks import bodies as _body_checks
 from ....checks import composition as _composition_checks
+from ....checks import tenure as _tenure_checks
 from ....rules.citation import Citation
 from ....rules.parameter import Parameter
 from ....rules.rule import Rule
@@ -28,12 +29,18 @@ from . import village as cn_village
 from . import village_elections as cn_village_elections
 from .bodies import CLOSE_RELATIVES, RESIDENTS_COMMITTEE, U16_STAND
 
+_ART7_NOTE = (
+    "Art. 7 is unchanged since the 1989 law took effect on 1990-01-01; cited as amended "
+    "2018-12-29. Superseded by the 2025 revision (Art. 8) on 2026-01-01."
+)
 ART7_2018 = Citation(
+    URBAN_2018, "第七条", "居民委员会由主任、副主任和委员共五至九人组成", note=_ART7_NOTE
+)
+ART7_2018_MINORITY = Citation(
     URBAN_2018,
     "第七条",
-    "居民委员会由主任、副主任和委员共五至九人组成",
-    note="Art. 7 is unchanged since the 1989 law took effect on 1990-01-01; cited as amended "
-    "2018-12-29. Superseded by the 2025 revision (Art. 8) on 2026-01-01.",
+    "多民族居住地区，居民委员会中应当有人数较少的民族的成员",
+    note=_ART7_NOTE + " The 2025 revision has no such sentence.",
 )
 ART8_2025 = Citation(URBAN_2025, "第八条第一款", "居民委员会由主任、副主任和委员共五至九人组成")
 ART8_2025_WOMAN = Citation(URBAN_2025, "第八条第二款", "居民委员会成员中，应当有妇女成员")
@@ -53,12 +60,23 @@ ART8_2018_TERM = Citation(
     "(Art. 14(2)) on 2026-01-01.",
 )
 ART14_2025_TERM = Citation(URBAN_2025, "第十四条第二款", "居民委员会每届任期五年")
+ART14_2025_RENEW = Citation(
+    URBAN_2025, "第十四条第二款", "居民委员会每届任期五年，届满应当及时举行换届选举"
+)
+ART21_2025_RESIGN = Citation(
+    URBAN_2025,
+    "第二十一条",
+    "居民委员会成员可以向居民委员会提出辞职申请，其职务自居民会议或者居民代表会议审议通过之日起终止",
+)
 ART8_2018_STAND = Citation(
     URBAN_2018,
     "第八条第二款",
     "年满十八周岁的本居住地区居民……都有选举权和被选举权；但是，依照法律被剥夺政治权利的人除外",
     note="Cited as amended 2018-12-29, in force from that day (the text before it is not held "
     "in the shared law folder). Superseded by the 2025 revision (Art. 16(1)) on 2026-01-01.",
+)
+ART23_2025_END = Citation(
+    URBAN_2025, "第二十三条", "居民委员会成员丧失行为能力或者被判处刑罚的，其职务自行终止"
 )
 
 SIZE_MIN = Parameter.count(
@@ -163,6 +181,53 @@ RULES = (
         check=_composition_checks.max_term_years(TERM_YEARS),
         citations=(ART8_2018_TERM, ART14_2025_TERM),
         valid_from=URBAN_2018_IN_FORCE,
+    ),
+    Rule(
+        id="residents-committee.re-election",
+        title_zh="居民委员会每届任期届满应当及时举行换届选举",
+        title_en="When the residents' committee's term expires, the next committee is elected",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_COMMITTEE,
+        check=_tenure_checks.re_election(TERM_YEARS),
+        citations=(ART14_2025_RENEW,),
+        valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="residents-committee.minority",
+        title_zh="多民族居住地区，居民委员会中应当有人数较少的民族的成员（2018年文本）",
+        title_en="In a multi-ethnic area the committee includes a member of a less numerous "
+        "ethnic group (2018 text)",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_COMMITTEE,
+        check=_composition_checks.minority_member(),
+        citations=(ART7_2018_MINORITY,),
+        valid_from=URBAN_1989_IN_FORCE,
+        valid_to=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="residents-committee.resignation",
+        title_zh="辞职的居民委员会成员，其职务自居民会议或者居民代表会议审议通过之日起终止",
+        title_en="A resigning member leaves on the day the assembly approves the resignation",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_COMMITTEE,
+        check=_tenure_checks.resignation,
+        citations=(ART21_2025_RESIGN,),
+        valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="residents-committee.automatic-termination",
+        title_zh="居民委员会成员丧失行为能力或者被判处刑罚的，其职务自行终止",
+        title_en="A member who loses capacity or is sentenced to a criminal penalty leaves the "
+        "post",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_COMMITTEE,
+        check=_tenure_checks.automatic_termination(),
+        citations=(ART23_2025_END,),
+        valid_from=URBAN_2025_IN_FORCE,
     ),
 )
 

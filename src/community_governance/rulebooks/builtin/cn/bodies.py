@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from ....checks import bodies as _body_checks
 from ....checks import composition as _composition_checks
+from ....checks import tenure as _tenure_checks
 from ....checks.measures import REPRESENTATIVES
 from ....models import BodyComposition
 from ....rules.citation import Citation
@@ -23,16 +24,19 @@ from ..sources import (
     MEDIATION_2010,
     MEDIATION_IN_FORCE,
     OWNERS_GUIDANCE_2009,
+    URBAN_2018,
     URBAN_2025,
     URBAN_2025_IN_FORCE,
 )
 
 __all__ = [
     "CLOSE_RELATIVES",
+    "ELECTION_COMMITTEE",
     "MEDIATION_COMMITTEE",
     "OWNERS_COMMITTEE",
     "REPRESENTATIVES_ASSEMBLY",
     "RESIDENTS_COMMITTEE",
+    "RESIDENTS_GROUP",
     "RULES",
     "SUPERVISION_COMMITTEE",
     "U16_STAND",
@@ -48,6 +52,10 @@ SUPERVISION_COMMITTEE = Scope(
 REPRESENTATIVES_ASSEMBLY = Scope(
     BodyComposition, body_kind="representatives_assembly", community_kind=URBAN
 )
+ELECTION_COMMITTEE = Scope(BodyComposition, body_kind="election_committee", community_kind=URBAN)
+RESIDENTS_GROUP = Scope(BodyComposition, body_kind="residents_group", community_kind=URBAN)
+#: The 2018 amending decision took effect on publication; the text before is not held.
+_URBAN_2018_IN_FORCE = dt.date(2018, 12, 29)
 #: The mediation law and the owners' guidance apply in every kind of community.
 MEDIATION_COMMITTEE = Scope(BodyComposition, body_kind="mediation_committee")
 OWNERS_COMMITTEE = Scope(BodyComposition, body_kind="owners_committee")
@@ -82,6 +90,25 @@ U36_EXCLUSION = Citation(
     URBAN_2025, "第三十六条第一款", "居民委员会成员及其近亲属不得担任居务监督委员会成员"
 )
 U36_TERM = Citation(URBAN_2025, "第三十六条第一款", "居务监督委员会的任期与居民委员会的任期相同")
+U36_CHOSEN = Citation(
+    URBAN_2025,
+    "第三十六条第一款",
+    "其成员由居民会议或者居民代表会议在居民或者社区工作者中推选产生",
+)
+U15_ELECTION_COMMITTEE = Citation(
+    URBAN_2025,
+    "第十五条第二款",
+    "居民选举委员会由主任、副主任和委员组成，由居民会议或者居民代表会议推选产生",
+)
+U13_LEADER = Citation(URBAN_2025, "第十三条第二款", "居民小组组长由居民小组从居民代表中推选")
+U14_2018_LEADER = Citation(
+    URBAN_2018,
+    "第十四条",
+    "居民委员会可以分设若干居民小组，小组长由居民小组推选",
+    note="Cited as amended 2018-12-29, in force from that day (the text before it is not held "
+    "in the shared law folder). The 2025 revision (Art. 13(2)) has the leader chosen from "
+    "among the residents' representatives, from 2026-01-01.",
+)
 U28_SHARE = Citation(
     URBAN_2025, "第二十八条第一款", "居民代表应当占居民代表会议组成人员的五分之四以上"
 )
@@ -346,5 +373,57 @@ RULES = (
         check=_composition_checks.max_term_years(OWNERS_TERM_YEARS),
         citations=(OWNERS,),
         valid_from=OWNERS_FROM,
+    ),
+    Rule(
+        id="supervision-committee.chosen",
+        title_zh="居务监督委员会成员由居民会议或者居民代表会议在居民或者社区工作者中推选产生",
+        title_en="The supervision committee's members are chosen from among the residents or "
+        "community workers by the residents' assembly or representatives' assembly",
+        kind="obligation",
+        severity="must",
+        scope=SUPERVISION_COMMITTEE,
+        check=_composition_checks.chosen_by(
+            ("residents_assembly", "representatives_assembly"), "residents_or_workers"
+        ),
+        citations=(U36_CHOSEN,),
+        valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="election-committee.chosen",
+        title_zh="居民选举委员会由居民会议或者居民代表会议推选产生",
+        title_en="The residents' election committee is chosen by the residents' assembly or "
+        "representatives' assembly",
+        kind="obligation",
+        severity="must",
+        scope=ELECTION_COMMITTEE,
+        check=_composition_checks.chosen_by(("residents_assembly", "representatives_assembly")),
+        citations=(U15_ELECTION_COMMITTEE,),
+        valid_from=URBAN_2025_IN_FORCE,
+    ),
+    Rule(
+        id="residents-group.leader",
+        title_zh="居民小组组长由居民小组推选（2026年起从居民代表中推选）",
+        title_en="A residents' group's leader is chosen by the group (from 2026: from among the "
+        "representatives)",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_GROUP,
+        check=_composition_checks.group_leader(
+            URBAN_2025_IN_FORCE,
+            ((_URBAN_2018_IN_FORCE, (U14_2018_LEADER,)), (URBAN_2025_IN_FORCE, (U13_LEADER,))),
+        ),
+        citations=(U14_2018_LEADER, U13_LEADER),
+        valid_from=_URBAN_2018_IN_FORCE,
+    ),
+    Rule(
+        id="residents-group.leader-term",
+        title_zh="居民小组组长的任期与居民委员会的任期相同",
+        title_en="A residents' group's leader serves the residents' committee's term",
+        kind="obligation",
+        severity="must",
+        scope=RESIDENTS_GROUP,
+        check=_tenure_checks.leader_term("residents_committee"),
+        citations=(U13_TERM,),
+        valid_from=URBAN_2025_IN_FORCE,
     ),
 )

@@ -78,7 +78,36 @@ U19_WRITTEN = U("第十九条第四款", "可以书面委托本社区其他选�
 U19_LIMIT = U("第十九条第四款", "每一选民接受的委托不得超过三人")
 U19_CANDIDATE = U("第十九条第四款", "候选人不得接受委托投票")
 U19_REPS = U("第十九条第四款", "采取居民代表选举方式的，不实行委托投票")
-
+U19_PROXY_LIST = U("第十九条第四款", "居民选举委员会应当公布委托人和受托人的名单")
+U19_BALLOT = U(
+    "第十九条第三款",
+    "选举实行无记名投票、公开计票的方法，选举结果应当当场公布。选举时，应当设立秘密写票处",
+)
+U18_BARS = U(
+    "第十八条",
+    "被开除中国共产党党籍，因犯罪受过刑事处罚，利用黑恶势力从事非法活动，组织或者参加非法宗教活动或者邪教活动的，不得作为候选人",
+)
+U18_MEET = U("第十八条", "居民选举委员会应当组织候选人与居民见面")
+U17_ELECTORS = U(
+    "第十七条第一款",
+    "采取每户派代表或者居民代表选举方式的，应当同时公布户的代表或者新一届居民代表名单",
+)
+U17_RESULT = U(
+    "第十七条第二款", "居民选举委员会应当自收到申诉之日起三日内作出处理决定，并公布处理结果"
+)
+U38_AUDITED = U("第三十八条第一款", "居民委员会主任实行任期和离任经济责任审计")
+U38_OUTGOING = Citation(
+    URBAN_2025,
+    "第三十八条第二款",
+    "其中离任经济责任审计结果应当在下一届居民委员会选举之前公布",
+    note="The library's reading: the chair serving when the next committee is elected leaves "
+    "that term (离任), so the audit's result is due before that election; the election records "
+    "it (Election.outgoing_audit). A by-election or a run-off is not the next committee's "
+    "election.",
+)
+U38_REQUESTS = U(
+    "第三十八条第一款第四项", "本社区三分之一以上居民代表或者十分之一以上的居民要求审计的其他事项"
+)
 HALF, THIRD, TWO_THIRDS = Fraction(1, 2), Fraction(1, 3), Fraction(2, 3)
 
 VOTER_AGE = Parameter.count(
@@ -155,6 +184,18 @@ PROXIES_MAX = Parameter.count(
     unit_zh="人",
 )
 
+AUDIT_REPRESENTATIVES_SHARE = Parameter.share(
+    "election.audit-request.representatives-share",
+    "要求审计其他事项的居民代表比例下限",
+    "least share of representatives whose request adds a matter to the audit",
+    (THIRD, _FROM, None, U38_REQUESTS),
+)
+AUDIT_RESIDENTS_SHARE = Parameter.share(
+    "election.audit-request.residents-share",
+    "要求审计其他事项的居民比例下限",
+    "least share of residents whose request adds a matter to the audit",
+    (Fraction(1, 10), _FROM, None, U38_REQUESTS),
+)
 #: Registered in this order (the rules read them all; `cn` lists them for ``cgov rules``).
 PARAMETERS = (
     VOTER_AGE,
@@ -168,6 +209,17 @@ PARAMETERS = (
     MAJORITY_SHARE,
     RUNOFF_SHARE,
     PROXIES_MAX,
+    AUDIT_REPRESENTATIVES_SHARE,
+    AUDIT_RESIDENTS_SHARE,
+)
+
+#: What bars a person from standing under the urban law (Art. 18; no 宗族, which the village
+#: law adds).
+URBAN_BARS = (
+    "expelled_from_party",
+    "criminal_penalty",
+    "organised_crime",
+    "illegal_religion_or_cult",
 )
 
 RULES = (
@@ -183,6 +235,18 @@ RULES = (
         valid_from=_FROM,
     ),
     Rule(
+        id="election.electors-list",
+        title_zh="采取每户派代表或者居民代表选举方式的，应当同时公布户的代表或者新一届居民代表名单",
+        title_en="By household or residents' representatives, their list is published with the "
+        "voter list",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=ec.electors_list,
+        citations=(U17_ELECTORS,),
+        valid_from=_FROM,
+    ),
+    Rule(
         id="election.objections",
         title_zh="对选民名单的申诉应当在三日内作出处理决定",
         title_en="Objections to the voter list are decided within 3 days",
@@ -191,6 +255,17 @@ RULES = (
         scope=URBAN_ELECTION,
         check=ec.objections(OBJECTION_DAYS, OBJECTION_DECISION_DAYS),
         citations=(U17_OBJ,),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="election.objection-results",
+        title_zh="申诉的处理结果应当公布",
+        title_en="The decisions on objections are published",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=ec.objection_results,
+        citations=(U17_RESULT,),
         valid_from=_FROM,
     ),
     Rule(
@@ -226,6 +301,30 @@ RULES = (
         scope=URBAN_ELECTION,
         check=ec.candidate_eligibility(VOTER_AGE),
         citations=(U16_STAND,),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="election.candidate-disqualification",
+        title_zh="被开除党籍、因犯罪受过刑事处罚、利用黑恶势力从事非法活动、组织或者参加非法宗教"
+        "活动或者邪教活动的，不得作为候选人",
+        title_en="Nobody expelled from the Party, criminally punished, using organised crime, or "
+        "organising or joining illegal religious or cult activities may stand",
+        kind="prohibition",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=ec.candidate_disqualifications(URBAN_BARS),
+        citations=(U18_BARS,),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="election.candidates-meet-voters",
+        title_zh="居民选举委员会应当组织候选人与居民见面",
+        title_en="The election committee has the candidates meet the residents",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=ec.candidates_met_voters,
+        citations=(U18_MEET,),
         valid_from=_FROM,
     ),
     Rule(
@@ -274,6 +373,18 @@ RULES = (
         valid_from=_FROM,
     ),
     Rule(
+        id="election.ballot",
+        title_zh="无记名投票、公开计票，选举结果当场公布，设立秘密写票处",
+        title_en="A secret ballot, counted in public, the result announced on the spot, with a "
+        "private booth",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=tc.ballot(),
+        citations=(U19_BALLOT,),
+        valid_from=_FROM,
+    ),
+    Rule(
         id="election.proxy-written",
         title_zh="委托投票应当书面委托",
         title_en="Proxies are given in writing",
@@ -315,6 +426,46 @@ RULES = (
         scope=URBAN_ELECTION,
         check=pc.proxy_representatives,
         citations=(U19_REPS,),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="election.proxy-list",
+        title_zh="居民选举委员会应当公布委托人和受托人的名单",
+        title_en="The election committee publishes who gave and who holds proxies",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=pc.proxy_list_published,
+        citations=(U19_PROXY_LIST,),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="election.outgoing-audit",
+        title_zh="离任经济责任审计结果应当在下一届居民委员会选举之前公布",
+        title_en="The outgoing chair's economic-responsibility audit is published before the next "
+        "committee's election",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=ec.outgoing_audit(frozenset({"chair"})),
+        citations=(U38_AUDITED, U38_OUTGOING),
+        valid_from=_FROM,
+    ),
+    Rule(
+        id="election.audit-requests",
+        title_zh="三分之一以上居民代表或者十分之一以上的居民要求审计的其他事项，应当纳入审计",
+        title_en="A matter asked for by at least 1/3 of the representatives or 1/10 of the "
+        "residents is audited",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_ELECTION,
+        check=ec.audit_requests(
+            AUDIT_RESIDENTS_SHARE,
+            AUDIT_REPRESENTATIVES_SHARE,
+            village=False,
+            audited_roles=frozenset({"chair"}),
+        ),
+        citations=(U38_REQUESTS,),
         valid_from=_FROM,
     ),
 )

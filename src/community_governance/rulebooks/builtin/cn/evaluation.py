@@ -49,6 +49,7 @@ V38_WHO = _v25(
     "村民委员会成员以及由村民或者村集体承担误工补贴的聘用人员，应当接受村民会议或者村民代表会议对其履行职责情况的民主评议",
 )
 U37_UNFIT = U("第三十七条第二款", "居民委员会成员连续两次被评议不称职的，其职务终止")
+U37_PUBLISH = U("第三十七条第一款", "民主评议结果应当及时向居民公布")
 V33_YEAR = V18("第三十三条第一款", "民主评议每年至少进行一次，由村务监督机构主持")
 V38_YEAR = _v25("第三十八条第一款", "民主评议每年至少进行一次，由村务监督机构主持")
 V33_UNFIT = V18("第三十三条第二款", "村民委员会成员连续两次被评议不称职的，其职务终止")
@@ -242,6 +243,29 @@ RULES = (
         scope=VILLAGE_EVALUATION,
         check=ev.consecutive_unfit(VILLAGE_UNFIT_LIMIT),
         citations=(V33_UNFIT, V38_UNFIT),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="annual-evaluation.results-published",
+        title_zh="民主评议结果应当及时向居民公布",
+        title_en="The evaluation's results are published to the residents",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_EVALUATION,
+        check=ev.results_published,
+        citations=(U37_PUBLISH,),
+        valid_from=_URBAN,
+    ),
+    Rule(
+        id="village-annual-evaluation.subsidised-staff",
+        title_zh="由村民或者村集体承担误工补贴的聘用人员，应当接受民主评议",
+        title_en="Staff hired with a work subsidy borne by the villagers or the collective are "
+        "evaluated too",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_EVALUATION,
+        check=ev.subsidised_staff_rated(((_OLD, (V33_WHO,)), (_NEW, (V38_WHO,)))),
+        citations=(V33_WHO, V38_WHO),
         valid_from=_OLD,
     ),
 )

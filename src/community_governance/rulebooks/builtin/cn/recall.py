@@ -57,6 +57,9 @@ V19_VOTE = _v25(
     "罢免村民委员会成员，须有登记参加选举的村民过半数投票，并须经投票的村民过半数通过",
 )
 U20_METHOD = U("第二十条第二款", "罢免居民委员会成员，应当按照产生时的选举方式组织进行投票")
+U20_DEFENCE = U("第二十条第一款", "被提出罢免的居民委员会成员有权提出申辩意见")
+V16_DEFENCE = V18("第十六条第一款", "被提出罢免的村民委员会成员有权提出申辩意见")
+V19_DEFENCE = _v25("第十九条第一款", "被提出罢免的村民委员会成员有权提出申辩意见")
 HALF = Fraction(1, 2)
 
 VOTERS_SHARE = Parameter.share(
@@ -246,6 +249,40 @@ RULES = (
         scope=VILLAGE_RECALL,
         check=rc.majority(VILLAGE_MAJORITY_SHARE),
         citations=(V16_VOTE, V19_VOTE),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="recall.method",
+        title_zh="罢免居民委员会成员，应当按照产生时的选举方式组织进行投票",
+        title_en="A recall is voted by the method that elected the member",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_RECALL,
+        check=rc.method_of_election,
+        citations=(U20_METHOD,),
+        valid_from=_URBAN,
+    ),
+    Rule(
+        id="recall.defence",
+        title_zh="被提出罢免的居民委员会成员有权提出申辩意见",
+        title_en="The member whose recall is requested may state a defence before the vote",
+        kind="obligation",
+        severity="must",
+        scope=URBAN_RECALL,
+        check=rc.defence(),
+        citations=(U20_DEFENCE,),
+        valid_from=_URBAN,
+    ),
+    Rule(
+        id="village-recall.defence",
+        title_zh="被提出罢免的村民委员会成员有权提出申辩意见",
+        title_en="The village committee member whose recall is requested may state a defence "
+        "before the vote",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_RECALL,
+        check=rc.defence(((_OLD, (V16_DEFENCE,)), (_NEW, (V19_DEFENCE,)))),
+        citations=(V16_DEFENCE, V19_DEFENCE),
         valid_from=_OLD,
     ),
 )

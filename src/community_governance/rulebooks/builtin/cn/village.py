@@ -13,7 +13,9 @@ from fractions import Fraction
 
 from ....checks import bodies as _body_checks
 from ....checks import composition as _composition_checks
+from ....checks import tenure as _tenure_checks
 from ....checks.measures import VILLAGE_REPRESENTATIVES
+from ....checks.people import dated
 from ....models import BodyComposition
 from ....rules.citation import Citation
 from ....rules.parameter import Parameter
@@ -26,9 +28,11 @@ __all__ = [
     "RULES",
     "V13_STAND",
     "V16_STAND",
+    "VILLAGER_GROUP",
     "VILLAGE_2025_DATE_NOTE",
     "VILLAGE_ASSEMBLY",
     "VILLAGE_COMMITTEE",
+    "VILLAGE_ELECTION_COMMITTEE",
     "VILLAGE_SUPERVISION",
 ]
 
@@ -41,6 +45,10 @@ VILLAGE_ASSEMBLY = Scope(
 VILLAGE_SUPERVISION = Scope(
     BodyComposition, body_kind="supervision_committee", community_kind="rural"
 )
+VILLAGE_ELECTION_COMMITTEE = Scope(
+    BodyComposition, body_kind="election_committee", community_kind="rural"
+)
+VILLAGER_GROUP = Scope(BodyComposition, body_kind="villager_group", community_kind="rural")
 #: Said of every rule and value that starts with the 2025 village amendment.
 VILLAGE_2025_DATE_NOTE = (
     "In force date taken as 2026-01-01 as reported (secondary); the consolidated text's Art. 50 "
@@ -113,6 +121,53 @@ V32_EXCLUSION = Citation(
 )
 V37_EXCLUSION = _v25("第三十七条", "村民委员会成员及其近亲属不得担任村务监督机构成员")
 V37_TERM = _v25("第三十七条", "村务监督机构的任期与村民委员会的任期相同")
+V32_REQUIRED = Citation(
+    VILLAGE_2018, "第三十二条", "村应当建立村务监督委员会或者其他形式的村务监督机构"
+)
+V37_REQUIRED = _v25("第三十七条第一款", "村应当建立村务监督委员会或者其他形式的村务监督机构")
+V32_CHOSEN = Citation(
+    VILLAGE_2018, "第三十二条", "其成员由村民会议或者村民代表会议在村民中推选产生"
+)
+V37_CHOSEN = _v25("第三十七条第一款", "其成员由村民会议或者村民代表会议在村民中推选产生")
+V11_TERM = Citation(VILLAGE_2018, "第十一条第二款", "村民委员会每届任期五年")
+V14_TERM = _v25("第十四条第二款", "村民委员会每届任期五年")
+V11_RENEW = Citation(
+    VILLAGE_2018, "第十一条第二款", "村民委员会每届任期五年，届满应当及时举行换届选举"
+)
+V14_RENEW = _v25("第十四条第二款", "村民委员会每届任期五年，届满应当及时举行换届选举")
+V11_APPOINT = Citation(
+    VILLAGE_2018, "第十一条第一款", "任何组织或者个人不得指定、委派或者撤换村民委员会成员"
+)
+V14_APPOINT = _v25("第十四条第一款", "任何组织或者个人不得指定、委派或者撤换村民委员会成员")
+V6_MINORITY = Citation(
+    VILLAGE_2018,
+    "第六条第二款",
+    "多民族村民居住的村应当有人数较少的民族的成员",
+    note="The 2025 amendment (Art. 8(2)) has no such sentence: the rule ends on 2025-12-31.",
+)
+V18_END = Citation(
+    VILLAGE_2018, "第十八条", "村民委员会成员丧失行为能力或者被判处刑罚的，其职务自行终止"
+)
+V22_END = _v25("第二十二条", "村民委员会成员丧失行为能力或者被判处刑罚的，其职务自行终止")
+V20_RESIGN = _v25(
+    "第二十条",
+    "村民委员会成员可以向村民委员会提出辞职申请，其职务自村民会议或者村民代表会议审议通过之日起终止",
+)
+V12_ELECTION_COMMITTEE = Citation(
+    VILLAGE_2018,
+    "第十二条第二款",
+    "村民选举委员会由主任和委员组成，由村民会议、村民代表会议或者各村民小组会议推选产生",
+)
+V15_ELECTION_COMMITTEE = _v25(
+    "第十五条第二款",
+    "村民选举委员会由主任、副主任和委员组成，由村民会议、村民代表会议或者各村民小组会议推选产生",
+)
+V28_LEADER = Citation(VILLAGE_2018, "第二十八条第二款", "村民小组组长由村民小组会议推选")
+V32_LEADER = _v25("第三十二条第三款", "村民小组组长由村民小组会议推选")
+V28_LEADER_TERM = Citation(
+    VILLAGE_2018, "第二十八条第二款", "村民小组组长任期与村民委员会的任期相同"
+)
+V32_LEADER_TERM = _v25("第三十二条第三款", "村民小组组长任期与村民委员会的任期相同")
 
 _OLD, _NEW = VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
 
@@ -169,6 +224,14 @@ HOUSEHOLDS_MIN = Parameter.count(
     (5, _OLD, _NEW, V25_HOUSEHOLDS),
     (5, _NEW, None, V29_HOUSEHOLDS),
     unit_zh="户",
+)
+TERM_YEARS = Parameter.count(
+    "village-committee.term-years",
+    "村民委员会每届任期（年）",
+    "village committee: term in years",
+    (5, _OLD, _NEW, V11_TERM),
+    (5, _NEW, None, V14_TERM),
+    unit_zh="年",
 )
 HOUSEHOLDS_MAX = Parameter.count(
     "village-representatives.households-per-representative.max",
@@ -335,5 +398,151 @@ RULES = (
         check=_composition_checks.same_term("village_committee"),
         citations=(V37_TERM,),
         valid_from=_NEW,
+    ),
+    Rule(
+        id="village-committee.term",
+        title_zh="村民委员会每届任期五年",
+        title_en="A village committee's term is five years",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_composition_checks.max_term_years(TERM_YEARS),
+        citations=(V11_TERM, V14_TERM),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-committee.re-election",
+        title_zh="村民委员会每届任期届满应当及时举行换届选举",
+        title_en="When the village committee's term expires, the next committee is elected",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_tenure_checks.re_election(TERM_YEARS, ((_OLD, (V11_RENEW,)), (_NEW, (V14_RENEW,)))),
+        citations=(V11_RENEW, V14_RENEW),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-committee.minority",
+        title_zh="多民族村民居住的村，村民委员会应当有人数较少的民族的成员（2018年文本）",
+        title_en="In a multi-ethnic village the committee includes a member of a less numerous "
+        "ethnic group (2018 text)",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_composition_checks.minority_member(),
+        citations=(V6_MINORITY,),
+        valid_from=_OLD,
+        valid_to=_NEW,
+    ),
+    Rule(
+        id="village-committee.no-appointment",
+        title_zh="任何组织或者个人不得指定、委派村民委员会成员",
+        title_en="No organisation or person may appoint a village committee member",
+        kind="prohibition",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_composition_checks.elected_not_appointed(
+            ((_OLD, (V11_APPOINT,)), (_NEW, (V14_APPOINT,)))
+        ),
+        citations=(V11_APPOINT, V14_APPOINT),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-committee.resignation",
+        title_zh="辞职的村民委员会成员，其职务自村民会议或者村民代表会议审议通过之日起终止",
+        title_en="A resigning village committee member leaves on the day the assembly approves "
+        "the resignation",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_tenure_checks.resignation,
+        citations=(V20_RESIGN,),
+        valid_from=_NEW,
+    ),
+    Rule(
+        id="village-committee.automatic-termination",
+        title_zh="村民委员会成员丧失行为能力或者被判处刑罚的，其职务自行终止",
+        title_en="A village committee member who loses capacity or is sentenced to a criminal "
+        "penalty leaves the post",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_COMMITTEE,
+        check=_tenure_checks.automatic_termination(((_OLD, (V18_END,)), (_NEW, (V22_END,)))),
+        citations=(V18_END, V22_END),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-supervision.required",
+        title_zh="村应当建立村务监督委员会或者其他形式的村务监督机构",
+        title_en="Every village has a village affairs supervision body",
+        kind="obligation",
+        severity="must",
+        # judged on the village committee: the village it serves must have one
+        scope=VILLAGE_COMMITTEE,
+        check=dated(
+            _composition_checks.required_body("supervision_committee"),
+            ((_OLD, (V32_REQUIRED,)), (_NEW, (V37_REQUIRED,))),
+        ),
+        citations=(V32_REQUIRED, V37_REQUIRED),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-supervision.chosen",
+        title_zh="村务监督机构成员由村民会议或者村民代表会议在村民中推选产生",
+        title_en="The supervision body's members are chosen from among the villagers by the "
+        "villagers' assembly or representatives' assembly",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_SUPERVISION,
+        check=_composition_checks.chosen_by(
+            ("villagers_assembly", "representatives_assembly"),
+            "villagers",
+            ((_OLD, (V32_CHOSEN,)), (_NEW, (V37_CHOSEN,))),
+        ),
+        citations=(V32_CHOSEN, V37_CHOSEN),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-election-committee.chosen",
+        title_zh="村民选举委员会由村民会议、村民代表会议或者各村民小组会议推选产生",
+        title_en="The village election committee is chosen by the villagers' assembly, the "
+        "representatives' assembly or the villager groups' meetings",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION_COMMITTEE,
+        check=_composition_checks.chosen_by(
+            ("villagers_assembly", "representatives_assembly", "villager_group"),
+            None,
+            ((_OLD, (V12_ELECTION_COMMITTEE,)), (_NEW, (V15_ELECTION_COMMITTEE,))),
+        ),
+        citations=(V12_ELECTION_COMMITTEE, V15_ELECTION_COMMITTEE),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="villager-group.leader",
+        title_zh="村民小组组长由村民小组会议推选",
+        title_en="A villager group's leader is chosen by the group's meeting",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGER_GROUP,
+        check=_composition_checks.group_leader(
+            None, ((_OLD, (V28_LEADER,)), (_NEW, (V32_LEADER,)))
+        ),
+        citations=(V28_LEADER, V32_LEADER),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="villager-group.leader-term",
+        title_zh="村民小组组长任期与村民委员会的任期相同",
+        title_en="A villager group's leader serves the village committee's term",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGER_GROUP,
+        check=dated(
+            _tenure_checks.leader_term("village_committee"),
+            ((_OLD, (V28_LEADER_TERM,)), (_NEW, (V32_LEADER_TERM,))),
+        ),
+        citations=(V28_LEADER_TERM, V32_LEADER_TERM),
+        valid_from=_OLD,
     ),
 )

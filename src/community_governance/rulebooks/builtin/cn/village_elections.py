@@ -8,12 +8,15 @@ from fractions import Fraction
 from ....checks import elections as ec
 from ....checks import proxies as pc
 from ....checks import tally as tc
+from ....checks.people import Dated, dated
+from ....models.body import COMMITTEE_ROLES
+from ....rules.citation import Citation
 from ....rules.parameter import Parameter
 from ....rules.rule import Rule
-from ..sources import VILLAGE_2018_IN_FORCE, VILLAGE_2025_IN_FORCE
+from ..sources import VILLAGE_2018_IN_FORCE, VILLAGE_2025, VILLAGE_2025_IN_FORCE
 from .bodies import CLOSE_RELATIVES
 from .elections import V18, VILLAGE_ELECTION
-from .village import V13_STAND, V16_STAND, _v25
+from .village import V13_STAND, V16_STAND, VILLAGE_2025_DATE_NOTE, _v25
 
 __all__ = ["PARAMETERS", "RULES", "TURNOUT_SHARE"]
 
@@ -79,6 +82,48 @@ V15_PROXY = V18("第十五条第四款", "可以书面委托本村有选举权�
 V18_PROXY = _v25("第十八条第四款", "可以书面委托本村有选举权的近亲属或者其他村民代为投票")
 V18_LIMIT = _v25("第十八条第四款", "每一村民接受委托不得超过三人")
 V18_CANDIDATE = _v25("第十八条第四款", "候选人不得接受委托投票")
+V18_BARS = _v25(
+    "第十八条第一款",
+    "被开除中国共产党党籍，因犯罪受过刑事处罚，利用宗族或者黑恶势力从事非法活动，组织或者参加非法宗教活动或者邪教活动的，不得作为候选人",
+)
+V15_MEET = V18("第十五条第一款", "村民选举委员会应当组织候选人与村民见面")
+V18_MEET = _v25("第十八条第一款", "村民选举委员会应当组织候选人与村民见面")
+V14_RESULT = V18(
+    "第十四条第二款", "村民选举委员会应当自收到申诉之日起三日内作出处理决定，并公布处理结果"
+)
+V17_RESULT = _v25(
+    "第十七条第二款", "村民选举委员会应当自收到申诉之日起三日内作出处理决定，并公布处理结果"
+)
+V15_BALLOT = V18(
+    "第十五条第三款",
+    "选举实行无记名投票、公开计票的方法，选举结果应当当场公布。选举时，应当设立秘密写票处",
+)
+V18_BALLOT = _v25(
+    "第十八条第三款",
+    "选举实行无记名投票、公开计票的方法，选举结果应当当场公布。选举时，应当设立秘密写票处",
+)
+V15_PROXY_LIST = V18("第十五条第四款", "村民选举委员会应当公布委托人和受委托人的名单")
+V18_PROXY_LIST = _v25("第十八条第四款", "村民选举委员会应当公布委托人和受委托人的名单")
+V35_AUDITED = V18("第三十五条第一款", "村民委员会成员实行任期和离任经济责任审计")
+V40_AUDITED = _v25("第四十条第一款", "村民委员会成员实行任期和离任经济责任审计")
+_OUTGOING_NOTE = (
+    "The library's reading: the members serving when the next committee is elected leave that "
+    "term (离任), so the audit's result is due before that election; the election records it "
+    "(Election.outgoing_audit). A by-election or a run-off is not the next committee's election."
+)
+V35_OUTGOING = V18(
+    "第三十五条第二款",
+    "其中离任经济责任审计结果应当在下一届村民委员会选举之前公布",
+    note=_OUTGOING_NOTE,
+)
+V40_OUTGOING = Citation(
+    VILLAGE_2025,
+    "第四十条第二款",
+    "其中离任经济责任审计结果应当在下一届村民委员会选举之前公布",
+    note=f"{_OUTGOING_NOTE} {VILLAGE_2025_DATE_NOTE}",
+)
+V35_REQUESTS = V18("第三十五条第一款第六项", "本村五分之一以上的村民要求审计的其他事项")
+V40_REQUESTS = _v25("第四十条第一款第六项", "本村五分之一以上的村民要求审计的其他事项")
 
 
 VOTER_AGE = Parameter.count(
@@ -159,6 +204,14 @@ PROXIES_MAX = Parameter.count(
     unit_zh="人",
 )
 
+AUDIT_VILLAGERS_SHARE = Parameter.share(
+    "village-election.audit-request.villagers-share",
+    "要求审计其他事项的村民比例下限",
+    "least share of villagers whose request adds a matter to the audit",
+    (Fraction(1, 5), _OLD, _NEW, V35_REQUESTS),
+    (Fraction(1, 5), _NEW, None, V40_REQUESTS),
+)
+
 #: Registered in this order (the rules read them all; `cn` lists them for ``cgov rules``).
 PARAMETERS = (
     VOTER_AGE,
@@ -171,7 +224,23 @@ PARAMETERS = (
     MAJORITY_SHARE,
     RUNOFF_SHARE,
     PROXIES_MAX,
+    AUDIT_VILLAGERS_SHARE,
 )
+
+#: What bars a person from standing under the village law (2025 Art. 18(1), which adds 宗族).
+VILLAGE_BARS = (
+    "expelled_from_party",
+    "criminal_penalty",
+    "organised_crime",
+    "clan_force",
+    "illegal_religion_or_cult",
+)
+
+
+def _texts(old: Citation, new: Citation) -> Dated:
+    """The 2018 citation from _OLD, the 2025 one from _NEW (for `dated`)."""
+    return ((_OLD, (old,)), (_NEW, (new,)))
+
 
 RULES = (
     Rule(
@@ -205,6 +274,17 @@ RULES = (
         scope=VILLAGE_ELECTION,
         check=ec.objections(OBJECTION_DAYS, OBJECTION_DECISION_DAYS),
         citations=(V14_OBJ, V17_OBJ),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-election.objection-results",
+        title_zh="申诉的处理结果应当公布",
+        title_en="The decisions on objections to the village voter list are published",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=dated(ec.objection_results, _texts(V14_RESULT, V17_RESULT)),
+        citations=(V14_RESULT, V17_RESULT),
         valid_from=_OLD,
     ),
     Rule(
@@ -254,6 +334,30 @@ RULES = (
         valid_from=_OLD,
     ),
     Rule(
+        id="village-election.candidate-disqualification",
+        title_zh="被开除党籍、因犯罪受过刑事处罚、利用宗族或者黑恶势力从事非法活动、组织或者参加"
+        "非法宗教活动或者邪教活动的，不得作为候选人",
+        title_en="Nobody expelled from the Party, criminally punished, using clan or organised "
+        "crime, or organising or joining illegal religious or cult activities may stand (village)",
+        kind="prohibition",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.candidate_disqualifications(VILLAGE_BARS),
+        citations=(V18_BARS,),
+        valid_from=_NEW,
+    ),
+    Rule(
+        id="village-election.candidates-meet-voters",
+        title_zh="村民选举委员会应当组织候选人与村民见面",
+        title_en="The village election committee has the candidates meet the villagers",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=dated(ec.candidates_met_voters, _texts(V15_MEET, V18_MEET)),
+        citations=(V15_MEET, V18_MEET),
+        valid_from=_OLD,
+    ),
+    Rule(
         id="village-election.candidates-exceed-seats",
         title_zh="候选人的名额应当多于应选名额",
         title_en="More candidates than seats (village)",
@@ -300,6 +404,18 @@ RULES = (
         valid_from=_OLD,
     ),
     Rule(
+        id="village-election.ballot",
+        title_zh="无记名投票、公开计票，选举结果当场公布，设立秘密写票处",
+        title_en="A secret ballot, counted in public, the result announced on the spot, with a "
+        "private booth (village)",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=tc.ballot(_texts(V15_BALLOT, V18_BALLOT)),
+        citations=(V15_BALLOT, V18_BALLOT),
+        valid_from=_OLD,
+    ),
+    Rule(
         id="village-election.proxy-written",
         title_zh="委托投票应当书面委托",
         title_en="Proxies are given in writing (village)",
@@ -343,5 +459,44 @@ RULES = (
         check=pc.proxy_candidate,
         citations=(V18_CANDIDATE,),
         valid_from=_NEW,
+    ),
+    Rule(
+        id="village-election.proxy-list",
+        title_zh="村民选举委员会应当公布委托人和受委托人的名单",
+        title_en="The village election committee publishes who gave and who holds proxies",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=dated(pc.proxy_list_published, _texts(V15_PROXY_LIST, V18_PROXY_LIST)),
+        citations=(V15_PROXY_LIST, V18_PROXY_LIST),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-election.outgoing-audit",
+        title_zh="离任经济责任审计结果应当在下一届村民委员会选举之前公布",
+        title_en="The outgoing members' economic-responsibility audit is published before the "
+        "next village committee's election",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=dated(
+            ec.outgoing_audit(COMMITTEE_ROLES),
+            ((_OLD, (V35_AUDITED, V35_OUTGOING)), (_NEW, (V40_AUDITED, V40_OUTGOING))),
+        ),
+        citations=(V35_AUDITED, V35_OUTGOING, V40_AUDITED, V40_OUTGOING),
+        valid_from=_OLD,
+    ),
+    Rule(
+        id="village-election.audit-requests",
+        title_zh="本村五分之一以上的村民要求审计的其他事项，应当纳入审计",
+        title_en="A matter asked for by at least 1/5 of the villagers is audited",
+        kind="obligation",
+        severity="must",
+        scope=VILLAGE_ELECTION,
+        check=ec.audit_requests(
+            AUDIT_VILLAGERS_SHARE, None, village=True, audited_roles=COMMITTEE_ROLES
+        ),
+        citations=(V35_REQUESTS, V40_REQUESTS),
+        valid_from=_OLD,
     ),
 )
