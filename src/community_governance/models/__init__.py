@@ -4,7 +4,9 @@ This package imports nothing from the rest of the library.
 """
 
 from ._base import Id, IdTuple, StrictModel, Subject, Text, normalise_id, normalise_text
+from .assembly_record import AssemblyRecord, HeldMeeting
 from .body import BodyComposition
+from .collective import CollectiveOrganisation, CollectiveSeat, SeatRole
 from .community import (
     Body,
     BodyKind,
@@ -47,6 +49,7 @@ from .meeting import (
     Unit,
     owner_headcount,
 )
+from .meeting_proxy import MeetingProxy
 from .proposal import Proposal, ProposalCategory, Proposer
 from .work_item import WorkItem
 
@@ -60,17 +63,22 @@ SUBJECT_MODELS: dict[str, type[Subject]] = {
     AnnualEvaluationRecord.subject_type: AnnualEvaluationRecord,
     Meeting.subject_type: Meeting,
     Disclosure.subject_type: Disclosure,
+    AssemblyRecord.subject_type: AssemblyRecord,
+    CollectiveOrganisation.subject_type: CollectiveOrganisation,
 }
 
 __all__ = [
     "SUBJECT_MODELS",
     "AnnualEvaluation",
     "AnnualEvaluationRecord",
+    "AssemblyRecord",
     "AttendanceBase",
     "Body",
     "BodyComposition",
     "BodyKind",
     "Candidate",
+    "CollectiveOrganisation",
+    "CollectiveSeat",
     "Community",
     "CommunityKind",
     "Constituency",
@@ -83,6 +91,7 @@ __all__ = [
     "ElectionMethod",
     "ElectionRound",
     "Gender",
+    "HeldMeeting",
     "Household",
     "Id",
     "IdTuple",
@@ -90,6 +99,7 @@ __all__ = [
     "Matter",
     "Meeting",
     "MeetingBody",
+    "MeetingProxy",
     "Membership",
     "Motion",
     "MotionResult",
@@ -110,6 +120,7 @@ __all__ = [
     "Request",
     "RequestBase",
     "Role",
+    "SeatRole",
     "SponsorKind",
     "StrictModel",
     "Subject",

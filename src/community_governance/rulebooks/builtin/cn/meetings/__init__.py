@@ -20,9 +20,16 @@ from .....rules.rule import DeclaredCheck, Rule
 from .....rules.scope import Scope
 from .....rules.table import Table
 from . import assemblies as meetings_assemblies
+from . import charters as meetings_charters
 from . import collective as meetings_collective
+from . import collective_bodies as meetings_collective_bodies
+from . import collective_powers as meetings_collective_powers
+from . import frequency as meetings_frequency
+from . import mediation as meetings_mediation
 from . import owners as meetings_owners
+from . import owners_duties as meetings_owners_duties
 from . import property as meetings_property
+from . import residents_matters as meetings_residents_matters
 from . import urban as meetings_urban
 from . import village as meetings_village
 from . import villagers_matters as meetings_villagers_matters
@@ -114,7 +121,14 @@ RULES = (
         valid_from=meetings_owners.CIVIL_CODE_IN_FORCE,
     ),
     *meetings_assemblies.RULES,
+    *meetings_residents_matters.RULES,
     *meetings_villagers_matters.RULES,
+    *meetings_charters.RULES,
+    *meetings_mediation.RULES,
     *meetings_collective.RULES,
+    *meetings_collective_powers.RULES,
     *meetings_property.RULES,
+    *meetings_owners_duties.RULES,
+    *meetings_frequency.RULES,
+    *meetings_collective_bodies.RULES,
 )
