@@ -73,7 +73,10 @@ REPS_TERM_YEARS = Parameter.count(
     unit_zh="年",
 )
 
-_NAME = {"council": ("理事会", "council"), "representatives": ("成员代表", "representatives")}
+_NAME = {
+    "council": ("理事会成员", "council members"),
+    "representatives": ("成员代表", "members' representatives"),
+}
 
 
 def _serving(o: CollectiveOrganisation, organ: str) -> tuple[CollectiveSeat, ...]:
@@ -147,6 +150,12 @@ def _term(organ: str, years_param: Parameter) -> DeclaredCheck:
     @reads(years_param)
     def check(o: CollectiveOrganisation, ctx: RuleContext) -> Check:
         years = ctx.count(years_param)
+        if organ == "representatives" and not o.serving(organ):
+            # a representatives' assembly is optional (可以…设立成员代表大会): none, none to judge
+            return Check.not_applicable(
+                "未登记在任的成员代表（成员代表大会可以不设立）",
+                "no members' representatives serving (a representatives' assembly is optional)",
+            )
         too_long = []
         for s in _serving(o, organ):
             end = s.term_end if s.term_end is not None else o.as_of + dt.timedelta(days=1)

@@ -115,7 +115,7 @@ def frequency(r: AssemblyRecord, ctx: RuleContext) -> Check:
     if not missing:
         return Check.passed(
             f"{pr.title_zh}在{span_zh}的每个{name_zh}均已召开",
-            f"the {pr.title_en} met in every calendar {name_en} from {span_en}",
+            f"the {pr.title_en} met in every calendar {name_en}, {span_en}",
             **evidence,
         ).citing()
     gaps = [_label(s, months) for s, _ in missing]
