@@ -116,7 +116,7 @@ def mediation_election(m: Meeting, ctx: RuleContext) -> Check:
     return Check.failed(
         "人民调解委员会委员由村民会议或者村民代表会议、居民会议推选产生，该会议不能推选",
         f"mediation committee members are elected by the villagers' assembly, the village "
-        f"representatives' assembly or the residents' assembly, not by a {m.body}",
+        f"representatives' assembly or the residents' assembly, not by the {m.body}",
         **evidence,
     )
 
