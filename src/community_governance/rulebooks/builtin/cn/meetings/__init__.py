@@ -1,7 +1,10 @@
 """The meeting rules of the national rulebook: one rule per question (request, notice,
 quorum, majority, owners' counting), driven by the pass rules of every meeting type, and the
-rules of particular matters (reserved village matters, collective representatives, dismissing
-the property service company).
+rules of particular matters (matters reserved to the residents' and villagers' assemblies,
+charters and their filing, the mediation committee's election, a collective's barred powers,
+reports and proxies, owners' duties, dismissing the property service company); with them the
+rules on an assembly's record of meetings (`frequency`) and a collective's officers
+(`collective_bodies`).
 
 A meeting is judged by the `PassRule` of its assembly (and community kind) in force on the
 day, an entry of the table ``meeting.pass-rules`` (`PASS_RULE_TABLE`) that a local rulebook
