@@ -42,6 +42,10 @@ def meeting(**overrides: Any) -> Meeting:
         ],
     }
     data.update(overrides)
+    if data["body"] == "owners_assembly":
+        # a residential compound that told its residents' committee (物业管理条例 Art. 14(2))
+        data.setdefault("residential_compound", True)
+        data.setdefault("residents_committee_informed", True)
     return Meeting.model_validate_json(json.dumps(data))
 
 
@@ -270,6 +274,7 @@ class TestOwnersAssembly:
         assert set(d.coverage.not_in_force) == {
             "meeting.owners-count",
             "meeting.property-dismissal-notice",
+            "meeting.owners-change-of-use",
         }
 
     def test_before_the_regulation_text_the_gap_is_named(self) -> None:
@@ -489,6 +494,9 @@ class TestRepresentativesAssembly:
             "meeting.notice": "indeterminate",
             "meeting.quorum": "indeterminate",
             "meeting.majority": "indeterminate",
+            "meeting.residents-assembly-matters": "not_applicable",
+            "meeting.charter-filing": "not_applicable",
+            "meeting.mediation-committee-election": "not_applicable",
         }
         assert d.coverage.out_of_scope >= 1  # the village matters rule: a village's assembly only
         assert "representatives-assembly.urban.2025" in d.finding("meeting.quorum").message_en

@@ -92,6 +92,7 @@ class TestTheTable:
             "owners-assembly.2021",
             "collective-members-assembly.2025",
             "collective-representatives-assembly.2025",
+            "collective-council.2025",
         ]
 
     def test_an_entry_is_dated_and_cites_its_article(self) -> None:

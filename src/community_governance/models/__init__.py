@@ -4,8 +4,10 @@ This package imports nothing from the rest of the library.
 """
 
 from ._base import Id, IdTuple, StrictModel, Subject, Text, normalise_id, normalise_text
+from .assembly_record import AssemblyRecord, HeldMeeting
 from .body import BodyComposition
 from .cadre_evaluation import CadreEvaluation
+from .collective import CollectiveOrganisation, CollectiveSeat, SeatRole
 from .collective_assets import CollectiveAssetSpending
 from .community import (
     Body,
@@ -53,6 +55,7 @@ from .meeting import (
     Unit,
     owner_headcount,
 )
+from .meeting_proxy import MeetingProxy
 from .proposal import Proposal, ProposalCategory, Proposer
 from .report import WorkReport
 from .selection import BodySelection
@@ -80,17 +83,22 @@ SUBJECT_MODELS: dict[str, type[Subject]] = {
     CommunityFacilities.subject_type: CommunityFacilities,
     Compound.subject_type: Compound,
     CollectiveAssetSpending.subject_type: CollectiveAssetSpending,
+    AssemblyRecord.subject_type: AssemblyRecord,
+    CollectiveOrganisation.subject_type: CollectiveOrganisation,
 }
 
 __all__ = [
     "SUBJECT_MODELS",
     "AnnualEvaluation",
     "AnnualEvaluationRecord",
+    "AssemblyRecord",
     "AttendanceBase",
     "Body",
     "BodyComposition",
     "BodyKind",
     "Candidate",
+    "CollectiveOrganisation",
+    "CollectiveSeat",
     "Community",
     "CommunityKind",
     "Constituency",
@@ -103,6 +111,7 @@ __all__ = [
     "ElectionMethod",
     "ElectionRound",
     "Gender",
+    "HeldMeeting",
     "Household",
     "Id",
     "IdTuple",
@@ -110,6 +119,7 @@ __all__ = [
     "Matter",
     "Meeting",
     "MeetingBody",
+    "MeetingProxy",
     "Membership",
     "Motion",
     "MotionResult",
@@ -130,6 +140,7 @@ __all__ = [
     "Request",
     "RequestBase",
     "Role",
+    "SeatRole",
     "SponsorKind",
     "StrictModel",
     "Subject",

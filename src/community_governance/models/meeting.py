@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Annotated, ClassVar, Literal, get_args
+from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._base import Id, StrictModel, Subject, duplicates
 from .community import CommunityKind
-from .dismissal import DismissalNotice
+from .meeting_proxy import MeetingProxy
+from .motion import MOTION_FIELDS, Count, Matter, Motion, MotionResult, Unit, owner_headcount
 
 __all__ = [
     "AttendanceBase",
@@ -39,6 +40,7 @@ MeetingBody = Literal[
     "owners_assembly",  # 业主大会
     "collective_members_assembly",  # 农村集体经济组织成员大会
     "collective_representatives_assembly",  # 农村集体经济组织成员代表大会
+    "collective_council",  # 农村集体经济组织理事会会议
 ]
 #: Whose attendance makes the meeting: 十八周岁以上的居民/村民 (adults), 户的代表 (households),
 #: 组成人员/成员/代表 (members), 业主 (owners).
@@ -53,37 +55,6 @@ RequestBase = Literal[
     "owners",  # 业主
     "members",  # 成员
 ]
-#: What a motion decides. ``general`` for anything without a special rule; the owners'
-#: matters are the nine items of Civil Code Art. 278(1) (``property_service_dismissal`` is the
-#: dismissal half of item (四), whose notice Art. 946 governs).
-Matter = Literal[
-    "general",
-    "rules_of_procedure",  # (一) 业主大会议事规则
-    "management_statute",  # (二) 管理规约
-    "owners_committee",  # (三) 选举/更换业主委员会
-    "property_service_company",  # (四) 选聘和解聘物业服务企业
-    "property_service_dismissal",  # (四) 解聘物业服务人 — with the notice of 民法典第九百四十六条
-    "use_maintenance_fund",  # (五) 使用维修资金
-    "raise_maintenance_fund",  # (六) 筹集维修资金
-    "rebuild",  # (七) 改建、重建
-    "change_common_use",  # (八) 改变共有部分用途或利用共有部分经营
-    "other_major",  # (九) 其他重大事项
-    # matters the villagers' assembly decides (村民委员会组织法 2018 Art. 24 / 2025 Art. 28)
-    "village_construction",  # 村庄规划、建设等乡村建设重要事项 (2025)
-    "work_subsidy",  # 享受误工补贴的人员及补贴标准
-    "collective_income_use",  # 村集体经济所得收益（资金和物资）的使用
-    "public_welfare",  # 公益事业的兴办和筹资筹劳方案及建设承包方案
-    "land_contracting",  # 土地承包经营方案 (2018)
-    "collective_project",  # 村集体经济项目的立项、承包方案 (2018)
-    "homestead",  # 宅基地的使用方案 (2018)
-    "land_compensation",  # 征地补偿费的使用、分配方案 (2018)
-    "collective_property",  # 以借贷、租赁或者其他方式处分村集体财产 (2018)
-    "assistance_plan",  # 重点帮扶人员、帮扶方案 (2025)
-]
-#: 决议 (adopted) / 否决 (rejected).
-MotionResult = Literal["adopted", "rejected"]
-
-Count = Annotated[int, Field(ge=0)]
 
 
 class Request(StrictModel):
@@ -102,62 +73,6 @@ class Request(StrictModel):
                 {"value": self.count, "of": self.of, "base": self.base},
             )
         return self
-
-
-class Unit(StrictModel):
-    """专有部分: one exclusively owned unit of a building, for counting owners' votes."""
-
-    id: Id = Field(description="Unit id (专有部分编号).")
-    owner_id: Id = Field(
-        description="The owner (业主). Units of one buyer share one id; unsold or undelivered "
-        "units share the developer's (建设单位) id."
-    )
-    area: Annotated[int, Field(gt=0)] = Field(
-        description="Exclusive floor area (专有部分面积) in 0.01 m² (12345 = 123.45 m²), as in "
-        "the real-estate register, else the survey, else the sales contract."
-    )
-
-
-class Motion(StrictModel):
-    """议题: one motion voted at the meeting, with its tally (表决结果)."""
-
-    id: Id = Field(description="Motion id.")
-    title: str = Field(default="", description="What was voted on (议题).")
-    matter: Matter = Field(default="general", description="The kind of matter (事项).")
-    voted_on: dt.date = Field(description="The day of the vote (表决日期).")
-    in_favour: Count = Field(description="Votes for (同意).")
-    against: Count = Field(default=0, description="Votes against (反对).")
-    abstain: Count = Field(default=0, description="Abstentions (弃权).")
-    area_in_favour: Count | None = Field(
-        default=None, description="Owners: exclusive area (0.01 m²) of owners voting for."
-    )
-    area_against: Count | None = Field(
-        default=None, description="Owners: exclusive area (0.01 m²) of owners voting against."
-    )
-    area_abstain: Count | None = Field(
-        default=None, description="Owners: exclusive area (0.01 m²) of owners abstaining."
-    )
-    result: MotionResult = Field(
-        description="The result the record declares: adopted (决议) or rejected (否决)."
-    )
-    dismissal_notice: DismissalNotice | None = Field(
-        default=None,
-        description="Owners: the written notice to the property service company of its "
-        "dismissal (解聘物业服务人的书面通知); only on a property_service_dismissal motion.",
-    )
-
-    @property
-    def ballots(self) -> int:
-        """Persons (or owners) who took part in this vote: for + against + abstain."""
-        return self.in_favour + self.against + self.abstain
-
-    @property
-    def area_ballots(self) -> int | None:
-        """Area of the owners who took part in this vote, or None if not recorded."""
-        parts = (self.area_in_favour, self.area_against, self.area_abstain)
-        if self.area_in_favour is None:
-            return None
-        return sum(p or 0 for p in parts)
 
 
 class Meeting(Subject):
@@ -234,6 +149,27 @@ class Meeting(Subject):
     motions: tuple[Motion, ...] = Field(
         default=(), strict=False, description="The motions voted (表决事项)."
     )
+    proxies: tuple[MeetingProxy, ...] = Field(
+        default=(),
+        strict=False,
+        description="Members who attended by proxy (委托代为参加会议), one entry per principal.",
+    )
+    residential_compound: bool | None = Field(
+        default=None,
+        description="Owners: the property area is a residential compound (住宅小区); None if "
+        "not recorded.",
+    )
+    residents_committee_informed: bool | None = Field(
+        default=None,
+        description="Owners: the residents' committee concerned was told of the meeting "
+        "together with the notice to the owners (同时告知相关的居民委员会); None if not recorded.",
+    )
+    reports_available_on: dt.date | None = Field(
+        default=None,
+        description="Collective assemblies: the day the annual operating report, financial "
+        "report and income distribution plan were made available to the members (提供给成员查阅); "
+        "None if not recorded.",
+    )
 
     @property
     def subject_id(self) -> str:
@@ -286,7 +222,39 @@ class Meeting(Subject):
             )
         self._check_units()
         self._check_motions()
+        self._check_body_fields()
         return self
+
+    def _check_body_fields(self) -> None:
+        """Facts only one kind of assembly records: given for another, no rule would read
+        them, and the record would say something nothing judges."""
+        owners = self.body == "owners_assembly"
+        collective = self.body in (
+            "collective_members_assembly",
+            "collective_representatives_assembly",
+        )
+        for field, allowed, who in (
+            ("residential_compound", owners, "an owners' assembly"),
+            ("residents_committee_informed", owners, "an owners' assembly"),
+            (
+                "reports_available_on",
+                collective,
+                "a collective members' or representatives' assembly",
+            ),
+        ):
+            if getattr(self, field) is not None and not allowed:
+                raise PydanticCustomError(
+                    "field_not_of_body",
+                    "{field}: only {who} records it (body is '{value}')",
+                    {"field": field, "who": who, "value": self.body},
+                )
+        dup = duplicates(p.principal_id for p in self.proxies)
+        if dup:
+            raise PydanticCustomError(
+                "duplicate_proxy",
+                "proxies: '{value}' gave more than one proxy (一人只能委托一人代为参加会议)",
+                {"value": ", ".join(dup)},
+            )
 
     def _check_units(self) -> None:
         for field, values in (
@@ -318,6 +286,7 @@ class Meeting(Subject):
                     {"i": i, "value": m.ballots, "attendees": self.attendees},
                 )
             self._check_dismissal(i, m)
+            self._check_motion_fields(i, m)
             areas = (m.area_in_favour, m.area_against, m.area_abstain)
             if any(a is not None for a in areas) and m.area_in_favour is None:
                 raise PydanticCustomError(
@@ -334,6 +303,51 @@ class Meeting(Subject):
                     "but attendee_area is {attendee_area} (表决面积超过参与表决面积)",
                     {"i": i, "value": area, "attendee_area": self.attendee_area},
                 )
+
+    def _check_motion_fields(self, i: int, m: Motion) -> None:
+        for field, matters in MOTION_FIELDS.items():
+            if getattr(m, field) not in (None, ()) and m.matter not in matters:
+                raise PydanticCustomError(
+                    "field_not_of_matter",
+                    "motions[{i}].{field}: only a {matters} motion records it (matter is "
+                    "'{value}')",
+                    {
+                        "i": i,
+                        "field": field,
+                        "matters": " / ".join(sorted(matters)),
+                        "value": m.matter,
+                    },
+                )
+        for field in ("filed_on", "committee_first_met_on"):
+            day = getattr(m, field)
+            if day is not None and day < m.voted_on:
+                raise PydanticCustomError(
+                    "date_before_decision",
+                    "motions[{i}].{field}: '{value}' is before voted_on {voted_on} "
+                    "(早于作出决定的日期)",
+                    {
+                        "i": i,
+                        "field": field,
+                        "value": day.isoformat(),
+                        "voted_on": m.voted_on.isoformat(),
+                    },
+                )
+        if not self.units:
+            return
+        owners = {u.owner_id for u in self.units}
+        if m.unit_id is not None and m.unit_id not in {u.id for u in self.units}:
+            raise PydanticCustomError(
+                "unknown_reference",
+                "motions[{i}].unit_id: '{value}' is not a unit of the register (units)",
+                {"i": i, "value": m.unit_id},
+            )
+        stray = [o for o in m.consenting_owners if o not in owners]
+        if stray:
+            raise PydanticCustomError(
+                "unknown_reference",
+                "motions[{i}].consenting_owners: '{value}' owns no unit of the register (units)",
+                {"i": i, "value": ", ".join(stray)},
+            )
 
     @staticmethod
     def _check_dismissal(i: int, m: Motion) -> None:
@@ -358,18 +372,3 @@ class Meeting(Subject):
                     "voted_on": m.voted_on.isoformat(),
                 },
             )
-
-
-def owner_headcount(units: tuple[Unit, ...]) -> tuple[int, int]:
-    """Owners and total area as the building-ownership interpretation counts them.
-
-    One unit counts as one owner, but several units of one buyer, and the developer's unsold
-    or undelivered units, count as one (Art. 9); area is the sum of the units' areas (Art. 8).
-
-    Examples:
-        >>> owner_headcount((Unit(id="1", owner_id="a", area=9000),
-        ...                  Unit(id="2", owner_id="a", area=8000),
-        ...                  Unit(id="3", owner_id="dev", area=10000)))
-        (2, 27000)
-    """
-    return len({u.owner_id for u in units}), sum(u.area for u in units)

@@ -80,7 +80,7 @@ def _default_at() -> st.SearchStrategy[dt.date]:
 def _frame(
     body: str, kind: str | None, base: str, at: dt.date, entitled: int, area: int | None
 ) -> dict[str, Any]:
-    return {
+    frame: dict[str, Any] = {
         "id": "M-1",
         "body": body,
         "community_kind": kind,
@@ -92,6 +92,10 @@ def _frame(
         "entitled_area": area,
         "attendee_area": area,
     }
+    if body == "owners_assembly":
+        # a residential compound that told its residents' committee (物业管理条例 Art. 14(2))
+        frame.update(residential_compound=True, residents_committee_informed=True)
+    return frame
 
 
 @st.composite

@@ -1,7 +1,10 @@
 """The meeting rules of the national rulebook: one rule per question (request, notice,
 quorum, majority, owners' counting), driven by the pass rules of every meeting type, and the
-rules of particular matters (reserved village matters, collective representatives, dismissing
-the property service company).
+rules of particular matters (matters reserved to the residents' and villagers' assemblies,
+charters and their filing, the mediation committee's election, a collective's barred powers,
+reports and proxies, owners' duties, dismissing the property service company); with them the
+rules on an assembly's record of meetings (`frequency`) and a collective's officers
+(`collective_bodies`).
 
 A meeting is judged by the `PassRule` of its assembly (and community kind) in force on the
 day, an entry of the table ``meeting.pass-rules`` (`PASS_RULE_TABLE`) that a local rulebook
@@ -20,9 +23,16 @@ from .....rules.rule import DeclaredCheck, Rule
 from .....rules.scope import Scope
 from .....rules.table import Table
 from . import assemblies as meetings_assemblies
+from . import charters as meetings_charters
 from . import collective as meetings_collective
+from . import collective_bodies as meetings_collective_bodies
+from . import collective_powers as meetings_collective_powers
+from . import frequency as meetings_frequency
+from . import mediation as meetings_mediation
 from . import owners as meetings_owners
+from . import owners_duties as meetings_owners_duties
 from . import property as meetings_property
+from . import residents_matters as meetings_residents_matters
 from . import urban as meetings_urban
 from . import village as meetings_village
 from . import villagers_matters as meetings_villagers_matters
@@ -114,7 +124,14 @@ RULES = (
         valid_from=meetings_owners.CIVIL_CODE_IN_FORCE,
     ),
     *meetings_assemblies.RULES,
+    *meetings_residents_matters.RULES,
     *meetings_villagers_matters.RULES,
+    *meetings_charters.RULES,
+    *meetings_mediation.RULES,
     *meetings_collective.RULES,
+    *meetings_collective_powers.RULES,
     *meetings_property.RULES,
+    *meetings_owners_duties.RULES,
+    *meetings_frequency.RULES,
+    *meetings_collective_bodies.RULES,
 )

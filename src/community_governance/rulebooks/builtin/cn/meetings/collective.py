@@ -48,6 +48,20 @@ ART28_DECISION = Citation(
     "第二十八条第五款",
     "成员代表大会作出决定，应当经全体成员代表三分之二以上同意。",
 )
+ART15_NON_MEMBERS = Citation(
+    COLLECTIVE_LAW,
+    "第十五条",
+    "非农村集体经济组织成员长期在农村集体经济组织工作，对集体做出贡献的，经农村集体经济组织成员大会"
+    "全体成员四分之三以上同意，可以享有本法第十三条第七项、第九项、第十项规定的权利。",
+    note="a stricter rule of this law (本法…有更严格规定的，从其规定, Art. 27(3)): it replaces the "
+    "members' assembly's two thirds for this matter",
+)
+ART31_COUNCIL = Citation(
+    COLLECTIVE_LAW,
+    "第三十一条第一款、第二款",
+    "理事会会议应当有三分之二以上的理事会成员出席。理事会实行一人一票的表决方式。理事会作出决定，"
+    "应当经全体理事的过半数同意。",
+)
 
 _AT_LEAST: Quantifier = "at_least"
 START = COLLECTIVE_LAW_IN_FORCE
@@ -100,6 +114,25 @@ MEMBERS_MAJORITY = Parameter.share(
     "collective members' assembly: share of ALL members needed to decide (at least)",
     (TWO_THIRDS, START, None, ART27_DECISION),
 )
+NON_MEMBER_RIGHTS = Parameter.share(
+    "meeting.collective-members-assembly.non-member-rights.majority",
+    "非成员享有成员部分权利所需成员大会全体成员比例（以上）",
+    "collective members' assembly: share of ALL members needed to extend members' rights to a "
+    "non-member (at least)",
+    (Fraction(3, 4), START, None, ART15_NON_MEMBERS),
+)
+COUNCIL_QUORUM = Parameter.share(
+    "meeting.collective-council.quorum",
+    "理事会会议出席的理事会成员比例（以上）",
+    "collective council: share of its members that must attend (at least)",
+    (TWO_THIRDS, START, None, ART31_COUNCIL),
+)
+COUNCIL_MAJORITY = Parameter.share(
+    "meeting.collective-council.majority",
+    "理事会决定所需全体理事比例（过半数）",
+    "collective council: share of ALL council members needed to decide (more than)",
+    (Fraction(1, 2), START, None, ART31_COUNCIL),
+)
 REPS_MAJORITY = Parameter.share(
     "meeting.collective-representatives-assembly.majority",
     "成员代表大会决定所需全体成员代表比例（以上）",
@@ -120,6 +153,8 @@ ENTRIES = (
             quorum={"members": (Share(_AT_LEAST, MEMBERS_QUORUM),)},
             majority_base="all",
             majority=(Share(_AT_LEAST, MEMBERS_MAJORITY),),
+            special_matters=frozenset({"non_member_rights"}),
+            special_majority=(Share(_AT_LEAST, NON_MEMBER_RIGHTS),),
         ),
         ART27_DECISION,
         Validity(START, None),
@@ -137,13 +172,26 @@ ENTRIES = (
         ART28_DECISION,
         Validity(START, None),
     ),
+    TableEntry(
+        "collective-council.2025",
+        PassRule(
+            body="collective_council",
+            title_zh="农村集体经济组织理事会会议",
+            title_en="collective council meeting",
+            quorum={"members": (Share(_AT_LEAST, COUNCIL_QUORUM),)},
+            majority_base="all",
+            majority=(Share("more_than", COUNCIL_MAJORITY),),
+        ),
+        ART31_COUNCIL,
+        Validity(START, None),
+    ),
 )
 
 CITATIONS = {
     "request": (),
     "notice": (ART27_NOTICE,),
-    "quorum": (ART27_NOTICE, ART28_DECISION),
-    "majority": (ART27_DECISION, ART28_DECISION),
+    "quorum": (ART27_NOTICE, ART28_DECISION, ART31_COUNCIL),
+    "majority": (ART27_DECISION, ART28_DECISION, ART15_NON_MEMBERS, ART31_COUNCIL),
 }
 
 

@@ -149,6 +149,13 @@ ART27_ALL_MEMBERS = Citation(
     "成员大会作出决定，应当经本农村集体经济组织成员大会全体成员三分之二以上同意",
     note=_VIA_64,
 )
+ART15_NON_MEMBERS = Citation(
+    COLLECTIVE_LAW,
+    "第十五条",
+    "非农村集体经济组织成员长期在农村集体经济组织工作，对集体做出贡献的，经农村集体经济组织成员大会"
+    "全体成员四分之三以上同意，可以享有本法第十三条第七项、第九项、第十项规定的权利。",
+    note=_VIA_64,
+)
 ART28_ALL_REPRESENTATIVES = Citation(
     COLLECTIVE_LAW,
     "第二十八条第五款",
@@ -312,6 +319,13 @@ ACTING_MAJORITY = Parameter.share(
     "collective property and members' rights (at least)",
     (TWO_THIRDS, COLLECTIVE_LAW_IN_FORCE, None, ART27_ALL_MEMBERS),
 )
+ACTING_NON_MEMBERS = Parameter.share(
+    "meeting.village.acting-for-collective.non-member-rights.majority",
+    "代行农村集体经济组织职能时，非成员享有成员部分权利所需全体成员比例（以上）",
+    "village meetings acting for the collective: share of ALL members needed to extend "
+    "members' rights to a non-member (at least)",
+    (Fraction(3, 4), COLLECTIVE_LAW_IN_FORCE, None, ART15_NON_MEMBERS),
+)
 REPS_ACTING_MAJORITY = Parameter.share(
     "meeting.representatives-assembly.village.acting-for-collective.majority",
     "代行农村集体经济组织职能时，集体财产和成员权益事项所需全体代表比例（以上）",
@@ -333,6 +347,10 @@ COLLECTIVE_MATTERS: frozenset[Matter] = frozenset(
         "collective_property",
     }
 )
+#: A non-member's rights (Art. 15): three quarters of all members, the village's meeting
+#: standing in the members' assembly's place when it acts for the collective.
+_NON_MEMBERS: frozenset[Matter] = frozenset({"non_member_rights"})
+_NON_MEMBERS_KEY = "acting-for-collective.non-member-rights"
 _SINCE_2018, _SINCE_COLLECTIVE_LAW = Validity(OLD, None), Validity(COLLECTIVE_LAW_IN_FORCE, None)
 _ACTING_ZH = "村民委员会代行农村集体经济组织职能"
 _ACTING_EN = "the village committee acts for the collective economic organisation"
@@ -356,17 +374,29 @@ def _land_contracting(share: Parameter, measured: bool) -> OtherLaw:
     )
 
 
-def _acting(share: Parameter, group: bool, measured: bool) -> OtherLaw:
+def _acting(
+    share: Parameter,
+    group: bool,
+    measured: bool,
+    matters: frozenset[Matter] = COLLECTIVE_MATTERS,
+    key: str = "acting-for-collective",
+) -> OtherLaw:
     who_zh = "村民小组代行农村集体经济组织职能" if group else _ACTING_ZH
     who_en = (
         "the villager group acts for the collective economic organisation" if group else _ACTING_EN
     )
+    non_members = "non_member_rights" in matters
     return OtherLaw(
-        key="acting-for-collective",
-        title_zh="农村集体经济组织法（代行职能时，集体财产和成员权益事项须经全体成员三分之二以上同意）",
-        title_en="the collective economic organisation law (acting for the collective, collective "
+        key=key,
+        title_zh="农村集体经济组织法（代行职能时，非成员享有成员部分权利须经全体成员四分之三以上同意）"
+        if non_members
+        else "农村集体经济组织法（代行职能时，集体财产和成员权益事项须经全体成员三分之二以上同意）",
+        title_en="the collective economic organisation law (acting for the collective, a "
+        "non-member's rights need three quarters of all members)"
+        if non_members
+        else "the collective economic organisation law (acting for the collective, collective "
         "property and members' rights need two thirds of all members)",
-        matters=COLLECTIVE_MATTERS,
+        matters=matters,
         majority=(Share(_AT_LEAST, share),),
         validity=_SINCE_COLLECTIVE_LAW,
         citation=ART64_ACTING,
@@ -399,6 +429,7 @@ def _villagers_assembly(amended: bool) -> PassRule:
         other_laws=(
             _land_contracting(LAND_CONTRACTING, measured=True),
             _acting(ACTING_MAJORITY, group=False, measured=True),
+            _acting(ACTING_NON_MEMBERS, False, True, _NON_MEMBERS, _NON_MEMBERS_KEY),
         ),
     )
 
@@ -418,6 +449,7 @@ _REPRESENTATIVES = PassRule(
     other_laws=(
         _land_contracting(REPS_LAND_CONTRACTING, measured=False),
         _acting(REPS_ACTING_MAJORITY, group=False, measured=False),
+        _acting(ACTING_NON_MEMBERS, False, False, _NON_MEMBERS, _NON_MEMBERS_KEY),
     ),
 )
 _GROUP = PassRule(
@@ -430,7 +462,10 @@ _GROUP = PassRule(
     },
     majority_base="present",
     majority=(Share(_MORE, GROUP_MAJORITY),),
-    other_laws=(_acting(ACTING_MAJORITY, group=True, measured=True),),
+    other_laws=(
+        _acting(ACTING_MAJORITY, group=True, measured=True),
+        _acting(ACTING_NON_MEMBERS, True, True, _NON_MEMBERS, _NON_MEMBERS_KEY),
+    ),
 )
 _2018, _2025 = Validity(OLD, NEW), Validity(NEW, None)
 
@@ -457,5 +492,6 @@ CITATIONS = {
         ART32_2025,
         ART19_LAND_CONTRACTING,
         ART64_ACTING,
+        ART15_NON_MEMBERS,
     ),
 }
