@@ -13,6 +13,7 @@ ROOT = "community_governance"
 LAYER = {
     "exceptions": 0,
     "_version": 0,
+    "labels": 0,
     "models": 1,
     "rules": 2,
     "schemas": 2,
