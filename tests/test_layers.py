@@ -23,6 +23,7 @@ LAYER = {
     "procedures": 6,
     "batch": 7,
     "durable": 7,
+    "text": 7,
     "strategies": 8,
     "testing": 8,
     "cli": 9,

@@ -110,9 +110,9 @@ LABELS: Mapping[str, Mapping[str, Label]] = MappingProxyType(
             advisory=("原则上", "advisory"),
         ),
         "rule_kind": _group(
-            obligation=("义务（应当）", "obligation"),
-            prohibition=("禁止（不得）", "prohibition"),
-            permission=("许可（可以）", "permission"),
+            obligation=("义务", "obligation"),
+            prohibition=("禁止", "prohibition"),
+            permission=("许可", "permission"),
         ),
         "confidence": _group(
             confirmed=("已核对原文", "confirmed in the text"),

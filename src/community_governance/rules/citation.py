@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import attrs
 
 from ..labels import Lang, bilingual
 
-__all__ = ["Citation", "Confidence", "Source", "SourceKind"]
+__all__ = ["Citation", "Confidence", "Source", "SourceKind", "Sources"]
 
 Confidence = Literal["confirmed", "secondary", "unconfirmed"]
 """How firmly the cited text was read: in the statute or seed itself (``confirmed``), in a
@@ -158,3 +158,11 @@ class Source:
             "url": self.url or None,
             "note": self.note,
         }
+
+
+class Sources(Protocol):
+    """Anything that finds a `Source` by the key a citation names (a `Rulebook` does)."""
+
+    def source(self, key: str) -> Source:
+        """The source ``key`` names; raises a `LookupError` when none is registered."""
+        ...
