@@ -418,7 +418,7 @@ class ComposedCheck:
         if observed > base:
             raise MissingDataError(
                 m.source,
-                f"{observed} {m.term.en} exceed their base of {base} {b.term.en}: the records "
+                f"{observed} {m.term.en} exceed their base of {b.term.count(base)}: the records "
                 "disagree",
                 f"{m.term.zh}{observed}{m.term.unit_zh}超过{b.term.zh}{base}{b.term.unit_zh}，记录有误",
             )
