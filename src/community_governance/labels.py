@@ -212,7 +212,7 @@ LABELS: Mapping[str, Mapping[str, Label]] = MappingProxyType(
         "election_method": _group(
             voters=("全体选民选举", "by all voters"),
             household_representatives=("每户派代表选举", "by household representatives"),
-            representatives=("居民代表选举", "by the representatives"),
+            representatives=("居（村）民代表选举", "by the representatives"),
         ),
         "election_round": _group(
             first=("首轮选举", "first ballot"), runoff=("另行选举", "run-off")
@@ -375,6 +375,19 @@ LABELS: Mapping[str, Mapping[str, Label]] = MappingProxyType(
 )
 
 
+#: Bodies whose Chinese name differs between a community (居) and a village (村): the name in
+#: an urban or village-turned-residence community, then in a rural one.
+_BY_COMMUNITY: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "representatives_assembly": ("居民代表会议", "村民代表会议"),
+        "supervision_committee": ("居务监督委员会", "村务监督委员会"),
+        "party_organization": ("社区党组织", "村党组织"),
+        "election_committee": ("居民选举委员会", "村民选举委员会"),
+    }
+)
+_BODY_GROUPS = frozenset({"body_kind", "meeting_body"})
+
+
 def check_lang(lang: str) -> Lang:
     """``lang`` if it is one of `LANGS`.
 
@@ -395,12 +408,24 @@ def bilingual(zh: str, en: str, lang: Lang, sep: str = " ") -> str:
     return f"{zh}{sep}{en}"
 
 
-def label(group: str, value: str, lang: Lang = "zh") -> str:
+def label(group: str, value: str, lang: Lang = "zh", *, community_kind: str | None = None) -> str:
     """The label of ``value`` in ``group`` (``label("status", "failed") == "不符合"``).
 
     A value the group does not know is returned as it is, so a text never fails on a value
     a newer model allows; `LABELS` covers every value of the library's own types (a test
     says so).
+
+    Args:
+        group: a key of `LABELS`.
+        value: the value to name.
+        lang: ``zh``, ``en`` or ``zh+en``.
+        community_kind: for a body kind, the kind of community it belongs to, where known:
+            the Chinese name is then the community's or the village's (``村民代表会议``
+            rather than ``居（村）民代表会议``).
+
+    Examples:
+        >>> label("body_kind", "supervision_committee", community_kind="rural")
+        '村务监督委员会'
 
     Raises:
         UnknownReferenceError: no such group.
@@ -412,7 +437,10 @@ def label(group: str, value: str, lang: Lang = "zh") -> str:
     found = values.get(value)
     if found is None:
         return value
-    return bilingual(found["zh"], found["en"], lang)
+    zh = found["zh"]
+    if community_kind is not None and group in _BODY_GROUPS and value in _BY_COMMUNITY:
+        zh = _BY_COMMUNITY[value][community_kind == "rural"]
+    return bilingual(zh, found["en"], lang)
 
 
 def to_dict() -> dict[str, dict[str, dict[str, str]]]:
