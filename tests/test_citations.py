@@ -6,14 +6,20 @@ import re
 
 import pytest
 
-from community_governance import Citation, builtin_rulebooks
+from community_governance import Citation, builtin_rulebooks, get_rulebook
 
 from ._support import ROOT
 
 SHARED = ROOT.parent / "shared"
-SOURCES = {
-    **{p.stem: p for p in (SHARED / "law").glob("*.md")},
+_FILES = {
+    **{p.name: p for p in (SHARED / "law").glob("*.md")},
     **{p.name: p for p in (SHARED / "seeds").glob("*.txt")},
+}
+#: The shared text of each source a built-in rulebook registers, by the id citations use.
+SOURCES = {
+    sid: _FILES[src.file]
+    for sid in get_rulebook("cn").source_ids
+    if (src := get_rulebook("cn").source(sid)).file in _FILES
 }
 _SPACE = re.compile(r"\s+")
 _GAP = re.compile(r"…+|\.\.\.")

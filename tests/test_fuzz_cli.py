@@ -57,6 +57,8 @@ def example(subject: str) -> Any:
     if name is not None:
         return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
     return _case_input(subject)
+
+
 RULEBOOK = {"work-item": "cn.ningxia", "work-items": "cn.ningxia"}
 #: Generous: an example takes milliseconds; the deadline catches a hang or a blow-up.
 FUZZ = settings(deadline=dt.timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])

@@ -220,9 +220,7 @@ class TestDismissalNotice:
     def test_cites_article_946(self) -> None:
         """The finding cites Civil Code Art. 946 with its words."""
         f = evaluate(dismissal(), CN).finding(RULE)
-        assert [(c.source, c.locator) for c in f.citations] == [
-            ("民法典（摘录）", "第九百四十六条第一款")
-        ]
+        assert [(c.source, c.locator) for c in f.citations] == [("民法典", "第九百四十六条第一款")]
         assert "应当提前六十日书面通知物业服务人" in f.citations[0].quote
 
 

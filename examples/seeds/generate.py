@@ -121,9 +121,10 @@ def urban(assembly: bool = True) -> Data:
         memberships += [
             member("R1", "RA", "representative", U_START, U_END),
             member("R2", "RA", "representative", U_START, U_END),
-            member("S1", "SC", "chair", U_START, U_END),
-            member("S2", "SC", "member", U_START, U_END),
-            member("S3", "SC", "member", U_START, U_END),
+            # chosen by the representatives' assembly (居民代表会议推选), as the law requires
+            {**member("S1", "SC", "chair", U_START, U_END), "chosen_by": "RA"},
+            {**member("S2", "SC", "member", U_START, U_END), "chosen_by": "RA"},
+            {**member("S3", "SC", "member", U_START, U_END), "chosen_by": "RA"},
         ]
     return {
         "id": "NX-U-EX01" + ("" if assembly else "-BARE"),

@@ -12,6 +12,7 @@ from ._escape import excerpt
 from ._io import ENV_MAX_DEPTH, ENV_MAX_INPUT_BYTES, ENV_MAX_RULEBOOK_BYTES, parse_size
 from ._version import __version__
 from .exceptions import InputError
+from .labels import LANGS
 from .models import SUBJECT_MODELS, Community
 from .models.procedure_run import ProcedureRun
 from .rulebooks import BUILTIN_RULEBOOKS
@@ -115,6 +116,7 @@ def parser() -> argparse.ArgumentParser:
         "subject's own date (a proposal's submitted_on, a body's as_of)",
     )
     _format_arg(check)
+    _lang_arg(check)
     check.add_argument(
         "--mask",
         action="store_true",
@@ -130,12 +132,14 @@ def parser() -> argparse.ArgumentParser:
 
     books = sub.add_parser("rulebooks", help="list the built-in rulebooks", parents=common)
     _format_arg(books)
+    _lang_arg(books)
 
     rules = sub.add_parser(
         "rules", help="list a rulebook's rules, citations and parameters", parents=common
     )
     _rulebook_arg(rules)
     _format_arg(rules)
+    _lang_arg(rules)
 
     verify = sub.add_parser(
         "verify",
@@ -211,6 +215,15 @@ def _rulebook_arg(p: argparse.ArgumentParser) -> None:
         required=True,
         help=f"a built-in rulebook id ({', '.join(BUILTIN_RULEBOOKS)}) or a rulebook "
         "file (.toml/.yaml)",
+    )
+
+
+def _lang_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="zh+en",
+        help="language of text output: zh, en or zh+en (default: Chinese with English alongside)",
     )
 
 

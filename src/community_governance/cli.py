@@ -43,6 +43,8 @@ from .models.procedure_run import ProcedureRun
 from .rulebooks import Rulebook, builtin_rulebooks, get_rulebook, load_rulebook
 from .rules.masking import new_salt
 from .schemas import decision_schema
+from .text import explain as explain_text
+from .text import rulebooks_text, rules_text
 
 __all__ = [
     "EXIT_ALLOWED",
@@ -160,7 +162,8 @@ def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
     if args.format == "json":
         run.out.write(json_visible(decision.to_json(indent=2)) + "\n")
     else:
-        run.out.write(visible(decision.explain(), keep_newlines=True) + "\n")
+        text = explain_text(decision, args.lang, rulebook=rulebook)
+        run.out.write(visible(text, keep_newlines=True) + "\n")
     return run.code
 
 
@@ -226,12 +229,7 @@ def _cmd_rulebooks(args: argparse.Namespace, run: _Run) -> int:
             )
         )
         return EXIT_ALLOWED
-    for b in books:
-        parent = f" (extends {b.parent.id})" if b.parent else ""
-        run.out.write(
-            f"{b.id} v{b.version}{parent}: {len(b.effective_rules)} rules\n"
-            f"  {b.title_zh}\n  {b.title_en}\n"
-        )
+    run.out.write(rulebooks_text(books, args.lang) + "\n")
     return EXIT_ALLOWED
 
 
@@ -242,38 +240,8 @@ def _cmd_rules(args: argparse.Namespace, run: _Run) -> int:
         run.out.write(_json(data))
         return EXIT_ALLOWED
     # a rulebook file's titles, reasons and citations are input: shown escaped
-    run.out.write(visible("".join(_rules_text(book, data)), keep_newlines=True))
+    run.out.write(visible(rules_text(book, args.lang), keep_newlines=True) + "\n")
     return EXIT_ALLOWED
-
-
-def _rules_text(book: Rulebook, data: dict[str, Any]) -> Iterator[str]:
-    yield f"{book.id} v{book.version} — {book.title_zh} / {book.title_en}\n"
-    for r in data["rules"]:
-        level = "" if r["severity"] == "must" else " [原则上 advisory]"
-        span = f"{r['valid_from'] or '…'} – {r['valid_to'] or '…'}"
-        scope = r["scope_text"]
-        yield (
-            f"\n{r['id']} ({r['kind']}, {scope}){level}  in force {span}\n"
-            f"  {r['title']['zh']}\n  {r['title']['en']}\n"
-        )
-        if r["tables"]:
-            yield f"  表 tables: {', '.join(r['tables'])}\n"
-        for c in r["citations"]:
-            yield f"  依据 source: {c['source']} {c['locator']} “{c['quote']}”\n"
-        for p in r["parameters"]:
-            yield f"  参数 parameter {p['name']} ({p['title']['zh']}):\n"
-            for v in p["versions"]:
-                yield (
-                    f"    {v['value']}  {v['valid_from']} – {v['valid_to'] or '…'}  "
-                    f"[{v['citation']['source']} {v['citation']['locator']}]\n"
-                )
-    for r in data["replaced"]:
-        yield (
-            f"\nreplaced {r['rule']} by {r['by']} in {r['in']}: {r['reason']} "
-            f"[{r['citation']['source']} {r['citation']['locator']}]\n"
-        )
-    for d in data["disabled"]:
-        yield f"\ndisabled {d['rule']}: {d['reason']}\n"
 
 
 def _cmd_procedure(args: argparse.Namespace, run: _Run) -> int:

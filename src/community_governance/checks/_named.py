@@ -15,6 +15,7 @@ from typing import Any, get_args
 import attrs
 
 from ..exceptions import MissingDataError
+from ..labels import label
 from ..models import BodyComposition, Election, Meeting, Proposal, Recall, WorkItem
 from ..models.community import BodyKind, CommunityKind
 from ..models.election import ElectionMethod, ElectionRound, SponsorKind
@@ -62,6 +63,8 @@ class NamedFact:
         values: the values it can take (empty: any string, such as an id).
         optional: ``None`` is an answer (the item names no list entry), not a gap: such a
             value is on no table and meets no ``when``.
+        labels: the group of `community_governance.labels.LABELS` that names its values in
+            messages (``""``: the values are shown as they are, such as ids and names).
     """
 
     name: str
@@ -71,6 +74,11 @@ class NamedFact:
     source: str
     values: tuple[str, ...] = ()
     optional: bool = False
+    labels: str = ""
+
+    def shown_zh(self, value: str) -> str:
+        """``value`` as a Chinese message names it (its label, where the values have one)."""
+        return label(self.labels, value) if self.labels else value
 
 
 def _index(*items: Any) -> Mapping[str, Any]:
@@ -290,11 +298,14 @@ def _community_kind(source: str = "community.kind") -> NamedFact:
         lambda s: s.community.kind,
         source,
         _COMMUNITY_KINDS,
+        labels="community_kind",
     )
 
 
 def _body_kind_fact() -> NamedFact:
-    return NamedFact("body_kind", "组织类型", "body kind", _body_kind, "body_id", _BODY_KINDS)
+    return NamedFact(
+        "body_kind", "组织类型", "body kind", _body_kind, "body_id", _BODY_KINDS, labels="body_kind"
+    )
 
 
 #: Named facts by subject type, then by name.
@@ -308,6 +319,7 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda p: p.category,
                 "category",
                 get_args(ProposalCategory),
+                labels="proposal_category",
             ),
             NamedFact(
                 "proposer",
@@ -316,13 +328,20 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda p: p.proposer,
                 "proposer",
                 get_args(Proposer),
+                labels="proposer",
             ),
             _community_kind(),
         ),
         BodyComposition.subject_type: _index(_body_kind_fact(), _community_kind()),
         Meeting.subject_type: _index(
             NamedFact(
-                "assembly", "会议", "assembly", lambda m: m.body, "body", get_args(MeetingBody)
+                "assembly",
+                "会议",
+                "assembly",
+                lambda m: m.body,
+                "body",
+                get_args(MeetingBody),
+                labels="meeting_body",
             ),
             NamedFact(
                 "community_kind",
@@ -331,6 +350,7 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda m: m.community_kind,
                 "community_kind",
                 _COMMUNITY_KINDS,
+                labels="community_kind",
             ),
             NamedFact(
                 "constituted_by",
@@ -339,6 +359,7 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda m: m.constituted_by,
                 "constituted_by",
                 get_args(AttendanceBase),
+                labels="attendance_base",
             ),
         ),
         Election.subject_type: _index(
@@ -349,9 +370,16 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda e: e.method,
                 "method",
                 get_args(ElectionMethod),
+                labels="election_method",
             ),
             NamedFact(
-                "round", "轮次", "round", lambda e: e.round, "round", get_args(ElectionRound)
+                "round",
+                "轮次",
+                "round",
+                lambda e: e.round,
+                "round",
+                get_args(ElectionRound),
+                labels="election_round",
             ),
             _body_kind_fact(),
             _community_kind(),
@@ -364,6 +392,7 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda r: r.method,
                 "method",
                 get_args(ElectionMethod),
+                labels="election_method",
             ),
             NamedFact(
                 "sponsors",
@@ -372,6 +401,7 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda r: r.sponsors,
                 "sponsors",
                 get_args(SponsorKind),
+                labels="sponsor_kind",
             ),
             _body_kind_fact(),
             _community_kind(),
@@ -384,9 +414,16 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda w: w.committee,
                 "committee",
                 get_args(CommitteeKind),
+                labels="committee_kind",
             ),
             NamedFact(
-                "domain", "事项类别", "domain", lambda w: w.domain, "domain", get_args(WorkDomain)
+                "domain",
+                "事项类别",
+                "domain",
+                lambda w: w.domain,
+                "domain",
+                get_args(WorkDomain),
+                labels="work_domain",
             ),
             NamedFact(
                 "committee_role",
@@ -395,6 +432,7 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda w: w.committee_role,
                 "committee_role",
                 get_args(CommitteeRole),
+                labels="committee_role",
             ),
             NamedFact(
                 "requester_level",
@@ -403,6 +441,7 @@ FACTS: Mapping[str, Mapping[str, NamedFact]] = MappingProxyType(
                 lambda w: w.requested_by.level,
                 "requested_by.level",
                 get_args(RequesterLevel),
+                labels="requester_level",
             ),
             NamedFact(
                 "list_entry",

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from ..exceptions import MissingDataError
+from ..labels import label
 from ..models.work_item import CommitteeKind, WorkItem
 from ..rules.citation import Citation
 from ..rules.rule import Check, CheckFn, DeclaredCheck, Rule, RuleContext
@@ -149,7 +150,8 @@ class GroundedCheck(DeclaredCheck):
             return result
         return Check(
             "indeterminate",
-            f"本规则所依据的文本在{ctx.at.isoformat()}均不适用于{committee}，"
+            f"本规则所依据的文本在{ctx.at.isoformat()}均不适用于"
+            f"{label('committee_kind', committee)}，"
             "本库未收录当时施行的条文，无法判定",
             f"none of the texts this rule rests on applies to a {committee} on "
             f"{ctx.at.isoformat()}: the text then in force is not held, so the rule cannot "

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..exceptions import MissingDataError
+from ..labels import label
 from ..models.body import BodyComposition
 from ..rules.parameter import Parameter
 from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
@@ -59,7 +60,7 @@ def body_zh(kind: str) -> str:
         >>> body_zh("an_unknown_kind")
         'an_unknown_kind'
     """
-    return _BODY_ZH.get(kind, kind)
+    return _BODY_ZH.get(kind) or label("body_kind", kind)
 
 
 def _verdict(

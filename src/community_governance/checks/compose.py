@@ -384,10 +384,11 @@ class ComposedCheck:
             return None
         wanted = self.when.values
         what_zh = getattr(SUBJECT_MODELS.get(self.subject_type), "subject_zh", "") or "对象"
-        shown_zh = "未注明" if value is None else f"“{value}”"
+        shown_zh = "未注明" if value is None else f"“{fact.shown_zh(value)}”"
         shown_en = "not given" if value is None else repr(value)
         return Check.not_applicable(
-            f"{fact.zh}为{shown_zh}，本规则只适用于{fact.zh}为“{'”或“'.join(wanted)}”的{what_zh}",
+            f"{fact.zh}为{shown_zh}，本规则只适用于{fact.zh}为"
+            f"“{'”或“'.join(map(fact.shown_zh, wanted))}”的{what_zh}",
             f"the {fact.en} is {shown_en}, not {' or '.join(repr(v) for v in wanted)}: "
             "the rule does not apply",
             **{fact.name: value},
@@ -418,7 +419,7 @@ class ComposedCheck:
         if observed > base:
             raise MissingDataError(
                 m.source,
-                f"{observed} {m.term.en} exceed their base of {base} {b.term.en}: the records "
+                f"{observed} {m.term.en} exceed their base of {b.term.count(base)}: the records "
                 "disagree",
                 f"{m.term.zh}{observed}{m.term.unit_zh}超过{b.term.zh}{base}{b.term.unit_zh}，记录有误",
             )
@@ -437,12 +438,12 @@ class ComposedCheck:
         }
         if entry is not None:
             evidence["entry"] = {"key": entry.key, "citation": entry.citation.to_dict()}
-            zh = f"{fact.zh}“{value}”列于{c.table}（{_cite(entry.citation)}）"
+            zh = f"{fact.zh}“{fact.shown_zh(entry.key)}”列于{c.table}（{_cite(entry.citation)}）"
             en = f"the {fact.en} {value!r} is an entry of {c.table} ({_cite(entry.citation)})"
         elif value is None:
             zh, en = f"未注明{fact.zh}，不在{c.table}中", f"no {fact.en} is given: not in {c.table}"
         else:
-            zh = f"{fact.zh}“{value}”不在{ctx.at.isoformat()}施行的{c.table}中"
+            zh = f"{fact.zh}“{fact.shown_zh(value)}”不在{ctx.at.isoformat()}施行的{c.table}中"
             en = f"the {fact.en} {value!r} is not an entry of {c.table} in force on {ctx.at}"
         passed = found == c.member
         return Check("passed" if passed else "failed", zh, en, evidence)

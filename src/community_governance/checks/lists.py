@@ -7,6 +7,7 @@ declares list sizes or says what an unlisted item gets layers those tables (see
 
 from __future__ import annotations
 
+from ..labels import label
 from ..models.work_item import WorkItem
 from ..rules.citation import Citation
 from ..rules.rule import Check, RuleContext, reads
@@ -54,14 +55,19 @@ def failed(zh: str, en: str, reply_zh: str, reply_en: str, **evidence: object) -
     )
 
 
-def cite(c: Citation) -> str:
-    """A citation as messages quote it, with its confidence when not confirmed."""
-    return c.short() + (f" ({c.confidence})" if c.confidence != "confirmed" else "")
+def cite(c: Citation, lang: str = "en") -> str:
+    """A citation as messages quote it, with its confidence when not confirmed, said in
+    ``lang`` (``zh``: ``据二手资料``; ``en``: the confidence itself)."""
+    if c.confidence == "confirmed":
+        return c.short()
+    if lang == "zh":
+        return f"{c.short()}，{label('confidence', c.confidence)}"
+    return f"{c.short()} ({c.confidence})"
 
 
 def _entry_text(e: ListEntry) -> tuple[str, str]:
     return (
-        f"{LIST_ZH[e.kind]}第{e.id}项“{e.title_zh}”（{cite(e.citation)}）",
+        f"{LIST_ZH[e.kind]}第{e.id}项“{e.title_zh}”（{cite(e.citation, 'zh')}）",
         f"entry {e.id} “{e.title_en}” of the {LIST_EN[e.kind]} ({cite(e.citation)})",
     )
 
@@ -149,7 +155,8 @@ def listed(item: WorkItem, ctx: RuleContext) -> Check:
         )
     gaps = lists.incomplete()
     held_zh = "；".join(
-        f"{d.list_id}公布{d.kind}事项{d.count}项，本规则集收录{n}项" for d, n in gaps
+        f"{d.list_id}公布{label('list_kind', d.kind)}{d.count}项，本规则集收录{n}项"
+        for d, n in gaps
     )
     held_en = "; ".join(
         f"{d.list_id} publishes {d.count} {d.kind} items, {n} held" for d, n in gaps
@@ -176,7 +183,7 @@ def negative_list(item: WorkItem, ctx: RuleContext) -> Check:
     return failed(
         f"事项列于{zh}，社区不应承担",
         f"the item is {en}: the committee should not undertake it",
-        f"该事项属于不应由社区承担的事项（{cite(entry.citation)}），社区不予承接",
+        f"该事项属于不应由社区承担的事项（{cite(entry.citation, 'zh')}），社区不予承接",
         f"the item is one a committee should not undertake ({cite(entry.citation)}); the "
         "committee declines it",
         entry=entry.to_dict(),
@@ -200,7 +207,7 @@ def certificate_list(item: WorkItem, ctx: RuleContext) -> Check:
         return failed(
             f"“{name}”证明列于{zh}",
             f"the certificate “{name}” is {en}",
-            f"该证明属于不应由村（居）民委员会出具的证明事项（{cite(entry.citation)}），"
+            f"该证明属于不应由村（居）民委员会出具的证明事项（{cite(entry.citation, 'zh')}），"
             "请由有关部门依职责自行核实",
             f"committees should not issue this certificate ({cite(entry.citation)}); the "
             "department should verify the fact itself",

@@ -26,7 +26,7 @@ CHAIRS = Term("chairs", "主任", "chairs", "名", ("chair", "chairs"))
 ORDINARY_MEMBERS = Term(
     "ordinary_members", "委员", "members other than the chair", "名", ("member", "members")
 )
-WOMEN = Term("women", "妇女成员", "women members", "名", ("woman", "women"))
+WOMEN = Term("women", "妇女成员", "women members", "名", ("woman", "women"), "woman member")
 VILLAGE_REPRESENTATIVES = Term(
     "representatives", "村民代表", "representatives", "名", ("representative", "representatives")
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..rules.threshold import Term
 
 
-def _term(key: str, zh: str, en: str, unit: str, one: str, many: str) -> Term:
-    return Term(key, zh, en, unit, (one, many))
+def _term(key: str, zh: str, en: str, unit: str, one: str, many: str, en_one: str = "") -> Term:
+    return Term(key, zh, en, unit, (one, many), en_one)
 
 
 _AREA_UNIT = "平方分米"  # 0.01 m²
@@ -108,12 +108,12 @@ MAJORITY_BASE: dict[str, tuple[Term, Term]] = {
         ),
     ),
     "all": (
-        _term("all_members", "全体成员", "all members", "名", "member", "members"),
+        _term("all_members", "全体成员", "all members", "名", "member", "members", "member in all"),
         _term("all_area", "专有部分总面积", "dm² of exclusive area", _AREA_UNIT, "dm²", "dm²"),
     ),
     # owners before the Civil Code: 占总人数 / 占建筑物总面积 (物业管理条例 Art. 12)
     "all_owners": (
-        _term("all_owners", "全体业主", "all owners", "名", "owner", "owners"),
+        _term("all_owners", "全体业主", "all owners", "名", "owner", "owners", "owner in all"),
         _term("all_area", "专有部分总面积", "dm² of exclusive area", _AREA_UNIT, "dm²", "dm²"),
     ),
 }

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from ..exceptions import MissingDataError
+from ..labels import label
 from ..models.meeting import AttendanceBase, Meeting, Motion, owner_headcount
 from ..rules.rule import Check, DeclaredCheck, RuleContext, reads
 from ..rules.threshold import AllOf, Comparison, Measure, Outcome, Term, Threshold
@@ -58,12 +59,16 @@ _EMPTY_ZH = "应到人数为零，以零为基数的比例不能满足"
 _EMPTY_EN = "no one is entitled (0): a share of an empty base is never met"
 
 
+def _meeting_zh(m: Meeting) -> str:
+    return label("meeting_body", m.body, community_kind=m.community_kind)
+
+
 def _select(m: Meeting, ctx: RuleContext) -> PassRule | Check:
     entry = covering(ctx.table(PASS_RULES), m.body, m.community_kind)
     if entry is not None:
         value: PassRule = entry.value
         return value
-    kind_zh = f"，{m.community_kind}" if m.community_kind else ""
+    kind_zh = f"，{label('community_kind', m.community_kind)}" if m.community_kind else ""
     kind_en = f" ({m.community_kind})" if m.community_kind else ""
     day = ctx.at.isoformat()
     mine = [
@@ -85,7 +90,8 @@ def _select(m: Meeting, ctx: RuleContext) -> PassRule | Check:
         )
     return Check(
         "indeterminate",
-        f"规则集在{day}没有适用于该会议（{m.body}{kind_zh}）的表决规则（{PASS_RULES}），"
+        f"规则集在{day}没有适用于该会议（{_meeting_zh(m)}{kind_zh}）的表决规则"
+        f"（{PASS_RULES}），"
         "无法判定其是否合规" + (f"；该会议的表决规则施行期间：{zh}" if other else "") + gap_zh,
         f"no pass rule in table {PASS_RULES} governs a {m.body} meeting{kind_en} on {day}, "
         "so the meeting cannot be judged"
@@ -372,7 +378,7 @@ def _judge(pr: PassRule, m: Meeting, motion: Motion, ctx: RuleContext) -> _Judge
     law = pr.other_law(motion.matter, ctx.at)
     special = motion.matter in pr.special_matters
     head = {"motion": motion.id, "matter": motion.matter, "special": special}
-    label_zh = f"议题{motion.id}（{motion.matter}）"
+    label_zh = f"议题{motion.id}（{label('matter', motion.matter)}）"
     label_en = f"motion {motion.id} ({motion.matter})"
     own_zh, own_en = _join(own.comparisons())
     if _empty(own):

@@ -14,6 +14,7 @@ from typing import ClassVar
 import attrs
 
 from ..exceptions import MissingDataError
+from ..labels import label
 from ..models.procedure_run import Event
 from ..rules.citation import Citation
 from ..rules.procedure import Procedure, Step
@@ -73,6 +74,29 @@ class StepAttempt:
         return ()
 
 
+def _body_zh(kind: str, a: StepAttempt | None = None) -> str:
+    """A body kind's Chinese name: the community's or the village's where the step carries a
+    meeting record that says which."""
+    meeting = a.event.meeting if a is not None else None
+    return label("body_kind", kind, community_kind=meeting.community_kind if meeting else None)
+
+
+def _when_zh(p: Procedure, state: str) -> str:
+    """When a run is in ``state``, in words that fit "只能在…进行": at the start, or after the
+    steps that lead there (a procedure's states have no Chinese names; its steps do)."""
+    into = [s.title_zh for s in p.steps if state in (s.target, s.rejected_target)]
+    if state == p.initial or not into:
+        return "程序开始时"
+    return "“" + "”或“".join(into) + "”之后"
+
+
+def _now_zh(p: Procedure, state: str) -> str:
+    into = [s.title_zh for s in p.steps if state in (s.target, s.rejected_target)]
+    if state == p.initial or not into:
+        return "尚未进行任何步骤"
+    return "已完成“" + "”或“".join(into) + "”"
+
+
 def _sequence(a: StepAttempt, ctx: RuleContext) -> Check:
     p, e = a.procedure, a.event
     evidence = {"state": a.state, "step": e.step}
@@ -93,9 +117,9 @@ def _sequence(a: StepAttempt, ctx: RuleContext) -> Check:
     if a.state not in step.sources:
         allowed = "、".join(s.title_zh for s in p.steps_from(a.state)) or "无"
         allowed_en = ", ".join(s.name for s in p.steps_from(a.state)) or "none"
-        before = "、".join(step.sources)
+        before = "或".join(_when_zh(p, s) for s in step.sources)
         return Check.failed(
-            f"“{step.title_zh}”只能在{before}之后进行；当前状态为{a.state}，"
+            f"“{step.title_zh}”只能在{before}进行；当前{_now_zh(p, a.state)}，"
             f"此时可进行的步骤：{allowed}",
             f"step {step.name!r} ({step.title_en}) may only follow {', '.join(step.sources)}; "
             f"the run is {a.state!r}, where the next steps are: {allowed_en}",
@@ -111,7 +135,7 @@ def _sequence(a: StepAttempt, ctx: RuleContext) -> Check:
             **evidence,
         )
     return Check.passed(
-        f"“{step.title_zh}”按顺序在{a.state}之后进行",
+        f"“{step.title_zh}”按顺序在{_when_zh(p, a.state)}进行",
         f"step {step.name!r} follows {a.state!r} in order",
         **evidence,
     )
@@ -129,18 +153,21 @@ def _actor(a: StepAttempt, ctx: RuleContext) -> Check:
     evidence = {"actor": actor, "allowed": list(step.actors)}
     if actor not in step.actors:
         return Check.failed(
-            f"“{step.title_zh}”应由{'或'.join(step.actors)}进行，记录的主体为{actor}",
+            f"“{step.title_zh}”应由{'或'.join(_body_zh(k, a) for k in step.actors)}进行，"
+            f"记录的主体为{_body_zh(actor, a)}",
             f"step {step.name!r} is taken by {' or '.join(step.actors)}, not by {actor}",
             **evidence,
         )
     if a.event.meeting is not None and a.event.meeting.body != actor:
         return Check.failed(
-            f"会议记录是{a.event.meeting.body}的会议，而非{actor}",
+            f"会议记录是{_body_zh(a.event.meeting.body, a)}的会议，而非{_body_zh(actor, a)}",
             f"the meeting record is of a {a.event.meeting.body}, not of the {actor}",
             **evidence,
         )
     return Check.passed(
-        f"“{step.title_zh}”由{actor}进行", f"step {step.name!r} taken by {actor}", **evidence
+        f"“{step.title_zh}”由{_body_zh(actor, a)}进行",
+        f"step {step.name!r} taken by {actor}",
+        **evidence,
     )
 
 
@@ -184,7 +211,8 @@ def _record(a: StepAttempt, ctx: RuleContext) -> Check:
             motions=len(meeting.motions),
         )
     return Check.passed(
-        f"附会议记录{meeting.id}，议题{motion.id}记录为{motion.result}（会议审查结果见下）",
+        f"附会议记录{meeting.id}，议题{motion.id}记录为{label('motion_result', motion.result)}"
+        "（会议审查结果见下）",
         f"meeting {meeting.id} attached; motion {motion.id} recorded as {motion.result} "
         "(the meeting's findings follow)",
         meeting=meeting.id,
@@ -272,16 +300,19 @@ def _supervision(a: StepAttempt, ctx: RuleContext) -> Check:
     wanted = a.procedure.supervisor
     if wanted is None:
         return Check.not_applicable("未规定全程监督主体", "no supervising body is required")
+    wanted_zh = _body_zh(wanted, a)
     got = a.event.supervised_by
     if got != wanted:
         return Check.failed(
-            f"该步骤未记录{wanted}的监督（记录为{got or '无'}）",
+            f"该步骤未记录{wanted_zh}的监督（记录为{_body_zh(got, a) if got else '无'}）",
             f"the step records no supervision by the {wanted} (got {got or 'none'})",
             supervisor=wanted,
             supervised_by=got,
         )
     return Check.passed(
-        f"该步骤由{wanted}监督", f"the step was supervised by the {wanted}", supervisor=wanted
+        f"该步骤由{wanted_zh}监督",
+        f"the step was supervised by the {wanted}",
+        supervisor=wanted,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..exceptions import MissingDataError
+from ..labels import label
 from ..models.election import Election
 from ..rules.decision import FindingStatus
 from ..rules.parameter import Parameter
@@ -136,7 +137,7 @@ def direct_election(e: Election, ctx: RuleContext) -> Check:
         ok,
         "由登记参加选举的村民直接选举"
         if ok
-        else f"选举方式为{e.method}，村民委员会应由村民直接选举产生",
+        else f"选举方式为{label('election_method', e.method)}，村民委员会应由村民直接选举产生",
         "elected directly by the registered villagers"
         if ok
         else f"method {e.method}: a village committee is elected directly by the villagers",

@@ -14,7 +14,7 @@ import attrs
 from ..engine._plan import Plan
 from ..exceptions import ConflictError, RulebookError, UnknownReferenceError
 from ..rules.audit import PYTHON, Provenance, RulebookIdentity
-from ..rules.citation import Citation
+from ..rules.citation import Citation, Source
 from ..rules.parameter import Parameter, ParameterVersion
 from ..rules.procedure import Procedure
 from ..rules.rule import Rule
@@ -121,6 +121,9 @@ class Rulebook:
             (`procedure_entry`), which may instead be given in ``tables``, not both.
         tables: law tables defined, or layered over the parent's table of the same name
             (`Table.over`: entries added, replaced by key, removed).
+        sources: the documents cited, with their titles (`Source`), added to the parent's; a
+            source with the id of a parent's source replaces it. Texts for people look titles
+            up by a citation's ``source`` (`source`).
         origin: how to rebuild this rulebook in another process (set by the built-in registry
             and the file loader); a rulebook without one does not pickle.
 
@@ -143,6 +146,7 @@ class Rulebook:
     citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
     procedures: tuple[Procedure, ...] = attrs.field(default=(), converter=_tuple)
     tables: tuple[Table, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     origin: tuple[Any, ...] | None = attrs.field(default=None, eq=False, repr=False)
     provenance: Provenance = attrs.field(init=False, default=PYTHON, eq=False, repr=False)
     _identity: RulebookIdentity | None = attrs.field(init=False, default=None, eq=False, repr=False)
@@ -152,6 +156,7 @@ class Rulebook:
     _tables: Mapping[str, Table] = attrs.field(init=False, repr=False, eq=False)
     _table_params: Mapping[str, frozenset[str]] = attrs.field(init=False, repr=False, eq=False)
     _plans: dict[tuple[str, dt.date], Plan] = attrs.field(init=False, repr=False, eq=False)
+    _sources: Mapping[str, Source] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         effective = list(self.parent.effective_rules) if self.parent else []
@@ -282,6 +287,36 @@ class Rulebook:
         object.__setattr__(self, "_tables", tables)
         object.__setattr__(self, "_table_params", table_params)
         object.__setattr__(self, "_plans", {})
+        object.__setattr__(self, "_sources", self._source_index())
+
+    def _source_index(self) -> dict[str, Source]:
+        """Every key (id, file, alias) of the sources known here, to its source: this
+        rulebook's own over the parent's."""
+        index: dict[str, Source] = dict(self.parent._sources) if self.parent else {}
+        own: dict[str, str] = {}
+        for src in self.sources:
+            for key in src.keys:
+                if key in own:
+                    raise ConflictError(
+                        f"rulebook {self.id}",
+                        f"sources.{src.id}",
+                        f"{key!r} already names source {own[key]!r} in this rulebook",
+                    )
+                own[key] = src.id
+        for src in self.sources:
+            replaced = index.get(src.id)
+            if replaced is not None:
+                for key in replaced.keys:
+                    index.pop(key, None)
+            for key in src.keys:
+                if key in index and index[key].id != src.id:
+                    raise ConflictError(
+                        f"rulebook {self.id}",
+                        f"sources.{src.id}",
+                        f"{key!r} already names source {index[key].id!r} in the parent",
+                    )
+                index[key] = src
+        return index
 
     def lint(self) -> tuple[str, ...]:
         """Problems a build cannot see as errors, for ``cgov``/tests to report: days a rule is
@@ -415,6 +450,33 @@ class Rulebook:
             raise RulebookError(f"rulebook {self.id}", _pname(p), f"is a count ({value})")
         return value
 
+    # --- sources: the documents cited, by id ---------------------------------------------
+
+    def source(self, key: str) -> Source:
+        """The document a citation names (``Citation.source``): found by its id, its file or
+        one of its aliases, here or in a parent.
+
+        Examples:
+            >>> from community_governance import get_rulebook
+            >>> get_rulebook("cn.sichuan.chengdu.jinjiang").source(
+            ...     "004_63e647ccd94b093f.txt").title_zh
+            '成都市锦江区基层社会管理体制改革（2011）'
+
+        Raises:
+            UnknownReferenceError: no rulebook in the lineage registers it.
+        """
+        try:
+            return self._sources[key]
+        except KeyError:
+            raise UnknownReferenceError(
+                "source", key, self.source_ids, where=f"rulebook {self.id}"
+            ) from None
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """The ids of every document registered here or in a parent."""
+        return tuple(sorted({s.id for s in self._sources.values()}))
+
     @property
     def table_names(self) -> tuple[str, ...]:
         """Every table known to this rulebook (own and inherited)."""
@@ -534,6 +596,7 @@ class Rulebook:
         citations: Iterable[Citation] = (),
         procedures: Iterable[Procedure] = (),
         tables: Iterable[Table] = (),
+        sources: Iterable[Source] = (),
         origin: tuple[Any, ...] | None = None,
     ) -> Rulebook:
         """A new rulebook extending this one (this one is unchanged).
@@ -557,6 +620,7 @@ class Rulebook:
             citations=tuple(citations),
             procedures=tuple(procedures),
             tables=tuple(tables),
+            sources=tuple(sources),
             origin=origin,
         )
 

@@ -9,6 +9,7 @@ digests are computed when the Decision is first serialised or its ``audit`` read
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -17,8 +18,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ..labels import Lang, bilingual, check_lang, label
 from .audit import Audit, PendingAudit, RulebookIdentity
-from .citation import Citation
+from .citation import Citation, Sources
 
 if TYPE_CHECKING:
     from .masking import Person
@@ -595,57 +597,130 @@ class Decision:
         """Parse a ``cg.decision/2`` document."""
         return cls.from_dict(json.loads(text))
 
-    def explain(self) -> str:
-        """A plain-text explanation, Chinese first with English alongside, for people.
+    def explain(self, lang: Lang = "zh+en", *, sources: Sources | None = None) -> str:
+        """A plain-text explanation for people.
 
         Lists every rule in scope with its status, numbers, parameter values and citations,
         then the in-scope rules that did not apply, one line each with the reason, and what
         was not considered (out of scope, not in force, uncovered).
+
+        Args:
+            lang: ``zh+en`` (default: Chinese first, English alongside), ``zh`` or ``en``.
+            sources: where to look up the documents cited — the rulebook the decision was made
+                with; each citation then shows the document's title (``成都市锦江区基层社会管理
+                体制改革（2011） §二…``) instead of its id. Ids no one registers are shown as
+                they are.
+
+        Raises:
+            ValueError: ``lang`` is not ``zh``, ``en`` or ``zh+en``.
         """
+        lang = check_lang(lang)
+
+        def head(zh: str, en: str) -> str:
+            # "依据 source: " / "依据：" / "source: "
+            return {"zh+en": f"{zh} {en}: ", "zh": f"{zh}：", "en": f"{en}: "}[lang]
+
+        def tag(zh: str, en: str, code: str) -> str:
+            # "[符合 passed]" / "[符合]" / "[passed]": zh+en keeps the code after the Chinese
+            return f"[{bilingual(zh, code, lang) if lang != 'en' else en}]"
+
+        def pick(zh: str, en: str) -> list[str]:
+            return {"zh+en": [zh, en], "zh": [zh], "en": [en]}[lang]
+
+        subject = (
+            self.subject_type if lang == "zh+en" else label("subject_type", self.subject_type, lang)
+        )
+        verdict = {
+            "zh+en": f"{_VERDICT_ZH[self.verdict]} ({self.verdict})",
+            "zh": _VERDICT_ZH[self.verdict],
+            "en": label("verdict", self.verdict, "en"),
+        }[lang]
+        sep = "；" if lang == "zh" else "; "
+        book = f"{self.rulebook_id} v{self.rulebook_version}"
         audit = self.audit
-        source = ""
         if audit is not None and audit.rulebook.kind != "builtin":
+            # a file or Python rulebook never passes for a built-in one in the text either
             kind_zh = "文件规则集" if audit.rulebook.kind == "file" else "程序构建的规则集"
-            source = (
-                f" · {kind_zh} {audit.rulebook.kind} rulebook, sha256 {audit.rulebook.sha256[:16]}…"
-            )
+            digest = f"sha256 {audit.rulebook.sha256[:16]}…"
+            book += {
+                "zh+en": f" ({kind_zh} {audit.rulebook.kind} rulebook, {digest})",
+                "zh": f"（{kind_zh}，{digest}）",
+                "en": f" ({audit.rulebook.kind} rulebook, {digest})",
+            }[lang]
+        day = self.at.isoformat()
         lines = [
-            f"{self.subject_type} {self.subject_id}: {_VERDICT_ZH[self.verdict]} ({self.verdict})",
-            f"规则集 rulebook: {self.rulebook_id} v{self.rulebook_version}{source} · "
-            f"适用日期 as of {self.at.isoformat()}",
+            f"{subject} {self.subject_id}{'：' if lang == 'zh' else ': '}{verdict}",
+            {
+                "zh+en": f"规则集 rulebook: {book} · 适用日期 as of {day}",
+                "zh": f"规则集：{book} · 适用日期：{day}",
+                "en": f"rulebook: {book} · as of {day}",
+            }[lang],
         ]
         if self.coverage.uncovered is not None:
             zh, en = self.coverage.uncovered
-            lines += ["", f"[无规则 uncovered] {zh}", f"  {en}"]
+            lines.append("")
+            texts = pick(zh, en)
+            lines.append(f"{tag('无规则', 'uncovered', 'uncovered')} {texts[0]}")
+            lines.extend(f"  {t}" for t in texts[1:])
         skipped = [f for f in self.findings if f.status == "not_applicable"]
         for f in self.findings:
             if f.status == "not_applicable":
                 continue
-            level = "" if f.severity == "must" else " [原则上/advisory]"
+            level = (
+                ""
+                if f.severity == "must"
+                else {"zh+en": " [原则上/advisory]", "zh": " [原则上]", "en": " [advisory]"}[lang]
+            )
+            status_en = label("status", f.status, "en")
             lines.append("")
-            lines.append(f"[{_STATUS_ZH[f.status]} {f.status}] {f.rule}{level}")
-            lines.append(f"  {f.message_zh}")
-            lines.append(f"  {f.message_en}")
+            lines.append(f"{tag(_STATUS_ZH[f.status], status_en, f.status)} {f.rule}{level}")
+            lines.extend(f"  {t}" for t in pick(f.message_zh, f.message_en))
             for p in f.parameters:
                 end = p.valid_to.isoformat() if p.valid_to else "…"
                 lines.append(
-                    f"  参数 parameter: {p.name} = {p.value} ({p.valid_from.isoformat()} – {end})"
+                    f"  {head('参数', 'parameter')}{p.name} = {p.value} "
+                    f"({p.valid_from.isoformat()} – {end})"
                 )
             for c in f.citations:
-                extra = f" ({c.confidence})" if c.confidence != "confirmed" else ""
-                quote = f" “{c.quote}”" if c.quote else ""
-                lines.append(f"  依据 source: {c.short()}{quote}{extra}")
+                lines.append(f"  {head('依据', 'source')}{_cited(c, lang, sources)}")
                 if c.note:
-                    lines.append(f"    note: {c.note}")
+                    lines.append(
+                        f"    {head('说明', 'note') if lang == 'zh' else 'note: '}{c.note}"
+                    )
         if skipped:
             lines.append("")
-            lines.append(f"[不适用 not_applicable] {len(skipped)} rule(s):")
-            lines.extend(f"  {f.rule}: {f.message_zh} / {f.message_en}" for f in skipped)
+            n = len(skipped)
+            rules = f"{n} rule{'' if n == 1 else 's'}:"
+            count = f"{n}条规则：" if lang == "zh" else rules
+            lines.append(f"{tag('不适用', 'not applicable', 'not_applicable')} {count}")
+            colon = "：" if lang == "zh" else ": "
+            lines.extend(
+                f"  {f.rule}{colon}{' / '.join(pick(f.message_zh, f.message_en))}" for f in skipped
+            )
         cov = self.coverage
         if cov.out_of_scope or cov.not_in_force:
             lines.append("")
             lines.append(
-                f"[未考虑 not considered] 范围外 out of scope: {cov.out_of_scope}; "
-                f"未施行 not in force: {', '.join(cov.not_in_force) or '—'}"
+                f"{tag('未考虑', 'not considered', 'not considered')} "
+                f"{head('范围外', 'out of scope')}{cov.out_of_scope}{sep}"
+                f"{head('未施行', 'not in force')}{', '.join(cov.not_in_force) or '—'}"
             )
         return "\n".join(lines)
+
+
+def _cited(c: Citation, lang: Lang, sources: Sources | None) -> str:
+    """A citation as an explanation shows it: the document's title where ``sources`` knows it
+    (Chinese unless ``lang`` is ``en``), its locator, the quote, and how firmly it was read."""
+    where = c.source
+    if sources is not None:
+        with contextlib.suppress(LookupError):
+            where = sources.source(c.source).title("en" if lang == "en" else "zh")
+    quote = f" “{c.quote}”" if c.quote else ""
+    extra = ""
+    if c.confidence != "confirmed":
+        extra = {
+            "zh+en": f" ({c.confidence})",
+            "zh": f"（{label('confidence', c.confidence)}）",
+            "en": f" ({label('confidence', c.confidence, 'en')})",
+        }[lang]
+    return f"{where} {c.locator}{quote}{extra}"

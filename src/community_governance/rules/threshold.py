@@ -7,6 +7,7 @@ Civil Code Art. 1259: 以上、以下、以内、届满 include the number; 不�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Literal
@@ -59,6 +60,16 @@ class Term:
         en: English noun, plural (``sponsoring representatives``).
         unit_zh: Chinese measure word (``名``, ``户``).
         more_en: English (singular, plural) used in "needs 1 more representative".
+        en_one: ``en`` in the singular (``sponsoring representative``), for a count of 1. By
+            default ``en`` with the plural of ``more_en`` made singular where it is a word of
+            ``en`` (``proxies held`` → ``proxy held``), else ``en`` itself.
+
+    Examples:
+        >>> t = Term("p", "接受的委托", "proxies held", "人", ("proxy", "proxies"))
+        >>> t.count(1), t.count(2)
+        ('1 proxy held', '2 proxies held')
+        >>> Term("w", "妇女成员", "women members", en_one="woman member").count(1)
+        '1 woman member'
     """
 
     key: str
@@ -66,16 +77,42 @@ class Term:
     en: str
     unit_zh: str = "名"
     more_en: tuple[str, str] = ("", "")
+    en_one: str = attrs.field(default="")
+
+    @en_one.validator
+    def _en_one(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"Term.en_one must be a str (got {value!r})")
+
+    def __attrs_post_init__(self) -> None:
+        if not self.en_one:
+            object.__setattr__(self, "en_one", _singular(self.en, self.more_en))
+
+    def noun(self, n: int) -> str:
+        """The English noun for ``n`` of them: singular for 1, plural otherwise."""
+        return self.en_one if n == 1 else self.en
+
+    def count(self, n: int) -> str:
+        """``"1 sponsoring representative"`` / ``"3 sponsoring representatives"``."""
+        return f"{n} {self.noun(n)}"
 
     def more(self, n: int) -> str:
         """``"1 more representative"`` / ``"2 more households"``."""
-        one, many = self.more_en if self.more_en[0] else (self.en, self.en)
+        one, many = self.more_en if self.more_en[0] else (self.en_one, self.en)
         return f"{n} more {one if n == 1 else many}"
 
     def fewer(self, n: int) -> str:
         """``"1 fewer member"`` / ``"2 fewer members"``."""
-        one, many = self.more_en if self.more_en[0] else (self.en, self.en)
+        one, many = self.more_en if self.more_en[0] else (self.en_one, self.en)
         return f"{n} fewer {one if n == 1 else many}"
+
+
+def _singular(en: str, more_en: tuple[str, str]) -> str:
+    """``en`` with the word ``more_en[1]`` made ``more_en[0]`` (the first time it occurs)."""
+    one, many = more_en
+    if not many or one == many:
+        return en
+    return re.sub(rf"(?<![\w-]){re.escape(many)}(?![\w-])", one, en, count=1)
 
 
 @attrs.frozen(slots=True)
@@ -274,7 +311,8 @@ class Comparison:
         symbol = _SYMBOL[t.quantifier][0 if self.passed else 1]
         if isinstance(t.value, Fraction):
             assert t.base is not None
-            req_en = f"{share_text(t.value)[1]} of {self.base} {t.base.en}"
+            assert self.base is not None
+            req_en = f"{share_text(t.value)[1]} of {t.base.count(self.base)}"
             if phrase_zh == "过半数":
                 req_zh = f"{t.base.zh}{self.base}{t.base.unit_zh}的过半数"
             else:
@@ -283,7 +321,7 @@ class Comparison:
             req_en = str(t.value)
             req_zh = phrase_zh
         c = t.counted
-        head_en = f"{self.observed} {c.en} {symbol} {req_en}"
+        head_en = f"{c.count(self.observed)} {symbol} {req_en}"
         head_zh = f"{c.zh}{self.observed}{c.unit_zh}"
         if t.is_lower_bound:
             need_en = f"needs {self.bound}"

@@ -17,7 +17,7 @@ from ....rules.parameter import Parameter
 from ....rules.rule import Rule
 from ..._rulebook import Rulebook
 from .. import procedures as procedures_major_matter
-from ..sources import URBAN_1989_IN_FORCE, URBAN_2018, URBAN_2025, URBAN_2025_IN_FORCE
+from ..sources import SOURCES, URBAN_1989_IN_FORCE, URBAN_2018, URBAN_2025, URBAN_2025_IN_FORCE
 from . import access as access_cn
 from . import bodies as cn_bodies
 from . import disclosure, meetings
@@ -260,4 +260,5 @@ def build() -> Rulebook:
         ),
         citations=(ART7_2018, ART50_2025),
         tables=(*meetings.TABLES, procedures_major_matter.NATIONAL_TABLE, *cn_lists.TABLES),
+        sources=SOURCES,
     )

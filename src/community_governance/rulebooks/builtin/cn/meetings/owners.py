@@ -18,8 +18,8 @@ from .....rules.parameter import Parameter
 from .....rules.table import TableEntry
 from .....rules.threshold import Quantifier
 from .....rules.validity import Validity
+from ...sources import CIVIL_CODE as CIVIL_CODE  # re-exported: one name for the statute
 
-CIVIL_CODE = "民法典（摘录）"
 PROPERTY_REGULATION = "物业管理条例(2018-03-19)"
 INTERPRETATION = "最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释(2020-12-29)"
 #: The Civil Code is in force from 2021-01-01 (earlier owners' rules are not modelled).
