@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from community_governance import models
 from community_governance.models import Community, Person, Proposal
 
 ON = dt.date(2026, 3, 1)
@@ -96,3 +101,18 @@ class TestRepr:
         text = repr(Person(id="a", name="长" * 500))
         assert "长…'" in text
         assert len(text) < 100
+
+
+SUBJECTS = sorted(models.SUBJECT_MODELS.values(), key=lambda m: m.__name__)
+
+
+@pytest.mark.parametrize("model", SUBJECTS, ids=lambda m: m.__name__)
+def test_every_subject_prints_in_under_1000_characters(model: type[models.Subject]) -> None:
+    """Whatever the strategies draw, a subject's repr stays under 1000 characters."""
+
+    @settings(max_examples=10, database=None, deadline=None)
+    @given(st.from_type(model))
+    def short(subject: models.Subject) -> None:
+        assert len(repr(subject)) < 1000, repr(subject)
+
+    short()
