@@ -174,3 +174,7 @@ def main(
         return EXIT_INVALID
     out.write(tally.summary() + "\n")
     return tally.exit_code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
