@@ -1,4 +1,5 @@
-"""The case-file pytest plugin: strict files, complete expectations, readable failures."""
+"""The case-file pytest plugin: opt-in, strict files, complete expectations, readable
+failures."""
 
 from __future__ import annotations
 
@@ -18,6 +19,74 @@ cases:
 """
 
 
+#: An open-world (cg.cases/2) case that holds.
+CASE = (
+    HEAD.replace("cg.cases/1", "cg.cases/2")
+    + """\
+    expect:
+      verdict: denied
+      findings: {proposal.sponsorship: failed}
+"""
+)
+
+
+@pytest.fixture
+def opted_in(pytester: pytest.Pytester) -> pytest.Pytester:
+    """A project that opted in to case files (`cg_cases = true`)."""
+    pytester.makeini("[pytest]\ncg_cases = true\n")
+    return pytester
+
+
+class TestOptIn:
+    """The plugin collects nothing, and imports nothing of the library, until a project asks."""
+
+    def test_case_files_are_not_collected_without_opting_in(
+        self, pytester: pytest.Pytester
+    ) -> None:
+        """A project that installs the library but does not opt in runs no case files."""
+        pytester.makefile(".yaml", **{"cases/short": CASE})
+        result = pytester.runpytest("-p", "no:cacheprovider")
+        assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+    def test_the_ini_option_opts_in(self, opted_in: pytest.Pytester) -> None:
+        """`cg_cases = true` in the project's ini collects its case files."""
+        opted_in.makefile(".yaml", **{"cases/short": CASE})
+        opted_in.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+    def test_one_run_can_opt_in_from_the_command_line(self, pytester: pytest.Pytester) -> None:
+        """`pytest -o cg_cases=true` opts in for one run."""
+        pytester.makefile(".yaml", **{"cases/short": CASE})
+        result = pytester.runpytest("-p", "no:cacheprovider", "-o", "cg_cases=true")
+        result.assert_outcomes(passed=1)
+
+    def test_the_plugin_can_be_switched_off(self, opted_in: pytest.Pytester) -> None:
+        """`-p no:community_governance` removes the plugin, opt-in or not."""
+        opted_in.makefile(".yaml", **{"cases/short": CASE})
+        result = opted_in.runpytest("-p", "no:cacheprovider", "-p", "no:community_governance")
+        assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+    def test_start_up_imports_nothing_of_the_library(self, pytester: pytest.Pytester) -> None:
+        """Without opting in, a test run loads only the plugin module: no model, engine,
+        rulebook or YAML parser."""
+        pytester.makefile(".yaml", **{"cases/short": CASE})
+        pytester.makepyfile(
+            test_modules="""
+            import sys
+
+            def test_loaded():
+                loaded = {m for m in sys.modules if m.startswith("community_governance")}
+                assert loaded <= {
+                    "community_governance",
+                    "community_governance.testing",
+                    "community_governance.testing.pytest_plugin",
+                }, sorted(loaded)
+                assert "yaml" not in sys.modules
+            """
+        )
+        pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+
+@pytest.mark.usefixtures("opted_in")
 class TestPlugin:
     """Other projects run their own case files with our plugin."""
 

@@ -5,7 +5,23 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+from pydantic import BaseModel
+
 import community_governance
+from community_governance import models
+
+#: The models a user constructs: every pydantic model exported by `models` but the bases.
+PUBLIC_MODELS = sorted(
+    (
+        obj
+        for obj in (getattr(models, name) for name in models.__all__)
+        if isinstance(obj, type)
+        and issubclass(obj, BaseModel)
+        and obj not in (models.StrictModel, models.Subject)
+    ),
+    key=lambda m: m.__name__,
+)
 
 
 class TestExports:
@@ -58,8 +74,6 @@ class TestExports:
 
     def test_unknown_name_is_an_attribute_error(self) -> None:
         """A name that is not public raises AttributeError, as a module should."""
-        import pytest
-
         with pytest.raises(AttributeError, match="no attribute 'nope'"):
             community_governance.nope  # noqa: B018
 
@@ -83,18 +97,35 @@ class TestTypeStrategies:
             assert hasattr(models, model), model
             assert function in strategies.__all__, function
 
-    def test_from_type_works(self) -> None:
-        """st.from_type(Proposal) draws valid proposals."""
-        from hypothesis import given, settings
+    def test_every_public_model_is_registered(self) -> None:
+        """Every pydantic model of `community_governance.models.__all__` has a type strategy,
+        except the two abstract bases, StrictModel and Subject."""
+        from community_governance.testing import _hypothesis as _hypothesis_plugin
+
+        assert set(_hypothesis_plugin.TYPE_STRATEGIES) == {m.__name__ for m in PUBLIC_MODELS}
+
+    @pytest.mark.parametrize("model", PUBLIC_MODELS, ids=lambda m: m.__name__)
+    def test_from_type_draws_valid_models(self, model: type[BaseModel]) -> None:
+        """st.from_type(model) draws instances of the model that pass its strict validation
+        again, from their JSON (the strategies never rely on coercion)."""
+        from hypothesis import HealthCheck, given, settings
         from hypothesis import strategies as st
 
-        seen = []
+        seen: list[BaseModel] = []
 
-        @settings(max_examples=5, database=None)
-        @given(st.from_type(community_governance.Proposal))
-        def draw(p: community_governance.Proposal) -> None:
-            seen.append(p)
+        @settings(
+            max_examples=3,
+            database=None,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        )
+        @given(st.from_type(model))
+        def draw(value: BaseModel) -> None:
+            assert type(value) is model
+            text = value.model_dump_json()
+            assert model.model_validate_json(text).model_dump_json() == text
+            assert model.model_validate(value.model_dump(), strict=True) == value
+            seen.append(value)
 
         draw()
         assert seen
-        assert all(isinstance(p, community_governance.Proposal) for p in seen)

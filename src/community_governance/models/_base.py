@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -118,10 +118,53 @@ Text = Annotated[
 ]
 
 
+#: Tuples with more items than this, or whose repr would be longer than `_SHORT`, are
+#: summarised as ``<n>`` in a model's repr.
+_SHOWN_ITEMS = 3
+_SHORT = 100
+#: Strings longer than this are cut (with an ellipsis) in a model's repr.
+_TEXT = 60
+
+
+class _Shown:
+    """A value as a model's repr shows it: its summary text, unquoted."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _shown(value: Any) -> Any:
+    """``value`` as a repr shows it: a long tuple as ``<n>``, a long string cut."""
+    if isinstance(value, tuple):
+        if len(value) > _SHOWN_ITEMS:
+            return _Shown(f"<{len(value)}>")
+        text = repr(value)
+        return _Shown(f"<{len(value)}>") if len(text) > _SHORT else value
+    if isinstance(value, str) and len(value) > _TEXT:
+        return _Shown(repr(value[: _TEXT - 1] + "…"))
+    return value
+
+
 class StrictModel(BaseModel):
     """Base of all input models: frozen, ``extra="forbid"``, strict types.
 
     A string ``"100"`` is never a count, ``1.0`` is never an int, and unknown keys are errors.
+
+    The repr is a summary, so that a failing example or a log line stays short whatever the
+    size of the input: fields left at their default are omitted, a tuple of more than three
+    items (or a long one) is shown as ``<n>``, its number of items, and a string longer than
+    60 characters is cut. ``model_dump_json()`` is the complete record.
+
+    Examples:
+        >>> from community_governance.models import Community
+        >>> Community(id="C1", name="示例社区", kind="urban",
+        ...           households=[{"id": f"H{i}"} for i in range(300)])
+        Community(id='C1', name='示例社区', kind='urban', households=<300>)
     """
 
     model_config = ConfigDict(
@@ -143,6 +186,25 @@ class StrictModel(BaseModel):
         for name in _cached_properties(type(self)):
             copy.__dict__.pop(name, None)
         return copy
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """The fields a repr shows (see the class docstring): set ones, summarised."""
+        fields = type(self).model_fields
+        for name, value in super().__repr_args__():
+            field = fields.get(name) if name is not None else None
+            if (
+                field is not None
+                and field.default_factory is None
+                and not field.is_required()
+                and _same(value, field.default)
+            ):
+                continue
+            yield name, _shown(value)
+
+
+def _same(value: Any, default: Any) -> bool:
+    """Whether a field's value equals its default (without comparing unlike types)."""
+    return type(value) is type(default) and bool(value == default)
 
 
 @functools.cache

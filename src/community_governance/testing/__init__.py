@@ -1,2 +1,3 @@
-"""The testing kit: case files (`cases`), their pytest plugin (`pytest_plugin`) and the
-Hypothesis entry point (`_hypothesis`) that registers a strategy for every model."""
+"""The testing kit: case files (`cases`), their opt-in pytest plugin (`pytest_plugin`), the
+runner behind ``cgov test`` (`runner`) and the Hypothesis entry point (`_hypothesis`) that
+registers a strategy for every model."""

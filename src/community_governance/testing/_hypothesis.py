@@ -1,4 +1,4 @@
-"""Entry point for Hypothesis: registers this library's type strategies on load.
+"""Entry point for Hypothesis: registers a strategy for every model on load.
 
 Hypothesis runs this hook while ``hypothesis`` itself is being imported — which happens when
 ``community_governance.strategies`` imports it. So the hook must not import that module: each
@@ -10,16 +10,36 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-#: Model class (in ``community_governance.models``) → strategy function in ``.strategies``.
+#: Model class (in ``community_governance.models``) → strategy function in ``.strategies``:
+#: every model of ``community_governance.models.__all__`` a user constructs.
 TYPE_STRATEGIES = {
-    "Community": "communities",
-    "Proposal": "proposals",
-    "BodyComposition": "body_compositions",
-    "WorkItem": "work_items",
-    "Meeting": "meetings",
-    "Election": "elections",
-    "Recall": "recalls",
+    "AnnualEvaluation": "annual_evaluations",
     "AnnualEvaluationRecord": "annual_evaluation_records",
+    "Body": "bodies",
+    "BodyComposition": "body_compositions",
+    "Candidate": "candidates",
+    "Community": "communities",
+    "Constituency": "constituencies",
+    "ContractNoticePeriod": "contract_notice_periods",
+    "Disclosure": "disclosures",
+    "DismissalNotice": "dismissal_notices",
+    "Election": "elections",
+    "Household": "households",
+    "Kinship": "kinships",
+    "Meeting": "meetings",
+    "Membership": "memberships",
+    "Motion": "motions",
+    "Objection": "objections",
+    "OtherRegistration": "other_registrations",
+    "Person": "persons",
+    "Posting": "postings",
+    "Proposal": "proposals",
+    "Proxy": "proxies",
+    "Rating": "ratings",
+    "Recall": "recalls",
+    "Request": "requests",
+    "Unit": "units",
+    "WorkItem": "work_items",
 }
 
 

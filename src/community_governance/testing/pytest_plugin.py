@@ -1,23 +1,40 @@
-"""pytest plugin: every ``*.yaml`` / ``*.yml`` file under a directory named ``cases`` (or the
-``cg_cases_dirname`` ini option) that mentions the ``cg.cases/`` format is a case file, strictly
-validated; each case is one test item. Other YAML files are left alone.
+"""pytest plugin for case files — opt-in.
 
-Installed through the ``pytest11`` entry point; disable with ``-p no:community_governance``.
+Installed through the ``pytest11`` entry point, the plugin does nothing in a project until the
+project asks for it with the ini option ``cg_cases``::
+
+    [tool.pytest.ini_options]
+    cg_cases = true
+
+(``pytest -o cg_cases=true`` for one run). Then every ``*.yaml`` / ``*.yml`` file under a
+directory named ``cases`` (or the ``cg_cases_dirname`` ini option) that mentions the
+``cg.cases/`` format is a case file, strictly validated; each case is one test item. Other YAML
+files are left alone. Until a case file is collected the plugin imports nothing of the library,
+so installing the package costs other projects' test runs nothing.
+
+``pytest -p no:community_governance`` removes the plugin altogether.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .cases import Case, CaseFailure, load_case_file, run_case
+if TYPE_CHECKING:
+    from .cases import Case
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """Register the ``cg_cases_dirname`` ini option."""
+    """Register the ``cg_cases`` and ``cg_cases_dirname`` ini options."""
+    parser.addini(
+        "cg_cases",
+        "collect community_governance case files (cg.cases/2) under `cases` directories",
+        type="bool",
+        default=False,
+    )
     parser.addini(
         "cg_cases_dirname",
         "directory name whose YAML files are cg.cases/2 (or /1) case files (community_governance)",
@@ -26,14 +43,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.File | None:
-    """Collect case files."""
+    """Collect case files, in a project that opted in."""
     if file_path.suffix not in (".yaml", ".yml"):
         return None
-    dirname = parent.config.getini("cg_cases_dirname")
-    if dirname not in file_path.parent.parts:
+    config = parent.config
+    if not config.getini("cg_cases"):
         return None
-    # Installed plugins run in every project: leave other YAML under a `cases/` folder alone.
-    # A file that names the format at all (even misspelt, e.g. cg.cases/2) is ours to validate.
+    if config.getini("cg_cases_dirname") not in file_path.parent.parts:
+        return None
+    # Leave the project's other YAML under a `cases/` folder alone. A file that names the
+    # format at all (even misspelt, e.g. cg.cases/9) is ours to validate.
     try:
         if "cg.cases/" not in file_path.read_text(encoding="utf-8", errors="replace"):
             return None
@@ -48,6 +67,8 @@ class CaseFileItem(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         """One item per case; a malformed file fails as one item naming the key."""
+        from .cases import load_case_file
+
         try:
             spec = load_case_file(self.path)
         except ValueError as e:
@@ -68,10 +89,14 @@ class CaseItem(pytest.Item):
 
     def runtest(self) -> None:
         """Evaluate the case and compare."""
+        from .cases import run_case
+
         run_case(self.case, self.path.parent, closed=self.closed)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         """Show the differences and the Decision's explanation, not a traceback."""
+        from .cases import CaseFailure
+
         if isinstance(excinfo.value, CaseFailure):
             return str(excinfo.value)
         return str(super().repr_failure(excinfo))
@@ -90,6 +115,8 @@ class BrokenCaseFile(pytest.Item):
 
     def runtest(self) -> None:
         """Fail with the validation error."""
+        from .cases import CaseFailure
+
         raise CaseFailure(self.error)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:

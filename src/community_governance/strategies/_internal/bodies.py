@@ -18,6 +18,7 @@ from ...rulebooks.builtin.cn import recall as recall_rules
 from ...rulebooks.builtin.cn import village_elections
 from ...rules.parameter import Parameter
 from ...rules.rule import RuleContext
+from .bounds import bases
 
 __all__ = [
     "bodies_near_size_limit",
@@ -241,13 +242,13 @@ def _near_turnout(
     draw: st.DrawFn,
     kind: CommunityKind,
     method: ElectionMethod,
-    voters: st.SearchStrategy[int],
+    voters: st.SearchStrategy[int] | None,
     distance: st.SearchStrategy[int],
     rulebook: Rulebook,
     at: dt.date,
 ) -> Election:
-    n = draw(voters)
     share = RuleContext(rulebook, at).share(_turnout_param(kind, method))
+    n = draw(voters if voters is not None else bases((share.denominator,), 1, 300))
     voted = min(max(_bound(share, n, inclusive=False) + draw(distance), 0), n)
     data = _election_data(kind, method, n, 1, at, voted, [voted, 0])
     return Election.model_validate(data)
@@ -269,7 +270,8 @@ def elections_near_turnout(
     Args:
         kind: ``urban`` (residents' committee) or ``rural`` (village committee).
         method: the election method.
-        voters: strategy for the electorate's size (default 1–300).
+        voters: strategy for the electorate's size (default 1–300, half of the time a
+            multiple of the share's denominator, where the share is exact).
         distance: voters from the boundary.
         rulebook: whose parameters set the share (default ``cn``).
         at: the election day.
@@ -277,7 +279,7 @@ def elections_near_turnout(
     return _near_turnout(
         kind,
         method,
-        voters if voters is not None else st.integers(1, 300),
+        voters,
         _as_strategy(distance),
         rulebook if rulebook is not None else get_rulebook("cn"),
         at,
@@ -288,13 +290,13 @@ def elections_near_turnout(
 def _near_majority(
     draw: st.DrawFn,
     kind: CommunityKind,
-    ballots: st.SearchStrategy[int],
+    ballots: st.SearchStrategy[int] | None,
     distance: st.SearchStrategy[int],
     runoff: bool,
     at: dt.date,
 ) -> Election:
-    cast = draw(ballots)
     share = Fraction(1, 3) if runoff else Fraction(1, 2)
+    cast = draw(ballots if ballots is not None else bases((share.denominator,), 1, 300))
     votes = min(max(_bound(share, cast, inclusive=runoff) + draw(distance), 0), cast)
     data = _election_data(kind, "voters", cast, 1, at, cast, [votes, cast - votes])
     data["round"] = "runoff" if runoff else "first"
@@ -315,14 +317,15 @@ def elections_near_majority(
 
     Args:
         kind: ``urban`` or ``rural``.
-        ballots: strategy for the ballots cast (default 1–300).
+        ballots: strategy for the ballots cast (default 1–300, half of the time a multiple of
+            the share's denominator).
         distance: votes from the boundary (``0`` just wins, ``-1`` just loses).
         runoff: a run-off (另行选举) instead of a first ballot.
         at: the election day.
     """
     return _near_majority(
         kind,
-        ballots if ballots is not None else st.integers(1, 300),
+        ballots,
         _as_strategy(distance),
         runoff,
         at,
@@ -371,13 +374,13 @@ def _near_initiation(
     draw: st.DrawFn,
     kind: CommunityKind,
     sponsors: SponsorKind,
-    size: st.SearchStrategy[int],
+    size: st.SearchStrategy[int] | None,
     distance: st.SearchStrategy[int],
     rulebook: Rulebook,
     at: dt.date,
 ) -> Recall:
-    n = draw(size)
     share = RuleContext(rulebook, at).share(_initiation_param(kind, sponsors))
+    n = draw(size if size is not None else bases((share.denominator,), 1, 300))
     count = min(max(_bound(share, n, inclusive=True) + draw(distance), 0), n)
     bodies = [
         {"id": "B", "kind": _COMMITTEE_OF[kind]},
@@ -432,7 +435,7 @@ def recalls_near_initiation(
         kind: ``urban`` or ``rural``.
         sponsors: ``voters`` or ``representatives``.
         size: strategy for the number of voters, the member included (or of representatives)
-            (default 1–300).
+            (default 1–300, half of the time a multiple of the share's denominator).
         distance: sponsors from the boundary (``0`` just enough, ``-1`` one short).
         rulebook: whose parameters set the shares (default ``cn``).
         at: the request date.
@@ -440,7 +443,7 @@ def recalls_near_initiation(
     return _near_initiation(
         kind,
         sponsors,
-        size if size is not None else st.integers(1, 300),
+        size,
         _as_strategy(distance),
         rulebook if rulebook is not None else get_rulebook("cn"),
         at,

@@ -19,6 +19,7 @@ from ...rulebooks.builtin.cn.meetings.collective import HOUSEHOLDS_MAX, HOUSEHOL
 from ...rulebooks.builtin.cn.meetings.property import NOTICE_DAYS
 from ...rules.parameter import Parameter
 from ...rules.threshold import Term, Threshold
+from .bounds import bases
 
 __all__ = [
     "collective_household_meetings",
@@ -106,15 +107,16 @@ def _quorum(
     constituted_by: AttendanceBase,
     measure: Weight,
     at: st.SearchStrategy[dt.date],
-    entitled: st.SearchStrategy[int],
+    entitled: st.SearchStrategy[int] | None,
     distance: st.SearchStrategy[int],
     ref: _Ref,
 ) -> Meeting:
     rulebook = ref.rulebook
     on = draw(at)
     rule = _pass_rule(rulebook, body, community_kind, on)
-    n = draw(entitled)
-    area = draw(st.integers(n * 3000, n * 20000)) if body == "owners_assembly" else None
+    q = _denominators(rulebook, rule, on)
+    n = draw(entitled if entitled is not None else bases(q, 1, 600))
+    area = draw(bases(q, n * 3000, n * 20000)) if body == "owners_assembly" else None
     data = _frame(body, community_kind, constituted_by, on, n, area)
     d = draw(distance)
     for share in rule.quorum[constituted_by]:
@@ -126,6 +128,12 @@ def _quorum(
         assume(0 <= value <= of)
         data["attendees" if measure == "heads" else "attendee_area"] = value
     return Meeting.model_validate_json(_json(data))
+
+
+def _denominators(rulebook: Rulebook, rule: PassRule, at: dt.date) -> tuple[int, ...]:
+    """The denominators of the shares of a pass rule on ``at`` (where their bounds are exact)."""
+    shares = [*rule.majority, *rule.special_majority, *(s for v in rule.quorum.values() for s in v)]
+    return tuple(sorted({_value(rulebook, s.parameter, at, Fraction).denominator for s in shares}))
 
 
 def _json(data: dict[str, Any]) -> str:
@@ -155,7 +163,8 @@ def quorum_meetings(
         constituted_by: the attendance base.
         measure: ``heads`` or ``area`` (owners).
         at: strategy for the meeting date (default 2026–2030).
-        entitled: strategy for how many are entitled (default 1–600).
+        entitled: strategy for how many are entitled (default 1–600, half of the time a
+            multiple of the denominator of one of the rule's shares, where it is exact).
         distance: distance from the boundary.
         rulebook: whose parameters define the threshold (default ``cn``).
     """
@@ -165,7 +174,7 @@ def quorum_meetings(
         constituted_by,
         measure,
         at if at is not None else _default_at(),
-        entitled if entitled is not None else st.integers(1, 600),
+        entitled,
         _as(distance),
         _Ref(rulebook or get_rulebook("cn")),
     )
@@ -180,15 +189,16 @@ def _tally(
     matter: Matter,
     measure: Weight,
     at: st.SearchStrategy[dt.date],
-    entitled: st.SearchStrategy[int],
+    entitled: st.SearchStrategy[int] | None,
     distance: st.SearchStrategy[int],
     ref: _Ref,
 ) -> Meeting:
     rulebook = ref.rulebook
     on = draw(at)
     rule = _pass_rule(rulebook, body, community_kind, on)
-    n = draw(entitled)
-    area = draw(st.integers(n * 3000, n * 20000)) if body == "owners_assembly" else None
+    q = _denominators(rulebook, rule, on)
+    n = draw(entitled if entitled is not None else bases(q, 1, 600))
+    area = draw(bases(q, n * 3000, n * 20000)) if body == "owners_assembly" else None
     data = _frame(body, community_kind, constituted_by, on, n, area)
     shares = rule.special_majority if matter in rule.special_matters else rule.majority
     law = rule.other_law(matter, on)
@@ -244,7 +254,8 @@ def tally_meetings(
         matter: the motion's matter (owners: the 3/4 matters differ).
         measure: ``heads`` or ``area`` (owners) at the boundary; the other votes all for.
         at: strategy for the meeting date (default 2026–2030).
-        entitled: strategy for how many are entitled (default 1–600).
+        entitled: strategy for how many are entitled (default 1–600, half of the time a
+            multiple of the denominator of one of the rule's shares, where it is exact).
         distance: distance of the votes for from the boundary.
         rulebook: whose parameters define the threshold (default ``cn``).
     """
@@ -255,7 +266,7 @@ def tally_meetings(
         matter,
         measure,
         at if at is not None else _default_at(),
-        entitled if entitled is not None else st.integers(1, 600),
+        entitled,
         _as(distance),
         _Ref(rulebook or get_rulebook("cn")),
     )
