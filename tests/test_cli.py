@@ -10,7 +10,7 @@ import pytest
 
 from community_governance.cli import main
 
-from ._support import EXAMPLES, example_data
+from ._support import EXAMPLES, ROOT, example_data
 
 JJ = "cn.sichuan.chengdu.jinjiang"
 
@@ -39,7 +39,7 @@ class TestCheck:
         code, out, _ = run("check", "proposal", example("proposal-short.json"), "--rulebook", JJ)
         assert code == 1
         assert "needs 1 more representative, or 2 more households" in out
-        assert "004_63e647ccd94b093f.txt" in out
+        assert "依据 source: 成都市锦江区基层社会管理体制改革（2011） §二" in out  # titled
 
     def test_json_output_is_the_decision_format(self) -> None:
         """--format json prints cg.decision/2."""
@@ -175,3 +175,18 @@ class TestListing:
             code, out, err = run("schema", model)
             assert (code, err) == (0, ""), model
             assert isinstance(json.loads(out), dict)
+
+
+class TestCaseFileRunner:
+    """`cgov test` runs case files without any Python code of the user's."""
+
+    def test_cgov_test_runs_case_files_and_reports(self) -> None:
+        """The Jinjiang case files pass through `cgov test`, exit 0, with a summary."""
+        code, out, _ = run("test", str(ROOT / "tests" / "cases" / "jinjiang" / "sponsorship.yaml"))
+        assert code == 0, out
+        assert "passed" in out
+
+    def test_cgov_test_without_case_files_is_invalid(self, tmp_path: Path) -> None:
+        """A folder with no case file is exit 2, not a silent pass."""
+        code, _, _ = run("test", str(tmp_path))
+        assert code == 2

@@ -106,9 +106,24 @@ class TestRepr:
 SUBJECTS = sorted(models.SUBJECT_MODELS.values(), key=lambda m: m.__name__)
 
 
+def _registered(model: type[models.Subject]) -> bool:
+    from community_governance.testing._hypothesis import TYPE_STRATEGIES
+
+    return model.__name__ in TYPE_STRATEGIES
+
+
 @pytest.mark.parametrize("model", SUBJECTS, ids=lambda m: m.__name__)
 def test_every_subject_prints_in_under_1000_characters(model: type[models.Subject]) -> None:
-    """Whatever the strategies draw, a subject's repr stays under 1000 characters."""
+    """Whatever the strategies draw (or, for subjects with no strategy yet, their case files'
+    inputs), a subject's repr stays under 1000 characters."""
+    if not _registered(model):
+        from .test_fuzz_cli import example
+
+        subject = model.model_validate_json(
+            __import__("json").dumps(example(model.subject_type.replace("_", "-")))
+        )
+        assert len(repr(subject)) < 1000, repr(subject)
+        return
 
     @settings(max_examples=10, database=None, deadline=None)
     @given(st.from_type(model))

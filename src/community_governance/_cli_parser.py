@@ -130,6 +130,12 @@ def parser() -> argparse.ArgumentParser:
         help="the salt for --mask (implies it); default: random for each run",
     )
 
+    sub.add_parser(
+        "test",
+        help="run case files (cg.cases/2) under the paths given; exit 0 all passed, 1 a case "
+        "failed, 2 invalid case files (cgov test --help)",
+    )
+
     books = sub.add_parser("rulebooks", help="list the built-in rulebooks", parents=common)
     _format_arg(books)
     _lang_arg(books)
