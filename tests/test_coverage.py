@@ -21,7 +21,6 @@ from ._support import ROOT
 
 DATA = ROOT / "docs" / "coverage" / "items.yaml"
 REASONS = (
-    "pending",
     "partly",
     "progress figure",
     "no fact to check",
@@ -133,7 +132,7 @@ class TestItems:
 
     def test_a_reason_is_of_a_known_kind(self) -> None:
         """A progress figure, no fact to check, text not read, input cannot carry the fact,
-        partly, or pending."""
+        or partly."""
         odd = [
             e["id"] for e in _entries() if e.get("reason") and not e["reason"].startswith(REASONS)
         ]
@@ -189,19 +188,22 @@ class TestNoDrift:
 class TestTopTen:
     """The review's top 10 each have a rule (the done-when of issue #12)."""
 
-    def test_every_top_ten_item_is_encoded_or_pending_on_a_branch(self) -> None:
-        """A top-10 item is Y, or gives a reason starting with "pending" while the national
-        branches are not merged (the lead removes this escape hatch on merging them)."""
-        bad = []
-        for e in _data()["national"]:
-            if e["id"] not in TOP_10:
-                continue
-            if e["status"] == "Y" and e.get("rules"):
-                continue
-            if (e.get("reason") or "").startswith("pending"):
-                continue
-            bad.append(e["id"])
+    def test_every_top_ten_item_is_encoded(self) -> None:
+        """Every top-10 item is Y with the rules that encode it."""
+        bad = [
+            e["id"]
+            for e in _data()["national"]
+            if e["id"] in TOP_10 and not (e["status"] == "Y" and e.get("rules"))
+        ]
         assert not bad
+
+    def test_no_item_is_left_pending(self) -> None:
+        """Nothing is 'pending': every item has its rules or a reason that will stay true."""
+        assert not [
+            e["id"]
+            for e in [*_data()["national"], *_data()["seeds"]]
+            if str(e.get("reason", "")).startswith("pending")
+        ]
 
 
 class TestPage:

@@ -28,7 +28,6 @@ MARKER = "<!-- coverage -->"
 DATA = Path(__file__).resolve().parents[1] / "coverage" / "items.yaml"
 #: What a reason starts with: why an item is not (wholly) encoded.
 REASONS = (
-    "pending",
     "partly",
     "progress figure",
     "no fact to check",
