@@ -83,7 +83,7 @@ def due(run: RunState, *, at: dt.date) -> tuple[DueItem, ...]:
             # the day it is posted does not count (Civil Code 201: 开始的当日不计入), so the
             # period's last day is on + days, and it may come down the day after
             until = _days_after(a.event.on, days + 1)
-            if at < until:
+            if at < until or until == dt.date.max:  # a period past the calendar is open
                 items.append(
                     DueItem(
                         "posting",
@@ -116,7 +116,8 @@ def due(run: RunState, *, at: dt.date) -> tuple[DueItem, ...]:
 
 
 def _days_after(day: dt.date, days: int) -> dt.date:
-    """``day`` plus ``days``, or the calendar's last day for a period that runs past it."""
+    """``day`` plus ``days``; the calendar's last day stands for a day past it (an event of
+    9999-12-30 is not an OverflowError)."""
     try:
         return day + dt.timedelta(days=days)
     except OverflowError:
