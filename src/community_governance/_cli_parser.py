@@ -249,6 +249,15 @@ def _rulebook_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _format_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (Chinese with English alongside) or json",
+    )
+
+
 def _log_at_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--at",
@@ -256,15 +265,6 @@ def _log_at_arg(p: argparse.ArgumentParser) -> None:
         default=None,
         help="the day the log is read as of (default: today): an event dated after it is "
         "refused, and next steps and due items are reported as of it",
-    )
-
-
-def _format_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text (Chinese with English alongside) or json",
     )
 
 
