@@ -9,6 +9,7 @@ import itertools
 import json
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -371,6 +372,19 @@ class TestMasking:
         other = state.masked("s2").to_dict()["rejection"]["decision"]
         assert one == again
         assert one != other
+
+    def test_a_refusal_recorded_without_its_event_still_names_no_one(self) -> None:
+        """A state made step by step (as the monitor makes it) does not hold the refused
+        event: its Decision is masked with the people of its own records."""
+        run = deprived_sponsor_run()
+        state = start(JINJIANG.procedure("major-matter"), JINJIANG, run.id)
+        with pytest.raises(StepRejected) as info:
+            apply(state, run.events[0])
+        state = attrs.evolve(state, rejection=info.value)
+        masked = state.masked("s1")
+        assert masked.rejection is not None
+        assert "R03" not in masked.rejection.decision.to_json()
+        assert masked.to_dict() == replay(run, JINJIANG).masked("s1").to_dict()
 
     def test_the_people_of_a_run_are_its_records_people(self) -> None:
         """people_of_events reads the proposals' community persons."""

@@ -129,21 +129,21 @@ class RunState:
                 one name (see `log.people_of_events`). A state `replay` did not make may not
                 know its refused event: pass ``people_of_events(run.events)`` then.
         """
-        defaulted = people is None
+        refused: tuple[Person, ...] | None
         if people is None:
-            events = [a.event for a in self.applied]
-            people = people_of_events([*events, self.rejected_event])
-        people = tuple(people)
+            people = people_of_events([*(a.event for a in self.applied), self.rejected_event])
+            # a state replay did not make may not know its refused event: that step's
+            # Decision then masks the people of its own records (Decision.masked's default)
+            refused = people if self.rejected_event is not None else None
+        else:
+            people = refused = tuple(people)
         rejection = self.rejection
         if rejection is not None:
-            # without its event, the refused step's Decision masks the people of its own
-            # records (the default of Decision.masked)
-            known = self.rejected_event is not None or not defaulted
             rejection = StepRejected(
                 rejection.procedure,
                 rejection.state,
                 rejection.step,
-                rejection.decision.masked(salt, people if known else None),
+                rejection.decision.masked(salt, refused),
             )
         return attrs.evolve(
             self,
