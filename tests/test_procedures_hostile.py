@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import json
 import subprocess
 import sys
@@ -13,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from community_governance.cli import main
 from community_governance.procedures import GENESIS, ProcedureRun, event_digest
 
 from ._support import EXAMPLES, example_data
@@ -238,3 +242,65 @@ class TestMaskingAReplay:
         code, out, _ = cgov("procedure", "replay", path, "--format", "json", "--mask")
         assert code == 1
         assert json.loads(out)["rejection"]["decision"]["audit"]["masked"] is True
+
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.text(max_size=20)
+    | st.sampled_from(["2026-03-20", "9999-12-31", "0001-01-01", GENESIS, "vote", "R03"])
+)
+_values = st.recursive(
+    _scalars,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=15,
+)
+
+
+@st.composite
+def mutated_logs(draw: st.DrawFn) -> bytes:
+    """The shipped Jinjiang log, chained or not (so that a change reaches the rules), with one
+    value somewhere replaced by arbitrary JSON, a key removed, or two events swapped."""
+    data: Any = unlinked(run_data()) if draw(st.booleans()) else run_data()
+    if draw(st.integers(0, 4)) == 0:
+        i, j = draw(st.integers(0, 5)), draw(st.integers(0, 5))
+        data["events"][i], data["events"][j] = data["events"][j], data["events"][i]
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    parent: Any = None
+    key: Any = None
+    node = data
+    for _ in range(draw(st.integers(1, 7))):
+        if isinstance(node, dict) and node:
+            k: Any = draw(st.sampled_from(sorted(node)))
+        elif isinstance(node, list) and node:
+            k = draw(st.integers(0, len(node) - 1))
+        else:
+            break
+        parent, key, node = node, k, node[k]
+    if isinstance(parent, dict) and draw(st.booleans()):
+        del parent[key]
+    else:
+        parent[key] = draw(_values)
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+class TestFuzzedLogs:
+    """Arbitrary bytes and mutated logs replayed: only exit codes 0-3, never a crash."""
+
+    @settings(
+        max_examples=60,
+        deadline=dt.timedelta(seconds=2),
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    @given(content=st.binary(max_size=200) | mutated_logs())
+    def test_a_fuzzed_log_is_judged_or_refused(self, tmp_path: Path, content: bytes) -> None:
+        """cgov procedure replay exits 0, 1, 2 or 3 on it, with no internal error."""
+        path = tmp_path / "run.json"
+        path.write_bytes(content)
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["procedure", "replay", str(path), "--format", "json"], out, err)
+        assert code in (0, 1, 2, 3), err.getvalue()
+        assert "internal error" not in err.getvalue()
