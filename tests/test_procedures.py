@@ -23,6 +23,7 @@ from community_governance.procedures import (
     judge,
     next_steps,
     replay,
+    seal,
     sequence_rule,
     start,
 )
@@ -44,8 +45,16 @@ def run_data(name: str = "jinjiang-implemented") -> dict[str, Any]:
 
 
 def as_run(data: dict[str, Any]) -> ProcedureRun:
-    """Validate run data as a file from another app would be."""
-    return ProcedureRun.model_validate_json(json.dumps(data))
+    """Validate run data as a file from another app would be, its events (as a test edited
+    them) hash-chained afresh, as a log written with the edits would be."""
+    for e in data["events"]:
+        e.pop("previous", None)
+    return seal(ProcedureRun.model_validate_json(json.dumps(data)))
+
+
+def unlinked(event: dict[str, Any]) -> Event:
+    """An event of a shipped run without its link, to be applied on its own."""
+    return Event.model_validate_json(json.dumps({**event, "previous": None}))
 
 
 class TestJinjiangProposal:
@@ -72,9 +81,9 @@ class TestJinjiangProposal:
         """apply() refuses an out-of-order step with StepRejected and its attributes."""
         data = run_data()
         run = start(JINJIANG.procedure("major-matter"), JINJIANG, "JJ")
-        run = apply(run, Event.model_validate_json(json.dumps(data["events"][0])))
+        run = apply(run, unlinked(data["events"][0]))
         with pytest.raises(StepRejected) as info:
-            apply(run, Event.model_validate_json(json.dumps(data["events"][2])))
+            apply(run, unlinked(data["events"][2]))
         e = info.value
         assert (e.procedure, e.state, e.step) == ("major-matter", "sponsored", "review")
         assert e.decision.denials[0].rule == "proposal.sequence"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -148,11 +149,45 @@ class TestShippedExamples:
 
 
 class TestReplayAsOfADate:
-    """--at shows the run as it stood that day."""
+    """--until shows the run as it stood that day; --at is the day the log is read as of."""
 
-    def test_at_before_the_last_event_replays_only_what_had_happened(self) -> None:
+    def test_until_before_the_last_event_replays_only_what_had_happened(self) -> None:
         """On 2026-04-04 the Jinjiang run was published, not yet implemented."""
         path = str(EXAMPLES / "procedures/jinjiang-implemented.json")
-        code, out, _ = run("procedure", "replay", path, "--at", "2026-04-04", "--format", "json")
+        code, out, _ = run("procedure", "replay", path, "--until", "2026-04-04", "--format", "json")
         assert code == 0
-        assert json.loads(out)["state"] == "published"
+        state = json.loads(out)
+        assert state["state"] == "published"
+        assert state["at"] == "2026-04-04"
+
+    def test_at_before_the_last_event_refuses_the_log(self) -> None:
+        """Read as of 2026-04-04, a log with an event of 2026-04-10 records a step that had
+        not happened: exit 2 naming the event, its date and the day."""
+        path = str(EXAMPLES / "procedures/jinjiang-implemented.json")
+        code, out, err = run("procedure", "replay", path, "--at", "2026-04-04")
+        assert (code, out) == (2, "")
+        assert "events[5].on: 2026-04-10 (implement) is too far ahead" in err
+        assert "after 2026-04-04, the day the log is read as of" in err
+
+    def test_at_on_the_last_events_day_accepts_it(self) -> None:
+        """An event dated the day the log is read as of has happened: the boundary is in."""
+        path = str(EXAMPLES / "procedures/jinjiang-implemented.json")
+        code, out, _ = run("procedure", "replay", path, "--at", "2026-04-10", "--format", "json")
+        assert code == 0
+        assert json.loads(out)["state"] == "implemented"
+
+    def test_until_after_at_is_a_usage_error(self) -> None:
+        """The run cannot be shown as it stood after the day it is read as of."""
+        path = str(EXAMPLES / "procedures/jinjiang-implemented.json")
+        code, _, err = run(
+            "procedure", "replay", path, "--at", "2026-05-01", "--until", "2026-05-02"
+        )
+        assert code == 2
+        assert "--until 2026-05-02 is after 2026-05-01" in err
+
+    def test_the_report_defaults_to_today(self) -> None:
+        """Without --at or --until, next steps and due items are reported as of today."""
+        path = str(EXAMPLES / "procedures/jinjiang-published.json")
+        code, out, _ = run("procedure", "replay", path, "--format", "json")
+        assert code == 0
+        assert json.loads(out)["at"] == dt.date.today().isoformat()

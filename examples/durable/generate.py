@@ -3,7 +3,8 @@
 The stream interleaves, by day, the three implemented runs of examples/procedures (Jinjiang,
 Ningxia, the national party-first procedure), a national run that skips the party review, a
 result taken down early, a village notice board, a meeting record and clock ticks, through
-2026. The runs are read from examples/procedures, so the stream follows them.
+2026. The runs are read from examples/procedures, so the stream follows them; their events
+carry the links of their hash-chained logs, and the run made up here is chained afresh.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
+
+from community_governance.rules.chain import LINK, link
 
 HERE = Path(__file__).parent
 PROCEDURES = HERE.parent / "procedures"
@@ -39,8 +42,10 @@ def stream_lines() -> list[dict[str, Any]]:
     for run, community in ((cn, "CN-URBAN-01"), (nx, "NX-01"), (jj, None)):
         dated += [(e["on"], _step(run, e, community)) for e in run["events"]]
     # a national run that skips the party review: its vote is refused, its publication ignored
+    # (its own log, chained from its first event, so that the vote is refused by the law)
     skipped = {**cn, "id": "N-2026-02"}
-    dated += [(e["on"], _step(skipped, e, "CN-URBAN-01")) for e in cn["events"][1:3]]
+    unlinked = [{k: v for k, v in e.items() if k != LINK} for e in cn["events"][1:3]]
+    dated += [(e["on"], _step(skipped, e, "CN-URBAN-01")) for e in link(unlinked)]
     # the Ningxia result taken down after 9 days
     published = next(e for e in nx["events"] if e["step"] == "publish")
     removed = (dt.date.fromisoformat(published["on"]) + dt.timedelta(days=9)).isoformat()

@@ -172,19 +172,54 @@ def parser() -> argparse.ArgumentParser:
         "replay",
         help="replay a cg.procedure-run/1 file into its state and any rejection",
         parents=common,
+        epilog="exit codes: 0 every event accepted, 1 one refused, 3 one could not be shown "
+        "lawful, 2 invalid input (an event dated after --at, a broken hash chain)",
     )
     replay.add_argument("file", help="the run JSON file ('-' for standard input)")
     replay.add_argument(
         "--rulebook", default=None, help="override the rulebook named in the file (id or file)"
     )
+    _log_at_arg(replay)
     replay.add_argument(
-        "--at",
+        "--until",
         type=_date,
         default=None,
-        help="the run as it stood on this date: replay the events up to it and report next steps "
-        "and due items as of it (default: all events, as of the last event's day)",
+        help="the run as it stood on this date (on or before --at): replay the events up to it "
+        "and report next steps and due items as of it",
     )
     _format_arg(replay)
+    replay.add_argument(
+        "--mask",
+        action="store_true",
+        help="replace person ids, names and personal evidence in the Decisions by salted "
+        "digests (P-…), the same for one person throughout the run",
+    )
+    replay.add_argument(
+        "--mask-salt",
+        default=None,
+        metavar="SALT",
+        help="the salt for --mask (implies it); default: random for each run",
+    )
+    append = procedure_sub.add_parser(
+        "append",
+        help="print a chained run file with one event appended, linked to its last event",
+        parents=common,
+        description="Append EVENT to the hash-chained log RUN and print the new log (write it "
+        "to a new file, then replace the old one). The event is recorded, not judged: replay "
+        "judges it.",
+    )
+    append.add_argument("file", help="the cg.procedure-run/1 file ('-' for standard input)")
+    append.add_argument("event", help="the event JSON file ('-' for standard input)")
+    _log_at_arg(append)
+    seal = procedure_sub.add_parser(
+        "seal",
+        help="print a run file with its events hash-chained (a legacy log without links)",
+        parents=common,
+        description="Link each event of a legacy log to the event before it and print the "
+        "chained log; a chained log is printed as it is. Seal a log you trust, once.",
+    )
+    seal.add_argument("file", help="the cg.procedure-run/1 file ('-' for standard input)")
+    _log_at_arg(seal)
 
     schema = sub.add_parser(
         "schema", help="print the JSON Schema of an input or output format", parents=common
@@ -239,6 +274,16 @@ def _format_arg(p: argparse.ArgumentParser) -> None:
         choices=("text", "json"),
         default="text",
         help="text (Chinese with English alongside) or json",
+    )
+
+
+def _log_at_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--at",
+        type=_date,
+        default=None,
+        help="the day the log is read as of (default: today): an event dated after it is "
+        "refused, and next steps and due items are reported as of it",
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import io
 import json
 import sys
@@ -245,26 +246,101 @@ def _cmd_rules(args: argparse.Namespace, run: _Run) -> int:
 
 
 def _cmd_procedure(args: argparse.Namespace, run: _Run) -> int:
-    from .procedures import explain_state, replay
+    return _PROCEDURE_COMMANDS[args.procedure_command](args, run)
 
-    record: ProcedureRun = _read_model(args.file, ProcedureRun, run)
-    book = _rulebook(args.rulebook or record.rulebook, run)
+
+@contextlib.contextmanager
+def _about(path: str, event_path: str | None = None, index: int | None = None) -> Iterator[None]:
+    """An `InputError` the procedures raise about a run names the file it was read from (and
+    the event file, for the event at ``index`` being appended)."""
     try:
-        # --at asks for the run as it stood that day: later events have not happened yet
-        state = replay(record, book, until=args.at)
-        text = (
-            _json(state.to_dict(args.at))
-            if args.format == "json"
-            else visible(explain_state(state, args.at), keep_newlines=True) + "\n"
+        yield
+    except InputError as e:
+        key = e.key or ""
+        if event_path is not None and key.startswith(f"events[{index}]"):
+            raise InputError(visible(event_path), key.partition(".")[2] or None, e.reason) from None
+        raise InputError(visible(path), e.key, e.reason) from None
+
+
+def _read_log(path: str, run: _Run) -> ProcedureRun:
+    """A run file, its hash chain verified: a log changed, reordered or cut is invalid input."""
+    from .procedures import broken_link
+
+    record: ProcedureRun = _read_model(path, ProcedureRun, run)
+    broken = broken_link(record)
+    if broken is not None:
+        raise InputError(visible(path), f"events[{broken[0]}].previous", broken[1])
+    return record
+
+
+def _cmd_replay(args: argparse.Namespace, run: _Run) -> int:
+    from .procedures import explain_state, people_of_events, replay
+
+    record = _read_log(args.file, run)
+    book = _rulebook(args.rulebook or record.rulebook, run)
+    at = args.at if args.at is not None else dt.date.today()
+    if args.until is not None and args.until > at:
+        raise _UsageError(
+            f"--until {args.until.isoformat()} is after {at.isoformat()} (--at, default today): "
+            "the events after --at have not happened"
         )
-    except OverflowError:
-        # a date so far ahead that a deadline after it is past 9999-12-31
-        raise InputError(
-            visible(args.file), None, "a date is too far ahead to count deadlines from"
-        ) from None
+    if record.events and not record.is_chained:
+        say(
+            run.err,
+            f"cgov: note: {visible(args.file)}: the log is not hash-chained (its events carry "
+            "no previous digest), so an event changed, removed or moved cannot be detected; "
+            "`cgov procedure seal` links it",
+        )
+    with _about(args.file):
+        # an event dated after --at (default today) is refused: it has not happened
+        state = replay(record, book, at=args.at, until=args.until)
+    if args.mask or args.mask_salt is not None:
+        salt = args.mask_salt if args.mask_salt is not None else new_salt()
+        state = state.masked(salt, people_of_events(record.events))
+    when = args.until if args.until is not None else at
+    text = (
+        _json(state.to_dict(when))
+        if args.format == "json"
+        else visible(explain_state(state, when), keep_newlines=True) + "\n"
+    )
     run.code = EXIT_ALLOWED if state.rejection is None else _EXIT[state.rejection.decision.verdict]
     run.out.write(text)
     return run.code
+
+
+def _log_json(record: ProcedureRun) -> str:
+    from .procedures import log_document
+
+    text = json.dumps(log_document(record), ensure_ascii=False, indent=2)
+    return json_visible(text) + "\n"
+
+
+def _cmd_append(args: argparse.Namespace, run: _Run) -> int:
+    from .procedures import Event, append_event
+
+    if args.file == "-" and args.event == "-":
+        raise _UsageError("only one of the run and the event can be read from standard input")
+    record: ProcedureRun = _read_model(args.file, ProcedureRun, run)
+    event: Event = _read_model(args.event, Event, run)
+    with _about(args.file, args.event, len(record.events)):
+        longer = append_event(record, event, at=args.at)
+    run.out.write(_log_json(longer))
+    return EXIT_ALLOWED
+
+
+def _cmd_seal(args: argparse.Namespace, run: _Run) -> int:
+    from .procedures import seal
+
+    record: ProcedureRun = _read_model(args.file, ProcedureRun, run)
+    with _about(args.file):
+        sealed = seal(record, at=args.at)
+    if record.is_chained:
+        say(run.err, f"cgov: note: {visible(args.file)}: the log is chained already")
+    run.out.write(_log_json(sealed))
+    return EXIT_ALLOWED
+
+
+_PROCEDURE_COMMANDS = {"replay": _cmd_replay, "append": _cmd_append, "seal": _cmd_seal}
 
 
 def _cmd_verify(args: argparse.Namespace, run: _Run) -> int:

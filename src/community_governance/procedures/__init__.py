@@ -1,4 +1,5 @@
-"""Procedures as explicit state machines whose guards are rules; runs replayed from events."""
+"""Procedures as explicit state machines whose guards are rules; runs replayed from
+append-only, hash-chained logs of events."""
 
 from ..checks.procedure_guards import (
     PARTY_BODIES,
@@ -12,25 +13,28 @@ from ..checks.procedure_guards import (
 from ..models.procedure_run import RUN_FORMAT, Event, ProcedureRun
 from ..rules.procedure import Posting, Procedure, Record, Step
 from .deadlines import add_months, assembly_due, calendar_period
-from .run import (
-    STATE_FORMAT,
-    Applied,
-    DueItem,
-    NextSteps,
-    RunState,
-    apply,
-    due,
-    judge,
-    next_steps,
-    replay,
-    start,
+from .integrity import CHAIN, WINDOW
+from .log import (
+    GENESIS,
+    append_event,
+    broken_link,
+    event_digest,
+    head,
+    log_document,
+    people_of_events,
+    seal,
 )
+from .outlook import DueItem, NextSteps, due, next_steps
+from .run import STATE_FORMAT, Applied, RunState, StepInput, apply, judge, replay, start
 from .text import explain_state
 
 __all__ = [
+    "CHAIN",
+    "GENESIS",
     "PARTY_BODIES",
     "RUN_FORMAT",
     "STATE_FORMAT",
+    "WINDOW",
     "Applied",
     "DueItem",
     "Event",
@@ -42,18 +46,26 @@ __all__ = [
     "RunState",
     "Step",
     "StepAttempt",
+    "StepInput",
     "actor_rule",
     "add_months",
+    "append_event",
     "apply",
     "assembly_due",
+    "broken_link",
     "calendar_period",
     "due",
+    "event_digest",
     "explain_state",
+    "head",
     "judge",
+    "log_document",
     "next_steps",
     "party_first_rule",
+    "people_of_events",
     "record_rule",
     "replay",
+    "seal",
     "sequence_rule",
     "start",
     "supervision_rule",

@@ -15,7 +15,7 @@ import datetime as dt
 from ..checks.pass_rules import PASS_RULES, PassRule, covering
 from ..engine import RuleSource
 from ..exceptions import RulebookError
-from .run import DueItem
+from .outlook import DueItem
 
 __all__ = ["add_months", "assembly_due", "calendar_period"]
 

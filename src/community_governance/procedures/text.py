@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .run import RunState, due, next_steps
+from .outlook import due, next_steps
+from .run import RunState
 
 __all__ = ["explain_state"]
 
 
 def explain_state(state: RunState, at: dt.date | None = None) -> str:
-    """The run's state, its accepted steps, any rejection with its Decision's explanation, and
+    """The run's state, whether its accepted events are hash-chained (with the digest of the
+    last, to keep), its accepted steps, any rejection with its Decision's explanation, and
     (as of ``at``, default the last event's day) what may happen next and what is due."""
     p = state.procedure
     lines = [
@@ -19,6 +21,10 @@ def explain_state(state: RunState, at: dt.date | None = None) -> str:
         + (" （已完成 complete）" if state.is_complete else ""),
         f"规则集 rulebook: {state.rulebook.id} v{state.rulebook.version}",
     ]
+    if state.applied and state.is_chained:
+        lines.append(f"事件链 hash chain: linked; head sha256 {state.head}")
+    elif state.applied:
+        lines.append("事件链 hash chain: 未链接 not linked (changes cannot be detected)")
     for i, a in enumerate(state.applied):
         warn = f"  [warnings: {', '.join(f.rule for f in a.decision.warnings)}]"
         lines.append(
