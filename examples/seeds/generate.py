@@ -115,7 +115,12 @@ def urban(assembly: bool = True) -> Data:
     memberships = [member(f"C{i}", "RC", r, U_START, U_END) for i, r in enumerate(roles, 1)]
     if assembly:
         bodies += [
-            {"id": "RA", "kind": "representatives_assembly", "term_start": U_START, "term_end": U_END},
+            {
+                "id": "RA",
+                "kind": "representatives_assembly",
+                "term_start": U_START,
+                "term_end": U_END,
+            },
             {"id": "SC", "kind": "supervision_committee", "term_start": U_START, "term_end": U_END},
         ]
         memberships += [
@@ -144,7 +149,9 @@ def election() -> Data:
     c["persons"] += [
         person("N1", registration="non_registered", habitual_resident=True),
         person("N2", registration="non_registered", habitual_resident=True),
-        person("N3", registration="non_registered", habitual_resident=True, birth_date="2005-01-01"),
+        person(
+            "N3", registration="non_registered", habitual_resident=True, birth_date="2005-01-01"
+        ),
         person("N4", registration="non_registered", habitual_resident=False),
     ]
     voters = [f"C{i}" for i in range(1, 6)] + ["S1", "S2", "R1", "R2", "N1"]
@@ -180,7 +187,10 @@ def jinjiang(short: bool = False) -> Data:
         end = "2024-01-01" if short and i == 3 else J_END
         memberships.append(member(f"R{i}", "RA", "representative", J_START, end))
     chair = "X1" if short else "PS"
-    memberships += [member(chair, "WC", "chair", J_START, J_END), member("R1", "WC", "member", J_START, J_END)]
+    memberships += [
+        member(chair, "WC", "chair", J_START, J_END),
+        member("R1", "WC", "member", J_START, J_END),
+    ]
     return {
         "id": "JJ-EX02" + ("-SHORT" if short else ""),
         "name": "锦江区示例社区二（虚构）",
@@ -189,8 +199,18 @@ def jinjiang(short: bool = False) -> Data:
         "persons": persons,
         "bodies": [
             {"id": "PO", "kind": "party_organization", "name": "示例社区党委"},
-            {"id": "RA", "kind": "representatives_assembly", "term_start": J_START, "term_end": J_END},
-            {"id": "WC", "kind": "assembly_working_committee", "term_start": J_START, "term_end": J_END},
+            {
+                "id": "RA",
+                "kind": "representatives_assembly",
+                "term_start": J_START,
+                "term_end": J_END,
+            },
+            {
+                "id": "WC",
+                "kind": "assembly_working_committee",
+                "term_start": J_START,
+                "term_end": J_END,
+            },
         ],
         "memberships": memberships,
     }
@@ -265,7 +285,12 @@ def main() -> None:
             "period_start": "2018-01-01",
             "period_end": "2018-04-01",
             "reviews": ["2018-01-26", "2018-02-27", "2018-03-28"],
-            "notice": {"posted_on": "2017-10-09", "services": True, "staff": True, "contacts": True},
+            "notice": {
+                "posted_on": "2017-10-09",
+                "services": True,
+                "staff": True,
+                "contacts": True,
+            },
             "focus_persons": [
                 {"person_id": "P9", "category": "left_behind"},
                 {"person_id": "P10", "category": "very_old"},
