@@ -20,26 +20,12 @@ import datetime as dt
 from .....checks.pass_rules import PASS_RULES, covering
 from .....exceptions import RulebookError
 from .....models.assembly_record import AssemblyRecord
+from .....rules.periods import add_months, calendar_period
 from .....rules.rule import Check, Rule, RuleContext, reads
 from .....rules.scope import Scope
 from .collective import ART27_YEARLY
 from .urban import ART28_2025
 from .village import ART25_2025_YEARLY, ART26_2018_QUARTERLY, ART30_2025_QUARTERLY, OLD
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The first of a month ``months`` after (or before) the first-of-month ``day``."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return dt.date(year, month + 1, 1)
-
-
-def calendar_period(day: dt.date, months: int) -> tuple[dt.date, dt.date]:
-    """The calendar period of ``months`` months (3, 6 or 12) holding ``day``: its first day and
-    the first day after it (as `procedures.calendar_period`, which this layer may not import).
-    """
-    start = dt.date(day.year, (day.month - 1) // months * months + 1, 1)
-    return start, add_months(start, months)
-
 
 _ZH = {3: "季度", 6: "半年", 12: "年"}
 _EN = {3: "quarter", 6: "half-year", 12: "year"}
