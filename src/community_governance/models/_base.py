@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -9,19 +10,29 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    StringConstraints,
+    ValidationError,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError, SchemaValidator, core_schema
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = [
+    "Date",
     "Id",
     "IdTuple",
     "StrictModel",
     "Subject",
     "Text",
     "duplicates",
+    "located",
     "normalise_id",
     "normalise_text",
 ]
@@ -116,6 +127,89 @@ IdTuple = Annotated[tuple[Id, ...], Field(strict=False)]
 Text = Annotated[
     str, StringConstraints(min_length=1, max_length=2000), AfterValidator(normalise_text)
 ]
+
+
+#: The strict date validator, as in JSON: a ``YYYY-MM-DD`` string (no time, no offset, no
+#: other spelling) or, in Python, a `datetime.date` that is not a `datetime.datetime`.
+_STRICT_DATE = SchemaValidator(core_schema.date_schema(strict=True))
+
+
+def _python_date(value: object) -> dt.date:
+    """A date given to Python-mode validation: a `datetime.date`, or an ISO ``YYYY-MM-DD``
+    string read exactly as JSON-mode validation reads it. Anything else (a datetime, a number,
+    a datetime string) is refused with pydantic's own ``date_type`` / ``date_parsing`` error."""
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, str):
+        return _STRICT_DATE.validate_strings(value, strict=True)  # type: ignore[no-any-return]
+    return _STRICT_DATE.validate_python(value, strict=True)  # type: ignore[no-any-return]
+
+
+class _IsoDate:
+    """Marker giving `Date` its schema: strict `datetime.date` in JSON mode, and in Python mode
+    the same plus the ISO string JSON would carry (a dict decoded from JSON, a form, YAML)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.date_schema(strict=True),
+            python_schema=core_schema.no_info_plain_validator_function(
+                _python_date, json_schema_input_schema=core_schema.date_schema()
+            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _serialise_date, when_used="json-unless-none"
+            ),
+        )
+
+
+def _serialise_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+#: A calendar day. Strict, yet usable as a FastAPI or pydantic body type: JSON-mode validation
+#: takes ``"2026-03-01"``; Python-mode validation takes a `datetime.date` or the same ISO
+#: string (a dict decoded from JSON validates as the JSON text does). A datetime, a datetime
+#: string, a timestamp or another spelling is never a date.
+Date = Annotated[dt.date, _IsoDate]
+
+
+def located(
+    loc: tuple[str | int, ...],
+    type_: str,
+    message: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    input: Any = None,
+) -> ValidationError:
+    """A validation error at ``loc`` (relative to the model validated), for a model or field
+    validator to raise: pydantic puts it under the path of that model in the whole input, so a
+    cross-field problem lands on the element it is about (``sponsor_household_ids.3``), not on
+    the model (``loc=()``).
+
+    Examples:
+        >>> e = located(("ids", 3), "unknown_reference", "'{value}' is unknown", {"value": "x"})
+        >>> e.errors()[0]["loc"], e.errors()[0]["msg"]
+        (('ids', 3), "'x' is unknown")
+    """
+    return problems_error([(loc, type_, message, context, input)])
+
+
+def problems_error(
+    found: Iterable[tuple[tuple[str | int, ...], str, str, Mapping[str, Any] | None, Any]],
+) -> ValidationError:
+    """One `ValidationError` holding every ``(loc, type, message, context, input)`` found,
+    to raise at once."""
+    details: list[InitErrorDetails] = [
+        {
+            "type": PydanticCustomError(type_, message, dict(context) if context else None),
+            "loc": loc,
+            "input": input,
+        }
+        for loc, type_, message, context, input in found
+    ]
+    return ValidationError.from_exception_data("problems", details)
 
 
 class StrictModel(BaseModel):

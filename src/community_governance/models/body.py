@@ -9,7 +9,7 @@ from typing import ClassVar, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, Subject
+from ._base import Date, Id, Subject
 from .community import Body, BodyKind, Community, CommunityKind, Person
 
 __all__ = ["BodyComposition"]
@@ -42,7 +42,7 @@ class BodyComposition(Subject):
 
     community: Community = Field(description="The community the body belongs to.")
     body_id: Id = Field(description="The body whose composition is checked.")
-    as_of: dt.date = Field(description="The day the composition is taken on (截至日期).")
+    as_of: Date = Field(description="The day the composition is taken on (截至日期).")
 
     @model_validator(mode="after")
     def _body_exists(self) -> BodyComposition:

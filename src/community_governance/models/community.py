@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Text, duplicates
+from ._base import Date, Id, StrictModel, Text, duplicates
 from .constituency import Constituency
 
 __all__ = [
@@ -104,7 +104,7 @@ class Person(StrictModel):
         description="性别: female or male; None if not "
         "recorded (gender rules then come back indeterminate).",
     )
-    birth_date: dt.date | None = Field(default=None, description="出生日期.")
+    birth_date: Date | None = Field(default=None, description="出生日期.")
     household_id: Id | None = Field(
         default=None, description="The household (户) the person belongs to, if recorded."
     )
@@ -117,10 +117,10 @@ class Person(StrictModel):
         default=None,
         description="Lives in the community (常住 / 在本村居住); None if not recorded.",
     )
-    resident_since: dt.date | None = Field(
+    resident_since: Date | None = Field(
         default=None, description="First day of living in the community (居住起始日), if known."
     )
-    community_worker_since: dt.date | None = Field(
+    community_worker_since: Date | None = Field(
         default=None,
         description="First day of working in the community as a community worker (社区工作者; "
         "village: 从事村务工作), if the person is one.",
@@ -164,10 +164,10 @@ class Body(StrictModel):
     id: Id = Field(description="Body id, unique in the community.")
     kind: BodyKind = Field(description="What body this is; see the glossary.")
     name: Text | None = Field(default=None, description="Local name, e.g. 某社区居民代表会议.")
-    term_start: dt.date | None = Field(
+    term_start: Date | None = Field(
         default=None, description="First day of the body's current term (本届任期开始), if known."
     )
-    term_end: dt.date | None = Field(
+    term_end: Date | None = Field(
         default=None,
         description="First day after the body's current term (exclusive; 本届任期届满), if known.",
     )
@@ -202,8 +202,8 @@ class Membership(StrictModel):
     person_id: Id = Field(description="The member (a Person id of the community).")
     body_id: Id = Field(description="The body (a Body id of the community).")
     role: Role = Field(description="The role held (主任, 委员, 居民代表…).")
-    term_start: dt.date = Field(description="First day of the term (任期开始).")
-    term_end: dt.date | None = Field(
+    term_start: Date = Field(description="First day of the term (任期开始).")
+    term_end: Date | None = Field(
         default=None, description="First day after the term (exclusive); None while the term runs."
     )
     constituency: Constituency | None = Field(

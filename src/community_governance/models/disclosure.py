@@ -9,7 +9,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Subject, duplicates
+from ._base import Date, Id, StrictModel, Subject, duplicates
 from .community import CommunityKind
 
 __all__ = ["Disclosure", "DisclosureCategory", "Posting"]
@@ -27,8 +27,8 @@ class Posting(StrictModel):
         "(重大事项)."
     )
     title: str = Field(default="", description="What was posted (公布事项).")
-    posted_on: dt.date = Field(description="The day it went up (公布日期).")
-    removed_on: dt.date | None = Field(
+    posted_on: Date = Field(description="The day it went up (公布日期).")
+    removed_on: Date | None = Field(
         default=None,
         description="The first day it was no longer posted (撤下日期, exclusive); None while up.",
     )
@@ -70,7 +70,7 @@ class Disclosure(Subject):
     community_kind: CommunityKind = Field(
         description="城市社区 urban / 村改居社区 village_to_residence / 农村社区 rural."
     )
-    as_of: dt.date = Field(description="The day the record is judged as of (截至日期).")
+    as_of: Date = Field(description="The day the record is judged as of (截至日期).")
     frequent_transactions: bool = Field(
         default=False,
         description="The village has many financial transactions (财务往来较多): finances are "

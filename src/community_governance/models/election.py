@@ -9,7 +9,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, StrictModel, Subject, Text, duplicates
+from ._base import Date, Id, IdTuple, StrictModel, Subject, Text, duplicates
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = [
@@ -146,8 +146,8 @@ class Proxy(StrictModel):
 class Objection(StrictModel):
     """申诉: an objection to the published voter list and its handling."""
 
-    filed_on: dt.date = Field(description="Day the objection reached the election committee.")
-    decided_on: dt.date | None = Field(
+    filed_on: Date = Field(description="Day the objection reached the election committee.")
+    decided_on: Date | None = Field(
         default=None,
         description="Day the election committee decided it (处理决定); None if not yet.",
     )
@@ -213,10 +213,10 @@ class Election(Subject):
     method: ElectionMethod = Field(
         description="选举方式: voters, household_representatives, representatives."
     )
-    election_day: dt.date = Field(description="选举日.")
+    election_day: Date = Field(description="选举日.")
     round: ElectionRound = Field(default="first", description="first ballot or runoff (另行选举).")
     seats: int = Field(ge=1, description="应选名额: seats to fill in this ballot.")
-    voter_list_published_on: dt.date | None = Field(
+    voter_list_published_on: Date | None = Field(
         default=None, description="Day the voter list was published (选民名单公布日)."
     )
     electorate_ids: IdTuple = Field(
@@ -237,7 +237,7 @@ class Election(Subject):
     objections: tuple[Objection, ...] = Field(
         default=(), strict=False, description="Objections to the voter list (申诉)."
     )
-    handover_completed_on: dt.date | None = Field(
+    handover_completed_on: Date | None = Field(
         default=None,
         description="Day the outgoing committee completed the handover (工作移交) to the one "
         "elected; None if not yet.",
@@ -417,7 +417,7 @@ class Recall(Subject):
     method: ElectionMethod = Field(
         description="How the member was elected; the recall vote follows it (按照产生时的选举方式)."
     )
-    requested_on: dt.date = Field(description="Day the request was made (提出罢免要求).")
+    requested_on: Date = Field(description="Day the request was made (提出罢免要求).")
     electorate_ids: IdTuple | None = Field(
         default=None,
         description="Those entitled to vote by that method, as the request lists them; checked "

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Subject
+from ._base import Date, Id, StrictModel, Subject
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = ["AnnualEvaluation", "AnnualEvaluationRecord", "Rating", "RatingValue"]
@@ -29,7 +29,7 @@ class AnnualEvaluation(StrictModel):
     """One democratic evaluation by the residents' (villagers') assembly or representatives'
     assembly."""
 
-    held_on: dt.date = Field(description="Day the evaluation was held (评议日期).")
+    held_on: Date = Field(description="Day the evaluation was held (评议日期).")
     chaired_by: Id = Field(description="The body that chaired it (主持), a Body id.")
     ratings: tuple[Rating, ...] = Field(
         strict=False,
@@ -66,7 +66,7 @@ class AnnualEvaluationRecord(Subject):
     id: Id = Field(description="Record id.")
     community: Community = Field(description="The community.")
     body_id: Id = Field(description="The committee evaluated (居民委员会 / 村民委员会).")
-    as_of: dt.date = Field(description="The day the record is taken on.")
+    as_of: Date = Field(description="The day the record is taken on.")
     evaluations: tuple[AnnualEvaluation, ...] = Field(strict=False, description="评议, any order.")
 
     @model_validator(mode="after")

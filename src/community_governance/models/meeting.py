@@ -13,7 +13,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Subject, duplicates
+from ._base import Date, Id, StrictModel, Subject, duplicates
 from .community import CommunityKind
 from .dismissal import DismissalNotice
 
@@ -124,7 +124,7 @@ class Motion(StrictModel):
     id: Id = Field(description="Motion id.")
     title: str = Field(default="", description="What was voted on (议题).")
     matter: Matter = Field(default="general", description="The kind of matter (事项).")
-    voted_on: dt.date = Field(description="The day of the vote (表决日期).")
+    voted_on: Date = Field(description="The day of the vote (表决日期).")
     in_favour: Count = Field(description="Votes for (同意).")
     against: Count = Field(default=0, description="Votes against (反对).")
     abstain: Count = Field(default=0, description="Abstentions (弃权).")
@@ -198,7 +198,7 @@ class Meeting(Subject):
         description="The request that obliged the convener to call the meeting (提议召集), or "
         "None if the convener called it on its own.",
     )
-    announced_on: dt.date | None = Field(default=None, description="Day of notice (通知日期).")
+    announced_on: Date | None = Field(default=None, description="Day of notice (通知日期).")
     delegated: bool = Field(
         default=False,
         description="The villagers' assembly authorised this (representatives') assembly to "
@@ -207,7 +207,7 @@ class Meeting(Subject):
     urgent: bool = Field(
         default=False, description="Called at short notice in special circumstances (临时通知)."
     )
-    held_on: dt.date = Field(description="Day the meeting was held (召开日期).")
+    held_on: Date = Field(description="Day the meeting was held (召开日期).")
     constituted_by: AttendanceBase = Field(
         description="Whose attendance is counted: adults (十八周岁以上居民/村民), households "
         "(户的代表), members (组成人员/成员) or owners (业主)."

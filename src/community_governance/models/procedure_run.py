@@ -3,13 +3,12 @@ which record). The current state is never stored; it is derived by replaying the
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel
+from ._base import Date, Id, StrictModel
 from .community import BodyKind
 from .meeting import Meeting, Motion
 from .proposal import Proposal
@@ -26,7 +25,7 @@ class Event(StrictModel):
     actor: BodyKind | None = Field(
         default=None, description="The body that took the step (两委联席会议, 党员大会…)."
     )
-    on: dt.date = Field(description="The day the step was taken (日期).")
+    on: Date = Field(description="The day the step was taken (日期).")
     supervised_by: BodyKind | None = Field(
         default=None,
         description="The body that supervised this step (居民代表会议工作委员会, 监督委员会).",

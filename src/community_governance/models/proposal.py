@@ -9,7 +9,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, Subject, Text, duplicates
+from ._base import Date, Id, IdTuple, Subject, Text, duplicates
 from .community import Community, CommunityKind
 
 __all__ = ["Proposal", "ProposalCategory", "Proposer"]
@@ -55,7 +55,7 @@ class Proposal(Subject):
         description="representatives (居民代表联名), households (居民联名) "
         "or party_organization (社区党组织提案)."
     )
-    submitted_on: dt.date = Field(description="The day the proposal was put forward (提出日期).")
+    submitted_on: Date = Field(description="The day the proposal was put forward (提出日期).")
     sponsor_representative_ids: IdTuple = Field(
         default=(), description="Person ids of the sponsoring representatives (联名居民代表)."
     )

@@ -15,7 +15,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, StrictModel, Subject, Text, duplicates
+from ._base import Date, Id, IdTuple, StrictModel, Subject, Text, duplicates
 
 __all__ = [
     "Assessment",
@@ -149,7 +149,7 @@ class WorkItem(Subject):
         description="residents_committee (居民委员会) or village_committee (村民委员会)."
     )
     requested_by: RequestingBody = Field(description="The requesting body (委托 / 交办单位).")
-    requested_on: dt.date = Field(description="The day the request is made (交办日期).")
+    requested_on: Date = Field(description="The day the request is made (交办日期).")
     committee_role: CommitteeRole = Field(
         description="responsible_party (责任主体) or assisting (协助)."
     )
@@ -185,7 +185,7 @@ class WorkItem(Subject):
         strict=False,
         description="Staff, equipment or premises provided (人员、设备、场地), for the record.",
     )
-    deadline: dt.date | None = Field(default=None, description="Deadline (完成时限), if any.")
+    deadline: Date | None = Field(default=None, description="Deadline (完成时限), if any.")
     certificate: CertificateRequest | None = Field(
         default=None, description="For domain certificate: the certificate asked for (证明事项)."
     )
