@@ -141,7 +141,8 @@ def _python_date(value: object) -> dt.date:
     if type(value) is dt.date:
         return value
     if isinstance(value, str):
-        return _STRICT_DATE.validate_strings(value, strict=True)  # type: ignore[no-any-return]
+        # pydantic-core types the input as a mapping of strings; a plain string is read too
+        return _STRICT_DATE.validate_strings(value, strict=True)  # type: ignore[arg-type,no-any-return]
     return _STRICT_DATE.validate_python(value, strict=True)  # type: ignore[no-any-return]
 
 
