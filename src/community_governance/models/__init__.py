@@ -3,7 +3,18 @@
 This package imports nothing from the rest of the library.
 """
 
-from ._base import Id, IdTuple, StrictModel, Subject, Text, normalise_id, normalise_text
+from ._base import (
+    Date,
+    Id,
+    IdTuple,
+    StrictModel,
+    Subject,
+    Text,
+    located,
+    normalise_id,
+    normalise_text,
+    problems_error,
+)
 from .body import BodyComposition
 from .community import (
     Body,
@@ -76,6 +87,7 @@ __all__ = [
     "Constituency",
     "ConstituencyKind",
     "ContractNoticePeriod",
+    "Date",
     "Disclosure",
     "DisclosureCategory",
     "DismissalNotice",
@@ -116,7 +128,9 @@ __all__ = [
     "Text",
     "Unit",
     "WorkItem",
+    "located",
     "normalise_id",
     "normalise_text",
     "owner_headcount",
+    "problems_error",
 ]

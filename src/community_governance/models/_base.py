@@ -35,6 +35,10 @@ __all__ = [
     "located",
     "normalise_id",
     "normalise_text",
+    "path_error",
+    "path_of",
+    "problems_error",
+    "repeated",
 ]
 
 #: Code points that render as nothing (Unicode Default_Ignorable_Code_Point, plus the Hangul
@@ -195,6 +199,71 @@ def located(
         (('ids', 3), "'x' is unknown")
     """
     return problems_error([(loc, type_, message, context, input)])
+
+
+#: A path as the library's messages start with it: ``memberships[3].person_id``.
+_PATH = re.compile(r"[A-Za-z_]\w*(?:\[\d+\]|\.[A-Za-z_]\w*)*")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_PATH_PART = re.compile(r"\[(\d+)\]|\.?([A-Za-z_]\w*)")
+
+
+def path_of(path: str) -> tuple[str | int, ...]:
+    """A path as written in a message (``memberships[3].person_id``) as a ``loc``.
+
+    Examples:
+        >>> path_of("persons[2].relatives[0].person_id")
+        ('persons', 2, 'relatives', 0, 'person_id')
+    """
+    return tuple(int(i) if i else name for i, name in _PATH_PART.findall(path))
+
+
+def path_error(
+    type_: str, message: str, context: Mapping[str, Any] | None = None, *, input: Any = None
+) -> ValidationError:
+    """A cross-field error located at the path its message starts with.
+
+    The library's messages name the element they are about first (``"memberships[{i}]
+    .person_id: '{value}' is not a person…"``, relative to the model validated): that path,
+    its placeholders filled from ``context``, becomes the error's ``loc``, and pydantic puts
+    the model's own path before it. ``input`` defaults to the context's ``value``. A message
+    that starts with no path is located at the model.
+
+    Examples:
+        >>> e = path_error("unknown_reference", "proxies[{i}].proxy_id: '{value}' is unknown",
+        ...                {"i": 2, "value": "p9"})
+        >>> e.errors()[0]["loc"], e.errors()[0]["input"]
+        (('proxies', 2, 'proxy_id'), 'p9')
+    """
+    ctx = dict(context) if context else {}
+    head, colon, _ = message.partition(": ")
+    filled = _PLACEHOLDER.sub(lambda m: str(ctx.get(m.group(1), m.group(0))), head)
+    loc = path_of(filled) if colon and _PATH.fullmatch(filled) else ()
+    return located(loc, type_, message, ctx, input=ctx.get("value") if input is None else input)
+
+
+def repeated(field: str, ids: Iterable[str], key: str | None = "id") -> ValidationError:
+    """Every repeat of an id in the list ``field`` (the first listing is not a problem), each
+    at its own element (``persons.4.id``; ``key=None`` for a list of ids: ``voted_ids.4``).
+
+    Examples:
+        >>> [e["loc"] for e in repeated("persons", ["a", "b", "a"]).errors()]
+        [('persons', 2, 'id')]
+    """
+    listed = list(ids)
+    dup = duplicates(listed)
+    first = {v: listed.index(v) for v in dup}
+    tail = () if key is None else (key,)
+    return problems_error(
+        (
+            (field, i, *tail),
+            "duplicate_id",
+            "{field}: duplicate id(s) {ids}",
+            {"field": field, "ids": ", ".join(dup)},
+            v,
+        )
+        for i, v in enumerate(listed)
+        if v in first and first[v] != i
+    )
 
 
 def problems_error(

@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from typing import ClassVar, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Date, Id, Subject
+from ._base import Date, Id, Subject, path_error
 from .community import Body, BodyKind, Community, CommunityKind, Person
 
 __all__ = ["BodyComposition"]
@@ -47,7 +46,7 @@ class BodyComposition(Subject):
     @model_validator(mode="after")
     def _body_exists(self) -> BodyComposition:
         if not any(b.id == self.body_id for b in self.community.bodies):
-            raise PydanticCustomError(
+            raise path_error(
                 "unknown_reference",
                 "body_id: '{value}' is not a body of community {community}",
                 {"value": self.body_id, "community": self.community.id},

@@ -7,9 +7,8 @@ import functools
 from typing import Literal
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Date, Id, StrictModel, Text, duplicates
+from ._base import Date, Id, StrictModel, Text, duplicates, path_error, repeated
 from .constituency import Constituency
 
 __all__ = [
@@ -184,7 +183,7 @@ class Body(StrictModel):
             and self.term_end is not None
             and self.term_end <= self.term_start
         ):
-            raise PydanticCustomError(
+            raise path_error(
                 "term_order",
                 "term_end: {term_end} must be after term_start {term_start}",
                 {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
@@ -215,13 +214,13 @@ class Membership(StrictModel):
     @model_validator(mode="after")
     def _term_order(self) -> Membership:
         if self.term_end is not None and self.term_end <= self.term_start:
-            raise PydanticCustomError(
+            raise path_error(
                 "term_order",
                 "term_end: {term_end} must be after term_start {term_start}",
                 {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
             )
         if self.constituency is not None and self.role != "representative":
-            raise PydanticCustomError(
+            raise path_error(
                 "constituency_role",
                 "constituency: only a representative is chosen by a constituency (role is "
                 "'{value}')",
@@ -265,17 +264,12 @@ class Community(StrictModel):
     @model_validator(mode="after")
     def _references(self) -> Community:
         for field in ("households", "persons", "bodies"):
-            dup = duplicates(x.id for x in getattr(self, field))
-            if dup:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "{field}: duplicate id(s) {ids}",
-                    {"field": field, "ids": ", ".join(dup)},
-                )
+            if duplicates(x.id for x in getattr(self, field)):
+                raise repeated(field, (x.id for x in getattr(self, field)))
         households = {h.id for h in self.households}
         for i, p in enumerate(self.persons):
             if p.household_id is not None and p.household_id not in households:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "persons[{i}].household_id: '{value}' is not a household of community "
                     "{community}",
@@ -285,14 +279,14 @@ class Community(StrictModel):
         bodies = {b.id for b in self.bodies}
         for i, m in enumerate(self.memberships):
             if m.person_id not in persons:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "memberships[{i}].person_id: '{value}' is not a person of community "
                     "{community}",
                     {"i": i, "value": m.person_id, "community": self.id},
                 )
             if m.body_id not in bodies:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "memberships[{i}].body_id: '{value}' is not a body of community {community}",
                     {"i": i, "value": m.body_id, "community": self.id},
@@ -310,7 +304,7 @@ class Community(StrictModel):
         for i, m in enumerate(self.memberships):
             birth = born[m.person_id]
             if birth is not None and m.term_start < birth:
-                raise PydanticCustomError(
+                raise path_error(
                     "born_after",
                     "memberships[{i}].term_start: {value} is before '{person}' was born on "
                     "{birth} (任期开始早于出生日期)",
@@ -330,7 +324,7 @@ class Community(StrictModel):
         for i, m in enumerate(self.memberships):
             for j, other in seen.get((m.person_id, m.body_id), []):
                 if _overlap(m, other):
-                    raise PydanticCustomError(
+                    raise path_error(
                         "two_roles",
                         "memberships[{i}]: '{person}' would hold two roles in body '{body}' "
                         "at once ('{role}', and '{other}' of memberships[{j}]) "
@@ -356,7 +350,7 @@ class Community(StrictModel):
                 self.kind == "urban" and b.kind in _VILLAGE_ONLY
             )
             if foreign:
-                raise PydanticCustomError(
+                raise path_error(
                     "body_kind_mismatch",
                     "bodies[{i}].kind: a '{value}' cannot be a body of a '{kind}' community "
                     "({why})",
@@ -373,7 +367,7 @@ class Community(StrictModel):
                 continue
             for j, other in committees:
                 if _terms_overlap(b.term_start, b.term_end, other.term_start, other.term_end):
-                    raise PydanticCustomError(
+                    raise path_error(
                         "two_committees",
                         "bodies[{i}]: community {community} would have two self-governing "
                         "committees at once ('{value}' and '{other}' of bodies[{j}]); give "
@@ -393,7 +387,7 @@ class Community(StrictModel):
         for i, p in enumerate(self.persons):
             for j, k in enumerate(p.relatives):
                 if k.person_id not in persons or k.person_id == p.id:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "unknown_reference",
                         "persons[{i}].relatives[{j}].person_id: '{value}' is not another person "
                         "of community {community}",
@@ -406,7 +400,7 @@ class Community(StrictModel):
         refs += [("bodies", i, b.group_id) for i, b in enumerate(self.bodies)]
         for field, i, group_id in refs:
             if group_id is not None and group_id not in groups:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "{field}[{i}].group_id: '{value}' is not a residents' group or villager "
                     "group of community {community}",
@@ -420,7 +414,7 @@ class Community(StrictModel):
                 continue
             for j, other in chairs.get(m.body_id, []):
                 if other.person_id != m.person_id and _overlap(m, other):
-                    raise PydanticCustomError(
+                    raise path_error(
                         "one_chair",
                         "memberships[{i}]: body '{body}' would have two chairs at once "
                         "('{value}' and '{other}' of memberships[{j}])",

@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Date, Id, StrictModel, Subject, duplicates
+from ._base import Date, Id, StrictModel, Subject, duplicates, path_error, repeated
 from .community import CommunityKind
 
 __all__ = ["Disclosure", "DisclosureCategory", "Posting"]
@@ -36,7 +35,7 @@ class Posting(StrictModel):
     @model_validator(mode="after")
     def _order(self) -> Posting:
         if self.removed_on is not None and self.removed_on <= self.posted_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "removed_before_posted",
                 "removed_on: '{value}' is not after posted_on {posted_on}",
                 {"value": self.removed_on.isoformat(), "posted_on": self.posted_on.isoformat()},
@@ -92,14 +91,11 @@ class Disclosure(Subject):
 
     @model_validator(mode="after")
     def _consistent(self) -> Disclosure:
-        dup = duplicates(p.id for p in self.postings)
-        if dup:
-            raise PydanticCustomError(
-                "duplicate_id", "postings: duplicate id(s) '{value}'", {"value": ", ".join(dup)}
-            )
+        if duplicates(p.id for p in self.postings):
+            raise repeated("postings", (p.id for p in self.postings))
         for i, p in enumerate(self.postings):
             if p.posted_on > self.as_of:
-                raise PydanticCustomError(
+                raise path_error(
                     "posted_after_as_of",
                     "postings[{i}].posted_on: '{value}' is after as_of {as_of}",
                     {"i": i, "value": p.posted_on.isoformat(), "as_of": self.as_of.isoformat()},

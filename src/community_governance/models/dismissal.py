@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Date, StrictModel, Text
+from ._base import Date, StrictModel, Text, located
 
 __all__ = ["ContractNoticePeriod", "DismissalNotice"]
 
@@ -64,7 +63,8 @@ class DismissalNotice(StrictModel):
             and self.terminates_on is not None
             and self.terminates_on < self.notified_on
         ):
-            raise PydanticCustomError(
+            raise located(
+                ("terminates_on",),
                 "terminates_before_notice",
                 "dismissal_notice.terminates_on: '{value}' is before notified_on {notified_on} "
                 "(合同解除日期早于通知日期)",

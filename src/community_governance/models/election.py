@@ -6,10 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, ValidationError, model_validator
 
-from ._base import Date, Id, IdTuple, StrictModel, Subject, Text, duplicates
+from ._base import Date, Id, IdTuple, StrictModel, Subject, Text, duplicates, path_error, repeated
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = [
@@ -36,8 +35,8 @@ ElectionRound = Literal["first", "runoff"]
 SponsorKind = Literal["voters", "representatives"]
 
 
-def _unknown(field: str, value: str, what: str) -> PydanticCustomError:
-    return PydanticCustomError(
+def _unknown(field: str, value: str, what: str) -> ValidationError:
+    return path_error(
         "unknown_reference",
         "{field}: '{value}' is not {what}",
         {"field": field, "value": value, "what": what},
@@ -45,13 +44,8 @@ def _unknown(field: str, value: str, what: str) -> PydanticCustomError:
 
 
 def _no_duplicates(field: str, values: tuple[str, ...]) -> None:
-    dup = duplicates(values)
-    if dup:
-        raise PydanticCustomError(
-            "duplicate_id",
-            "{field}: duplicate id(s) {ids}",
-            {"field": field, "ids": ", ".join(dup)},
-        )
+    if duplicates(values):
+        raise repeated(field, values, key=None)
 
 
 def _born_by(community: Community, roles: list[tuple[str, str]], day: dt.date, what: str) -> None:
@@ -61,7 +55,7 @@ def _born_by(community: Community, roles: list[tuple[str, str]], day: dt.date, w
     for field, pid in roles:
         birth = born.get(pid)
         if birth is not None and birth > day:
-            raise PydanticCustomError(
+            raise path_error(
                 "born_after",
                 "{field}: '{value}' was born on {birth}, after {what} {day} (出生日期晚于{zh})",
                 {
@@ -82,14 +76,14 @@ def _one_per_household(community: Community, field: str, ids: tuple[str, ...]) -
     for i, pid in enumerate(ids):
         h = household.get(pid)
         if h is None:
-            raise PydanticCustomError(
+            raise path_error(
                 "no_household",
                 "{field}[{i}]: '{value}' represents no household (household_id is not "
                 "recorded), yet the method is household_representatives (每户派代表)",
                 {"field": field, "i": i, "value": pid},
             )
         if h in seen:
-            raise PydanticCustomError(
+            raise path_error(
                 "two_per_household",
                 "{field}[{i}]: '{value}' and '{other}' both represent household '{household}' "
                 "(每户派一名代表)",
@@ -105,14 +99,14 @@ def _proxies(proxies: tuple[Proxy, ...]) -> None:
     principals = {p.principal_id: i for i, p in enumerate(proxies)}
     for i, p in enumerate(proxies):
         if p.proxy_id == p.principal_id:
-            raise PydanticCustomError(
+            raise path_error(
                 "self_proxy",
                 "proxies[{i}].proxy_id: '{value}' would vote for themselves (委托其他选民代为"
                 "投票: the proxy must be another voter)",
                 {"i": i, "value": p.proxy_id},
             )
         if p.proxy_id in principals:
-            raise PydanticCustomError(
+            raise path_error(
                 "proxy_chain",
                 "proxies[{i}].proxy_id: '{value}' gave their own vote away (proxies[{j}]) and "
                 "cannot vote for another (受托人已委托他人投票)",
@@ -155,7 +149,7 @@ class Objection(StrictModel):
     @model_validator(mode="after")
     def _order(self) -> Objection:
         if self.decided_on is not None and self.decided_on < self.filed_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "date_order",
                 "decided_on: {value} is before filed_on {filed_on}",
                 {"value": self.decided_on.isoformat(), "filed_on": self.filed_on.isoformat()},
@@ -261,7 +255,7 @@ class Election(Subject):
         persons = {p.id for p in c.persons}
         electorate = set(self.electorate_ids)
         if not self.electorate_ids:
-            raise PydanticCustomError(
+            raise path_error(
                 "empty_electorate",
                 "electorate_ids: nobody is entitled to vote; an election needs its published "
                 "list (选民名单)",
@@ -296,20 +290,20 @@ class Election(Subject):
             cast = len(self.voted_ids)
             for i, cand in enumerate(self.candidates):
                 if cand.votes is None:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "missing_votes",
                         "candidates[{i}].votes: required once voted_ids is given",
                         {"i": i},
                     )
                 if cand.votes > cast:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "too_many_votes",
                         "candidates[{i}].votes: {value} exceeds the {cast} ballots cast",
                         {"i": i, "value": cand.votes, "cast": cast},
                     )
             total = sum(x.votes or 0 for x in self.candidates)
             if total > cast * self.seats:
-                raise PydanticCustomError(
+                raise path_error(
                     "too_many_votes",
                     "candidates: {value} votes in all exceed {cast} ballots x {seats} seats",
                     {"value": total, "cast": cast, "seats": self.seats},
@@ -330,7 +324,7 @@ class Election(Subject):
             self.voter_list_published_on is not None
             and self.voter_list_published_on > self.election_day
         ):
-            raise PydanticCustomError(
+            raise path_error(
                 "date_order",
                 "voter_list_published_on: {value} is after the election day {day}",
                 {
@@ -342,7 +336,7 @@ class Election(Subject):
             self.handover_completed_on is not None
             and self.handover_completed_on < self.election_day
         ):
-            raise PydanticCustomError(
+            raise path_error(
                 "date_order",
                 "handover_completed_on: {value} is before the election day {day}",
                 {
@@ -469,11 +463,9 @@ class Recall(Subject):
                     if pid not in electorate:
                         raise _unknown(f"voted_ids[{i}]", pid, "on the electorate list")
             if self.votes_for is None:
-                raise PydanticCustomError(
-                    "missing_votes", "votes_for: required once voted_ids is given", {}
-                )
+                raise path_error("missing_votes", "votes_for: required once voted_ids is given", {})
             if self.votes_for > len(self.voted_ids):
-                raise PydanticCustomError(
+                raise path_error(
                     "too_many_votes",
                     "votes_for: {value} exceeds the {cast} who voted",
                     {"value": self.votes_for, "cast": len(self.voted_ids)},
@@ -483,7 +475,7 @@ class Recall(Subject):
     def _check_electorate(self) -> None:
         c = self.community
         if self.electorate_ids is not None and not self.electorate_ids:
-            raise PydanticCustomError(
+            raise path_error(
                 "empty_electorate",
                 "electorate_ids: an empty list; leave it out to take the electorate from the "
                 "community's records",
@@ -495,7 +487,7 @@ class Recall(Subject):
             if listed != serving:
                 missing = sorted(serving - listed)
                 extra = sorted(listed - serving)
-                raise PydanticCustomError(
+                raise path_error(
                     "electorate_contradicts_records",
                     "electorate_ids: by the representatives method the electorate is the "
                     "representatives serving on {day} (居民代表/村民代表); not listed: "

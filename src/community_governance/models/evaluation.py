@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Date, Id, StrictModel, Subject
+from ._base import Date, Id, StrictModel, Subject, path_error
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = ["AnnualEvaluation", "AnnualEvaluationRecord", "Rating", "RatingValue"]
@@ -74,7 +73,7 @@ class AnnualEvaluationRecord(Subject):
         c = self.community
         bodies = {b.id: b.kind for b in c.bodies}
         if bodies.get(self.body_id) not in ("residents_committee", "village_committee"):
-            raise PydanticCustomError(
+            raise path_error(
                 "unknown_reference",
                 "body_id: '{value}' is not a residents' or village committee of community {c}",
                 {"value": self.body_id, "c": c.id},
@@ -83,20 +82,20 @@ class AnnualEvaluationRecord(Subject):
         born = {p.id: p.birth_date for p in c.persons}
         for i, ev in enumerate(self.evaluations):
             if ev.chaired_by not in bodies:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "evaluations[{i}].chaired_by: '{value}' is not a body of community {c}",
                     {"i": i, "value": ev.chaired_by, "c": c.id},
                 )
             if ev.held_on > self.as_of:
-                raise PydanticCustomError(
+                raise path_error(
                     "date_order",
                     "evaluations[{i}].held_on: {value} is after as_of {as_of}",
                     {"i": i, "value": ev.held_on.isoformat(), "as_of": self.as_of.isoformat()},
                 )
             for j, r in enumerate(ev.ratings):
                 if r.person_id not in persons:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "unknown_reference",
                         "evaluations[{i}].ratings[{j}].person_id: '{value}' is not a person of "
                         "community {c}",
@@ -104,7 +103,7 @@ class AnnualEvaluationRecord(Subject):
                     )
                 birth = born[r.person_id]
                 if birth is not None and birth > ev.held_on:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "born_after",
                         "evaluations[{i}].ratings[{j}].person_id: '{value}' was born on {birth}, "
                         "after the evaluation on {day} (出生日期晚于评议日期)",
@@ -132,7 +131,7 @@ class AnnualEvaluationRecord(Subject):
             if seen is not None:
                 k, m, rating = seen
                 kind = "duplicate_rating" if rating == r.rating else "contradictory_rating"
-                raise PydanticCustomError(
+                raise path_error(
                     kind,
                     "evaluations[{i}].ratings[{j}]: '{value}' is rated '{rating}' and already "
                     "'{other}' on {day} (evaluations[{k}].ratings[{m}]) (同一成员同日只评议一次)",

@@ -11,9 +11,8 @@ from collections.abc import Mapping
 from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Date, Id, StrictModel, Subject, duplicates
+from ._base import Date, Id, StrictModel, Subject, duplicates, located, path_error, repeated
 from .community import CommunityKind
 from .dismissal import DismissalNotice
 
@@ -96,7 +95,8 @@ class Request(StrictModel):
     @model_validator(mode="after")
     def _within(self) -> Request:
         if self.count > self.of:
-            raise PydanticCustomError(
+            raise located(
+                ("count",),
                 "count_exceeds_base",
                 "requested_by.count: {value} requesters but only {of} {base} (提议人数超过总数)",
                 {"value": self.count, "of": self.of, "base": self.base},
@@ -248,27 +248,27 @@ class Meeting(Subject):
     @model_validator(mode="after")
     def _consistent(self) -> Meeting:
         if self.body == "representatives_assembly" and self.community_kind is None:
-            raise PydanticCustomError(
+            raise path_error(
                 "missing_community_kind",
                 "community_kind: required for a representatives' assembly (urban or village "
                 "law applies by it) (got '{value}')",
                 {"value": None},
             )
         if self.announced_on is not None and self.announced_on > self.held_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "notice_after_meeting",
                 "announced_on: '{value}' is after held_on {held_on} (通知日期晚于召开日期)",
                 {"value": self.announced_on.isoformat(), "held_on": self.held_on.isoformat()},
             )
         if self.attendees > self.entitled:
-            raise PydanticCustomError(
+            raise path_error(
                 "attendees_exceed_entitled",
                 "attendees: {value} attended but only {entitled} are entitled "
                 "(实到人数超过应到人数)",
                 {"value": self.attendees, "entitled": self.entitled},
             )
         if (self.attendee_area is None) != (self.entitled_area is None):
-            raise PydanticCustomError(
+            raise path_error(
                 "area_pair",
                 "attendee_area: give both entitled_area and attendee_area or neither "
                 "(got '{value}')",
@@ -279,7 +279,7 @@ class Meeting(Subject):
             and self.entitled_area is not None
             and self.attendee_area > self.entitled_area
         ):
-            raise PydanticCustomError(
+            raise path_error(
                 "area_exceeds_entitled",
                 "attendee_area: {value} exceeds entitled_area {entitled} (参与表决面积超过总面积)",
                 {"value": self.attendee_area, "entitled": self.entitled_area},
@@ -293,25 +293,20 @@ class Meeting(Subject):
             ("units", [u.id for u in self.units]),
             ("motions", [m.id for m in self.motions]),
         ):
-            dup = duplicates(values)
-            if dup:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "{field}: duplicate id(s) '{value}'",
-                    {"field": field, "value": ", ".join(dup)},
-                )
+            if duplicates(values):
+                raise repeated(field, values)
 
     def _check_motions(self) -> None:
         for i, m in enumerate(self.motions):
             if m.voted_on < self.held_on:
-                raise PydanticCustomError(
+                raise path_error(
                     "vote_before_meeting",
                     "motions[{i}].voted_on: '{value}' is before held_on {held_on} "
                     "(表决日期早于会议召开日期)",
                     {"i": i, "value": m.voted_on.isoformat(), "held_on": self.held_on.isoformat()},
                 )
             if m.ballots > self.attendees:
-                raise PydanticCustomError(
+                raise path_error(
                     "votes_exceed_attendees",
                     "motions[{i}].in_favour: {value} votes cast (for + against + abstain) but "
                     "only {attendees} attendees (表决票数超过实到人数)",
@@ -320,7 +315,7 @@ class Meeting(Subject):
             self._check_dismissal(i, m)
             areas = (m.area_in_favour, m.area_against, m.area_abstain)
             if any(a is not None for a in areas) and m.area_in_favour is None:
-                raise PydanticCustomError(
+                raise path_error(
                     "area_pair",
                     "motions[{i}].area_in_favour: required when area_against or area_abstain "
                     "is given (got '{value}')",
@@ -328,7 +323,7 @@ class Meeting(Subject):
                 )
             area = m.area_ballots
             if area is not None and (self.attendee_area is None or area > self.attendee_area):
-                raise PydanticCustomError(
+                raise path_error(
                     "votes_exceed_attendees",
                     "motions[{i}].area_in_favour: {value} area voted (for + against + abstain) "
                     "but attendee_area is {attendee_area} (表决面积超过参与表决面积)",
@@ -341,14 +336,14 @@ class Meeting(Subject):
         if notice is None:
             return
         if m.matter != "property_service_dismissal":
-            raise PydanticCustomError(
+            raise path_error(
                 "dismissal_notice_matter",
                 "motions[{i}].dismissal_notice: only a property_service_dismissal motion has "
                 "one (matter is '{value}') (仅解聘物业服务人的议题记录解聘通知)",
                 {"i": i, "value": m.matter},
             )
         if notice.notified_on is not None and notice.notified_on < m.voted_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "notice_before_decision",
                 "motions[{i}].dismissal_notice.notified_on: '{value}' is before voted_on "
                 "{voted_on} (解聘通知日期早于作出解聘决定的日期)",

@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Date, Id, StrictModel
+from ._base import Date, Id, StrictModel, path_error
 from .community import BodyKind
 from .meeting import Meeting, Motion
 from .proposal import Proposal
@@ -41,13 +40,13 @@ class Event(StrictModel):
     def _motion(self) -> Event:
         if self.motion_id is not None:
             if self.meeting is None:
-                raise PydanticCustomError(
+                raise path_error(
                     "motion_without_meeting",
                     "motion_id: '{value}' given but no meeting record",
                     {"value": self.motion_id},
                 )
             if all(m.id != self.motion_id for m in self.meeting.motions):
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "motion_id: '{value}' is not a motion of meeting {meeting}",
                     {"value": self.motion_id, "meeting": self.meeting.id},
