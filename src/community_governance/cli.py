@@ -37,6 +37,7 @@ from ._escape import excerpt, json_visible, visible
 from ._io import Limits, bounded_lines, loads_json, open_input, read_text
 from .batch import BatchSummary, run_batch
 from .engine import evaluate
+from .errors import format_text, problems
 from .exceptions import GovernanceError, InputError
 from .models import SUBJECT_MODELS, Subject
 from .models.procedure_run import ProcedureRun
@@ -133,15 +134,8 @@ def _load_rulebook_file(path: str, limits: Limits) -> Rulebook:
 
 def format_validation_error(error: ValidationError, source: str) -> str:
     """Every validation error (the first 50) with its field path, message and a short,
-    escaped excerpt of the offending input."""
-    lines = [f"{visible(source)}: {error.error_count()} validation error(s) in {error.title}:"]
-    errors = error.errors()
-    for e in errors[:_MAX_ERRORS]:
-        path = visible(".".join(str(x) for x in e["loc"]))[:200] or "(top level)"
-        lines.append(f"  {path}: {visible(e['msg'])[:300]} (got {excerpt(e.get('input'))})")
-    if len(errors) > _MAX_ERRORS:
-        lines.append(f"  … and {len(errors) - _MAX_ERRORS} more")
-    return "\n".join(lines)
+    escaped excerpt of the offending input (`community_governance.errors.format_text`)."""
+    return format_text(problems(error), source=source, what=error.title, limit=_MAX_ERRORS)
 
 
 def _json(data: Any) -> str:
