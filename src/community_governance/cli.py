@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -354,6 +355,23 @@ def _cmd_schema(args: argparse.Namespace, run: _Run) -> int:
     return EXIT_ALLOWED
 
 
+def _cmd_serve(args: argparse.Namespace, run: _Run) -> int:
+    try:
+        import uvicorn
+
+        from .service import create_app
+    except ImportError:
+        raise _UsageError(
+            "cgov serve needs the HTTP service's packages: pip install "
+            "'community-governance[service]'"
+        ) from None
+    if args.rulebook_dir is not None and not os.path.isdir(args.rulebook_dir):
+        raise _UsageError(f"--rulebook-dir {visible(args.rulebook_dir)}: not a directory")
+    app = create_app(rulebook_dir=args.rulebook_dir, limits=run.limits)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")  # until Ctrl+C/SIGTERM
+    return EXIT_ALLOWED
+
+
 _COMMANDS = {
     "check": _cmd_check,
     "rulebooks": _cmd_rulebooks,
@@ -361,6 +379,7 @@ _COMMANDS = {
     "schema": _cmd_schema,
     "procedure": _cmd_procedure,
     "verify": _cmd_verify,
+    "serve": _cmd_serve,
 }
 
 
