@@ -285,7 +285,7 @@ def test_a_case_file_is_reported_through_the_shared_formatter(tmp_path: Path) ->
     f.write_text("format: cg.cases/2\ncases: []\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"invalid case file:\n  cases: List should have") as e:
         load_case_file(f)
-    assert "(got [])" in str(e.value)
+    assert "(got" not in str(e.value)  # a case file's author has the file open: no excerpts
 
 
 def test_community_problems_stay_under_the_community_path() -> None:

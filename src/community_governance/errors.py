@@ -152,6 +152,7 @@ def format_text(
     limit: int | None = 50,
     separator: str = "\n",
     top: str = "(top level)",
+    inputs: bool = True,
 ) -> str:
     """Problems as text for a terminal: a heading (when ``source`` is given), then one
     ``path: message (got excerpt)`` per problem, every input-derived part escaped.
@@ -163,6 +164,7 @@ def format_text(
         limit: list at most this many; the rest are counted. ``None``: all.
         separator: between the lines (``"; "`` puts them on one line).
         top: what a problem of the whole document is shown at.
+        inputs: show each problem's input excerpt (``(got …)``).
 
     Examples:
         >>> print(format_text([Problem(("persons", 0, "id"), "missing", "Field required")],
@@ -179,7 +181,7 @@ def format_text(
     shown = found if limit is None else found[:limit]
     for p in shown:
         path = visible(p.path)[:200] or top
-        got = "" if p.input is None else f" (got {p.input})"
+        got = "" if p.input is None or not inputs else f" (got {p.input})"
         lines.append(f"{indent}{path}: {visible(p.message)[:300]}{got}")
     if len(found) > len(shown):
         lines.append(f"{indent}… and {len(found) - len(shown)} more")

@@ -129,7 +129,7 @@ def load_case_file(path: str | Path) -> CaseFile:
     except ValidationError as e:
         from ..errors import format_text, problems
 
-        found = format_text(problems(e), limit=None, separator="\n  ")
+        found = format_text(problems(e), limit=None, separator="\n  ", inputs=False)
         raise ValueError(f"{p}: invalid case file:\n  {found}") from None
 
 
