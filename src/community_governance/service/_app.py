@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
@@ -13,7 +14,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.json_schema import models_json_schema
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -112,14 +113,17 @@ def _load_dir(directory: Path, limits: Limits) -> dict[str, Rulebook]:
     return books
 
 
+@functools.cache
+def _date_adapter() -> TypeAdapter[dt.date]:
+    return TypeAdapter(Date)
+
+
 def _date(value: str | None) -> dt.date | None:
     """A ``YYYY-MM-DD`` query value read as the models read dates."""
     if value is None:
         return None
-    from pydantic import TypeAdapter
-
     try:
-        return TypeAdapter(Date).validate_python(value)
+        return _date_adapter().validate_python(value)
     except ValidationError as e:
         raise ServiceError(
             422,

@@ -54,7 +54,9 @@ class RulebookSummary(_Doc):
     kind: Literal["builtin", "file"]
 
 
-class _Step(_Doc):
+class StepDoc(_Doc):
+    """One accepted event of a replayed run."""
+
     step: str
     on: str
     from_: str = Field(alias="from")
@@ -63,13 +65,17 @@ class _Step(_Doc):
     warnings: list[str]
 
 
-class _Rejection(_Doc):
+class RejectionDoc(_Doc):
+    """The first event refused while replaying, with the Decision that refused it."""
+
     step: str
     state: str
     decision: DecisionDocument
 
 
-class _NextSteps(_Doc):
+class NextStepsDoc(_Doc):
+    """What may happen now, and what is still missing to complete the run."""
+
     available: list[str]
     missing: list[str]
 
@@ -83,8 +89,8 @@ class StateDocument(_Doc):
     rulebook: dict[str, str]
     state: str
     complete: bool
-    events: list[_Step]
-    rejection: _Rejection | None
+    events: list[StepDoc]
+    rejection: RejectionDoc | None
     at: str | None = None
-    next_steps: _NextSteps | None = None
+    next_steps: NextStepsDoc | None = None
     due: list[dict[str, Any]] | None = None
