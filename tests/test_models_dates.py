@@ -53,19 +53,21 @@ def _model_of(data: dict[str, Any]) -> type[BaseModel] | None:
 
 
 def test_every_subject_model_has_a_strategy_here() -> None:
-    """The property below covers every subject model the library has."""
-    assert set(SUBJECT_STRATEGIES) == {m.__name__ for m in SUBJECT_MODELS.values()}
+    """The property below draws every subject model the library has from a strategy of the
+    library's own (a model missing here would be drawn by ``st.from_type`` alone)."""
+    assert {m.__name__ for m in SUBJECT_MODELS.values()} <= set(SUBJECT_STRATEGIES)
 
 
-@pytest.mark.parametrize("subject", sorted(SUBJECT_STRATEGIES))
+@pytest.mark.parametrize("subject", sorted(SUBJECT_MODELS))
 def test_python_mode_of_decoded_json_equals_json_mode(subject: str) -> None:
     """For every subject model, validating ``json.loads`` of a dump gives the model that
     validating the JSON text gives."""
+    model = SUBJECT_MODELS[subject]
+    strategy = SUBJECT_STRATEGIES.get(model.__name__, st.from_type(model))
 
-    @given(SUBJECT_STRATEGIES[subject])
+    @given(strategy)
     def check(x: Subject) -> None:
         text = x.model_dump_json()
-        model = type(x)
         assert model.model_validate(json.loads(text)) == model.model_validate_json(text)
 
     check()
