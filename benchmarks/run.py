@@ -21,6 +21,10 @@ Sections (``--section``, repeatable; all by default):
   hand-written scan of its memberships;
 * ``durable``: procedure events per second through the durable-rules monitor
   (`community_governance.durable`, ``pip install -e ".[durable]"``) vs native `replay`.
+* ``service``: ``POST /v1/check/proposal`` of the 300-household example to a real ``cgov
+  serve`` on loopback vs the library call (JSON text -> Decision JSON), latency p50/p95 for
+  one client and under 8 concurrent clients (``pip install -e ".[service]"``; skipped
+  without it).
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
 has run (it exits 1 only if the engine, the plain function and the peers disagree on a
@@ -63,6 +67,7 @@ from _workitems import write_work_items
 
 import community_governance
 from community_governance import Proposal, Rulebook, evaluate, get_rulebook
+from community_governance._io import loads_json
 from community_governance.engine import evaluate_rule
 from community_governance.procedures import ProcedureRun, replay
 
@@ -82,6 +87,7 @@ SECTIONS = (
     "memory-1e6",
     "cold-50k",
     "durable",
+    "service",
 )
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
@@ -92,6 +98,11 @@ PEER_GOAL = 0.1  # engine / peer: the full explained decision ≥ 10× faster th
 BATCH_GOAL_LINES_PER_S = 20_000
 IMPORT_GOAL = 1.3  # import community_governance / from pydantic import BaseModel
 COLD_GOAL = 1.0  # first evaluate on a fresh proposal / hand-written memberships scan
+SERVICE_GOAL = 2.0  # an HTTP request / the library call, for the 300-household proposal
+#: service: concurrent clients; rounds, and requests per client in a round (default, quick).
+SERVICE_CLIENTS = 8
+SERVICE_ROUNDS = (7, 3)
+SERVICE_REQUESTS = (20, 10)
 FLAT_GROWTH = 0.01  # memory-1e6: growth over the last 5 samples below 1% is "flat"
 RESULTS = Path(__file__).resolve().parent / "results"
 #: The runs of examples/procedures timed by the ``durable`` section (one refused at a step).
@@ -992,6 +1003,196 @@ def section_durable(settings: Settings) -> dict[str, Any]:
     return out
 
 
+# --- service ------------------------------------------------------------------------------
+
+
+def _percentiles(samples_ns: list[int]) -> dict[str, float]:
+    """p50 and p95 (nearest rank) and the mean, in milliseconds."""
+    ordered = sorted(samples_ns)
+
+    def rank(q: float) -> float:
+        return ordered[max(0, -(-len(ordered) * q // 100) - 1)] / 1e6
+
+    return {
+        "p50_ms": round(rank(50), 3),
+        "p95_ms": round(rank(95), 3),
+        "mean_ms": round(sum(ordered) / len(ordered) / 1e6, 3),
+        "count": len(ordered),
+    }
+
+
+def _start_server() -> tuple[subprocess.Popen[str], str]:
+    """``cgov serve --port 0`` on 127.0.0.1; the process and its port once it listens."""
+    import queue
+    import re
+    import threading
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "community_governance.cli", "serve", "--port", "0"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    stderr = proc.stderr
+    assert stderr is not None
+    threading.Thread(target=lambda: [lines.put(x) for x in stderr], daemon=True).start()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            m = re.search(r"running on http://127\.0\.0\.1:(\d+)", lines.get(timeout=0.5))
+        except queue.Empty:
+            continue
+        if m:
+            return proc, m.group(1)
+    proc.kill()
+    raise RuntimeError("cgov serve did not start")
+
+
+def _clients(
+    count: int, per_client: int, call: Callable[[Any], object], make: Callable[[], Any]
+) -> tuple[list[int], float]:
+    """``count`` threads, each with its own ``make()`` state, calling ``call`` ``per_client``
+    times after a start barrier: every call's latency (ns) and the wall time (s)."""
+    import threading
+
+    samples: list[list[int]] = [[] for _ in range(count)]
+    barrier = threading.Barrier(count + 1)
+
+    def worker(i: int) -> None:
+        state = make()
+        barrier.wait()
+        for _ in range(per_client):
+            t0 = time.perf_counter_ns()
+            call(state)
+            samples[i].append(time.perf_counter_ns() - t0)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    barrier.wait()
+    start = time.perf_counter()
+    for t in threads:
+        t.join()
+    return [x for s in samples for x in s], time.perf_counter() - start
+
+
+def section_service(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
+    """An HTTP request to a real server vs the library call, one client and 8 at once."""
+    _head("11. service: POST /v1/check/proposal on loopback vs the library call")
+    try:
+        import http.client
+
+        import fastapi  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError as e:
+        print(f"  skipped: {e} (pip install -e '.[service]')")
+        return {"skipped": str(e)}
+    text = example_text("eligible")
+    body = text.encode("utf-8")
+    path = f"/v1/check/proposal?rulebook={RULEBOOK}"
+    expected = _end_to_end(text, rulebook)
+    per_client = SERVICE_REQUESTS[1 if quick else 0]
+    n = SERVICE_CLIENTS
+    print(
+        f"  input: examples/jinjiang/proposal-eligible.json, {len(body):,} bytes, 300 "
+        f"households; {SERVICE_ROUNDS[1 if quick else 0]} rounds of {n} clients x "
+        f"{per_client} requests (keep-alive), after a warm-up",
+        flush=True,
+    )
+    rounds = SERVICE_ROUNDS[1 if quick else 0]
+    one_lib: list[int] = []
+    one_strict: list[int] = []
+    one_http: list[int] = []
+    many_lib: list[int] = []
+    many_http: list[int] = []
+    lib_wall = http_wall = 0.0
+
+    def library(_: object) -> str:
+        return _end_to_end(text, rulebook)
+
+    def strict(_: object) -> str:
+        # what `cgov check` and the service do: the strict reader first (a key given twice,
+        # NaN, depth), then the library call
+        loads_json(text, "body")
+        return _end_to_end(text, rulebook)
+
+    proc, port = _start_server()
+    try:
+
+        def connect() -> http.client.HTTPConnection:
+            return http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
+
+        def request(conn: http.client.HTTPConnection) -> bytes:
+            conn.request("POST", path, body, {"Content-Type": "application/json"})
+            response = conn.getresponse()
+            data = response.read()
+            if response.status != 200:
+                raise RuntimeError(f"HTTP {response.status}: {data[:200]!r}")
+            return data
+
+        warm = connect()
+        if request(warm).decode("utf-8") != expected:
+            _fail("service: the HTTP answer differs from the library's Decision")
+        for _ in range(per_client):
+            request(warm)
+            library(None)
+        # rounds interleave the four measurements, so that a slow moment of the machine
+        # slows all of them, not one
+        for _ in range(rounds):
+            one_lib += _clients(1, per_client * 2, library, lambda: None)[0]
+            one_strict += _clients(1, per_client * 2, strict, lambda: None)[0]
+            one_http += _clients(1, per_client * 2, request, lambda: warm)[0]
+            samples, wall = _clients(n, per_client, library, lambda: None)
+            many_lib, lib_wall = many_lib + samples, lib_wall + wall
+            samples, wall = _clients(n, per_client, request, connect)
+            many_http, http_wall = many_http + samples, http_wall + wall
+        warm.close()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    rows = {
+        "library, 1 caller": _percentiles(one_lib),
+        "strict read + library": _percentiles(one_strict),
+        "HTTP, 1 client": _percentiles(one_http),
+        f"library, {n} threads": _percentiles(many_lib),
+        f"HTTP, {n} clients": _percentiles(many_http),
+    }
+    for label, r in rows.items():
+        print(f"    {label:<22} p50 {r['p50_ms']:8.2f} ms  p95 {r['p95_ms']:8.2f} ms")
+    thr_http, thr_lib = len(many_http) / http_wall, len(many_lib) / lib_wall
+    print(f"    throughput, {n} at once: HTTP {thr_http:,.0f} /s, library {thr_lib:,.0f} /s")
+    ratios = {}
+    for key, num, den in (
+        ("p50, 1 client", "HTTP, 1 client", "library, 1 caller"),
+        ("p95, 1 client", "HTTP, 1 client", "library, 1 caller"),
+        ("p50, vs strict read", "HTTP, 1 client", "strict read + library"),
+        (f"p50, {n} clients", f"HTTP, {n} clients", f"library, {n} threads"),
+        (f"p95, {n} clients", f"HTTP, {n} clients", f"library, {n} threads"),
+    ):
+        q = "p50_ms" if key.startswith("p50") else "p95_ms"
+        ratio = rows[num][q] / rows[den][q]
+        verdict = "meets goal" if ratio <= SERVICE_GOAL else f"MISSES GOAL (> {SERVICE_GOAL:g}×)"
+        print(f"    HTTP / library, {key:<20} {ratio:8.2f}×  {verdict}")
+        ratios[key] = {"ratio": round(ratio, 3), "goal": SERVICE_GOAL}
+    cost = thr_lib / thr_http
+    print(f"    cost per request, {n} at once (1/throughput): {cost:.2f}× the library's")
+    ratios["cost per request"] = {"ratio": round(cost, 3), "goal": SERVICE_GOAL}
+    return {
+        "input_bytes": len(body),
+        "clients": n,
+        "rounds": rounds,
+        "requests_per_client_per_round": per_client,
+        "latency": rows,
+        "throughput_per_s": {"http": round(thr_http, 1), "library": round(thr_lib, 1)},
+        "ratios": ratios,
+    }
+
+
 def _package_version(name: str) -> str:
     from importlib import metadata
 
@@ -1091,6 +1292,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["cold-50k"] = section_cold(args.quick, rulebook)
     if "durable" in sections:
         results["durable"] = section_durable(settings)
+    if "service" in sections:
+        results["service"] = section_service(args.quick, rulebook)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")

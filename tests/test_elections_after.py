@@ -217,4 +217,4 @@ class TestCli:
         f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         out, err = io.StringIO(), io.StringIO()
         assert main(["check", "body", str(f), "--rulebook", "cn"], out=out, err=err) == 2
-        assert "memberships[0].person_id: 'ghost'" in out.getvalue() + err.getvalue()
+        assert "community.memberships.0.person_id: 'ghost'" in out.getvalue() + err.getvalue()

@@ -68,17 +68,22 @@ class TestConsistency:
     """Inconsistent input is rejected with the field and the value."""
 
     def test_sponsor_who_is_not_a_representative(self, data: dict[str, Any]) -> None:
-        """A sponsor id that is no representative on the date is named."""
+        """A sponsor id that is no representative on the date is named, at its index."""
         data["sponsor_representative_ids"] = ["R01", "C1"]
         (e,) = errors(Proposal, data)
-        assert locs([e]) == ["sponsor_representative_ids"]
+        assert locs([e]) == ["sponsor_representative_ids.1"]
         assert "sponsor_representative_ids[1]: 'C1' is not a representative" in e["msg"]
 
     def test_sponsor_whose_term_ended(self, data: dict[str, Any]) -> None:
-        """A representative whose term ended before the proposal is no sponsor."""
+        """A representative whose term ended before the proposal is no sponsor: every one of
+        them is named, each at its index."""
         data["submitted_on"] = "2026-06-01"  # the example term ends 2026-06-01 (exclusive)
-        (e,) = errors(Proposal, data)
-        assert "sponsor_representative_ids[0]" in e["msg"]
+        found = errors(Proposal, data)
+        assert locs(found) == [
+            f"sponsor_representative_ids.{i}"
+            for i in range(len(data["sponsor_representative_ids"]))
+        ]
+        assert "sponsor_representative_ids[0]" in found[0]["msg"]
 
     def test_duplicate_sponsor(self, data: dict[str, Any]) -> None:
         """A household listed twice counts once — so it is an error."""
@@ -90,14 +95,14 @@ class TestConsistency:
         """A sponsoring household must be a household of the community."""
         data["sponsor_household_ids"] = ["H999"]
         (e,) = errors(Proposal, data)
-        assert locs([e]) == ["sponsor_household_ids"]
+        assert locs([e]) == ["sponsor_household_ids.0"]
         assert "sponsor_household_ids[0]: 'H999'" in e["msg"]
 
     def test_term_ending_before_it_starts(self, data: dict[str, Any]) -> None:
-        """term_end <= term_start is refused, with the path to the membership."""
+        """term_end <= term_start is refused, with the path to the membership's term_end."""
         data["community"]["memberships"][0]["term_end"] = "2020-01-01"
         (e,) = errors(Proposal, data)
-        assert locs([e]) == ["community.memberships.0"]
+        assert locs([e]) == ["community.memberships.0.term_end"]
         assert "2020-01-01 must be after term_start 2021-06-01" in e["msg"]
 
     def test_membership_of_unknown_person(self, data: dict[str, Any]) -> None:

@@ -65,7 +65,9 @@ class TestIds:
         """ "Ｈ100" is "H100": listing both sponsors the same household twice (联名户重复)."""
         data = example_data("jinjiang/proposal-short.json")
         data["sponsor_household_ids"] = [*data["sponsor_household_ids"], "Ｈ100"]  # type: ignore[list-item]
-        assert refused(Proposal, data) == ["sponsor_household_ids"]
+        assert refused(Proposal, data) == [
+            f"sponsor_household_ids.{len(data['sponsor_household_ids']) - 1}"
+        ]
 
     def test_a_padded_voter_is_the_listed_voter(self) -> None:
         """A voter listed as "R01" and again as " R01\u3000" is one voter listed twice."""

@@ -110,7 +110,7 @@ class TestHostileLogs:
         del data["events"][4]["previous"]
         code, _, err = cgov("procedure", "replay", write(tmp_path, data))
         assert code == 2
-        assert "events[4].previous: missing" in err
+        assert "events.4.previous: missing, but the events before it are chained" in err
 
     def test_an_event_dated_2099_without_at_exits_2(self, tmp_path: Path) -> None:
         """Read today, a log whose last event is dated 2099-01-01 records a step that has not

@@ -16,6 +16,8 @@ EXTRAS: dict[str, list[str]] = tomllib.loads((ROOT / "pyproject.toml").read_text
     "project"
 ]["optional-dependencies"]
 DEV_TOOLS = {"mypy", "ruff", "types-pyyaml", "jsonschema"}
+#: What the service's own tests need besides the service: a client and the OpenAPI validator.
+SERVICE_TEST_TOOLS = {"httpx", "openapi-spec-validator"}
 
 
 def names(requirements: list[str]) -> set[str]:
@@ -35,5 +37,12 @@ def test_testing_extra_has_no_dev_tools() -> None:
 
 
 def test_the_ci_extra_is_the_kit_plus_the_dev_tools() -> None:
-    """`.[test]`, which CI installs, includes the testing extra and the dev tools."""
-    assert names(EXTRAS["test"]) == {"community-governance[testing]"} | DEV_TOOLS
+    """`.[test]`, which CI installs, includes the testing and service extras, the service's
+    test tools and the dev tools."""
+    expected = {"community-governance[testing,service]"} | SERVICE_TEST_TOOLS | DEV_TOOLS
+    assert names(EXTRAS["test"]) == expected
+
+
+def test_the_service_extra_is_fastapi_on_uvicorn() -> None:
+    """`pip install community-governance[service]` brings FastAPI and uvicorn, nothing else."""
+    assert names(EXTRAS["service"]) == {"fastapi", "uvicorn[standard]"}

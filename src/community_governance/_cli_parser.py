@@ -234,6 +234,29 @@ def parser() -> argparse.ArgumentParser:
             ]
         ),
     )
+    serve = sub.add_parser(
+        "serve",
+        help="run the HTTP service (needs the service extra: pip install "
+        "'community-governance[service]')",
+        parents=common,
+        epilog="routes: POST /v1/check/{subject}?rulebook=ID&at=DATE, GET /v1/rulebooks, "
+        "GET /v1/rulebooks/{id}/rules, GET /v1/schemas/{name}, POST /v1/procedures/replay; "
+        "the OpenAPI document at /openapi.json, interactive docs at /docs. Stop with Ctrl+C.",
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: this machine only)",
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, help="the port (default 8000; 0: any free port)"
+    )
+    serve.add_argument(
+        "--rulebook-dir",
+        default=None,
+        metavar="DIR",
+        help="offer the rulebook files (.toml/.yaml) of DIR besides the built-in rulebooks",
+    )
     return parser
 
 
@@ -301,6 +324,12 @@ def _size(text: str) -> int:
         return parse_size(text)
     except InputError as e:
         raise argparse.ArgumentTypeError(e.reason) from None
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port 0-65535 (got {excerpt(text)})")
+    return int(text)
 
 
 def _depth(text: str) -> int:

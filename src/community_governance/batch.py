@@ -24,9 +24,10 @@ from typing import Any, TextIO
 import attrs
 from pydantic import ValidationError
 
-from ._escape import excerpt, json_visible, visible
+from ._escape import json_visible, visible
 from ._io import DEFAULT_MAX_DEPTH, OverlongLine, loads_json
 from .engine import evaluate
+from .errors import format_text, problems
 from .exceptions import InputError
 from .models.work_item import WorkItem
 from .rulebooks import Rulebook, get_rulebook
@@ -122,11 +123,7 @@ class LineResult:
 
 
 def _error_text(error: ValidationError) -> str:
-    parts = []
-    for e in error.errors():
-        path = visible(".".join(str(x) for x in e["loc"])) or "(line)"
-        parts.append(f"{path}: {visible(e['msg'])} (got {excerpt(e.get('input'), 60)})")
-    return "; ".join(parts)
+    return format_text(problems(error), limit=None, separator="; ", top="(line)")
 
 
 def _line_problem(line: str | bytes | OverlongLine, max_depth: int) -> tuple[str, str | None]:

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import io
 import json
+import os
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -38,6 +39,7 @@ from ._escape import excerpt, json_visible, visible
 from ._io import Limits, bounded_lines, loads_json, open_input, read_text
 from .batch import BatchSummary, run_batch
 from .engine import evaluate
+from .errors import format_text, problems
 from .exceptions import GovernanceError, InputError
 from .models import SUBJECT_MODELS, Subject
 from .models.procedure_run import ProcedureRun
@@ -136,15 +138,8 @@ def _load_rulebook_file(path: str, limits: Limits) -> Rulebook:
 
 def format_validation_error(error: ValidationError, source: str) -> str:
     """Every validation error (the first 50) with its field path, message and a short,
-    escaped excerpt of the offending input."""
-    lines = [f"{visible(source)}: {error.error_count()} validation error(s) in {error.title}:"]
-    errors = error.errors()
-    for e in errors[:_MAX_ERRORS]:
-        path = visible(".".join(str(x) for x in e["loc"]))[:200] or "(top level)"
-        lines.append(f"  {path}: {visible(e['msg'])[:300]} (got {excerpt(e.get('input'))})")
-    if len(errors) > _MAX_ERRORS:
-        lines.append(f"  … and {len(errors) - _MAX_ERRORS} more")
-    return "\n".join(lines)
+    escaped excerpt of the offending input (`community_governance.errors.format_text`)."""
+    return format_text(problems(error), source=source, what=error.title, limit=_MAX_ERRORS)
 
 
 def _json(data: Any) -> str:
@@ -404,6 +399,23 @@ def _cmd_schema(args: argparse.Namespace, run: _Run) -> int:
     return EXIT_ALLOWED
 
 
+def _cmd_serve(args: argparse.Namespace, run: _Run) -> int:
+    try:
+        import uvicorn
+
+        from .service import create_app
+    except ImportError:
+        raise _UsageError(
+            "cgov serve needs the HTTP service's packages: pip install "
+            "'community-governance[service]'"
+        ) from None
+    if args.rulebook_dir is not None and not os.path.isdir(args.rulebook_dir):
+        raise _UsageError(f"--rulebook-dir {visible(args.rulebook_dir)}: not a directory")
+    app = create_app(rulebook_dir=args.rulebook_dir, limits=run.limits)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")  # until Ctrl+C/SIGTERM
+    return EXIT_ALLOWED
+
+
 _COMMANDS = {
     "check": _cmd_check,
     "rulebooks": _cmd_rulebooks,
@@ -411,6 +423,7 @@ _COMMANDS = {
     "schema": _cmd_schema,
     "procedure": _cmd_procedure,
     "verify": _cmd_verify,
+    "serve": _cmd_serve,
 }
 
 

@@ -3,7 +3,18 @@
 This package imports nothing from the rest of the library.
 """
 
-from ._base import Id, IdTuple, StrictModel, Subject, Text, normalise_id, normalise_text
+from ._base import (
+    Date,
+    Id,
+    IdTuple,
+    StrictModel,
+    Subject,
+    Text,
+    located,
+    normalise_id,
+    normalise_text,
+    problems_error,
+)
 from .assembly_record import AssemblyRecord, HeldMeeting
 from .body import BodyComposition
 from .cadre_evaluation import CadreEvaluation
@@ -104,6 +115,7 @@ __all__ = [
     "Constituency",
     "ConstituencyKind",
     "ContractNoticePeriod",
+    "Date",
     "Disclosure",
     "DisclosureCategory",
     "DismissalNotice",
@@ -147,7 +159,9 @@ __all__ = [
     "Text",
     "Unit",
     "WorkItem",
+    "located",
     "normalise_id",
     "normalise_text",
     "owner_headcount",
+    "problems_error",
 ]

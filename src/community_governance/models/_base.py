@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -9,21 +10,35 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    StringConstraints,
+    ValidationError,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError, SchemaValidator, core_schema
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = [
+    "Date",
     "Id",
     "IdTuple",
     "StrictModel",
     "Subject",
     "Text",
     "duplicates",
+    "located",
     "normalise_id",
     "normalise_text",
+    "path_error",
+    "path_of",
+    "problems_error",
+    "repeated",
 ]
 
 #: Code points that render as nothing (Unicode Default_Ignorable_Code_Point, plus the Hangul
@@ -148,6 +163,155 @@ def _shown(value: Any) -> Any:
     if isinstance(value, str) and len(value) > _TEXT:
         return _Shown(repr(value[: _TEXT - 1] + "…"))
     return value
+
+
+#: The strict date validator, as in JSON: a ``YYYY-MM-DD`` string (no time, no offset, no
+#: other spelling) or, in Python, a `datetime.date` that is not a `datetime.datetime`.
+_STRICT_DATE = SchemaValidator(core_schema.date_schema(strict=True))
+
+
+def _python_date(value: object) -> dt.date:
+    """A date given to Python-mode validation: a `datetime.date`, or an ISO ``YYYY-MM-DD``
+    string read exactly as JSON-mode validation reads it. Anything else (a datetime, a number,
+    a datetime string) is refused with pydantic's own ``date_type`` / ``date_parsing`` error."""
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, str):
+        # pydantic-core types the input as a mapping of strings; a plain string is read too
+        return _STRICT_DATE.validate_strings(value, strict=True)  # type: ignore[arg-type,no-any-return]
+    return _STRICT_DATE.validate_python(value, strict=True)  # type: ignore[no-any-return]
+
+
+class _IsoDate:
+    """Marker giving `Date` its schema: strict `datetime.date` in JSON mode, and in Python mode
+    the same plus the ISO string JSON would carry (a dict decoded from JSON, a form, YAML)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.date_schema(strict=True),
+            python_schema=core_schema.no_info_plain_validator_function(
+                _python_date, json_schema_input_schema=core_schema.date_schema()
+            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _serialise_date, when_used="json-unless-none"
+            ),
+        )
+
+
+def _serialise_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+#: A calendar day. Strict, yet usable as a FastAPI or pydantic body type: JSON-mode validation
+#: takes ``"2026-03-01"``; Python-mode validation takes a `datetime.date` or the same ISO
+#: string (a dict decoded from JSON validates as the JSON text does). A datetime, a datetime
+#: string, a timestamp or another spelling is never a date.
+Date = Annotated[dt.date, _IsoDate]
+
+
+def located(
+    loc: tuple[str | int, ...],
+    type_: str,
+    message: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    input: Any = None,
+) -> ValidationError:
+    """A validation error at ``loc`` (relative to the model validated), for a model or field
+    validator to raise: pydantic puts it under the path of that model in the whole input, so a
+    cross-field problem lands on the element it is about (``sponsor_household_ids.3``), not on
+    the model (``loc=()``).
+
+    Examples:
+        >>> e = located(("ids", 3), "unknown_reference", "'{value}' is unknown", {"value": "x"})
+        >>> e.errors()[0]["loc"], e.errors()[0]["msg"]
+        (('ids', 3), "'x' is unknown")
+    """
+    return problems_error([(loc, type_, message, context, input)])
+
+
+#: A path as the library's messages start with it: ``memberships[3].person_id``.
+_PATH = re.compile(r"[A-Za-z_]\w*(?:\[\d+\]|\.[A-Za-z_]\w*)*")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_PATH_PART = re.compile(r"\[(\d+)\]|\.?([A-Za-z_]\w*)")
+
+
+def path_of(path: str) -> tuple[str | int, ...]:
+    """A path as written in a message (``memberships[3].person_id``) as a ``loc``.
+
+    Examples:
+        >>> path_of("persons[2].relatives[0].person_id")
+        ('persons', 2, 'relatives', 0, 'person_id')
+    """
+    return tuple(int(i) if i else name for i, name in _PATH_PART.findall(path))
+
+
+def path_error(
+    type_: str, message: str, context: Mapping[str, Any] | None = None, *, input: Any = None
+) -> ValidationError:
+    """A cross-field error located at the path its message starts with.
+
+    The library's messages name the element they are about first (``"memberships[{i}]
+    .person_id: '{value}' is not a person…"``, relative to the model validated): that path,
+    its placeholders filled from ``context``, becomes the error's ``loc``, and pydantic puts
+    the model's own path before it. ``input`` defaults to the context's ``value``. A message
+    that starts with no path is located at the model.
+
+    Examples:
+        >>> e = path_error("unknown_reference", "proxies[{i}].proxy_id: '{value}' is unknown",
+        ...                {"i": 2, "value": "p9"})
+        >>> e.errors()[0]["loc"], e.errors()[0]["input"]
+        (('proxies', 2, 'proxy_id'), 'p9')
+    """
+    ctx = dict(context) if context else {}
+    head, colon, _ = message.partition(": ")
+    filled = _PLACEHOLDER.sub(lambda m: str(ctx.get(m.group(1), m.group(0))), head)
+    loc = path_of(filled) if colon and _PATH.fullmatch(filled) else ()
+    return located(loc, type_, message, ctx, input=ctx.get("value") if input is None else input)
+
+
+def repeated(field: str, ids: Iterable[str], key: str | None = "id") -> ValidationError:
+    """Every repeat of an id in the list ``field`` (the first listing is not a problem), each
+    at its own element (``persons.4.id``; ``key=None`` for a list of ids: ``voted_ids.4``).
+
+    Examples:
+        >>> [e["loc"] for e in repeated("persons", ["a", "b", "a"]).errors()]
+        [('persons', 2, 'id')]
+    """
+    listed = list(ids)
+    dup = duplicates(listed)
+    first = {v: listed.index(v) for v in dup}
+    tail = () if key is None else (key,)
+    return problems_error(
+        (
+            (field, i, *tail),
+            "duplicate_id",
+            "{field}: duplicate id(s) {ids}",
+            {"field": field, "ids": ", ".join(dup)},
+            v,
+        )
+        for i, v in enumerate(listed)
+        if v in first and first[v] != i
+    )
+
+
+def problems_error(
+    found: Iterable[tuple[tuple[str | int, ...], str, str, Mapping[str, Any] | None, Any]],
+) -> ValidationError:
+    """One `ValidationError` holding every ``(loc, type, message, context, input)`` found,
+    to raise at once."""
+    details: list[InitErrorDetails] = [
+        {
+            "type": PydanticCustomError(type_, message, dict(context) if context else None),
+            "loc": loc,
+            "input": input,
+        }
+        for loc, type_, message, context, input in found
+    ]
+    return ValidationError.from_exception_data("problems", details)
 
 
 class StrictModel(BaseModel):

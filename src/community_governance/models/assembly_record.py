@@ -8,9 +8,8 @@ from collections.abc import Mapping
 from typing import ClassVar, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Subject, duplicates
+from ._base import Date, Id, StrictModel, Subject, duplicates, path_error
 from .community import CommunityKind
 from .meeting import MeetingBody
 
@@ -21,7 +20,7 @@ class HeldMeeting(StrictModel):
     """One meeting the assembly held (召开): its id and day."""
 
     id: Id = Field(description="Meeting id (the id of its `Meeting` record, if there is one).")
-    held_on: dt.date = Field(description="Day the meeting was held (召开日期).")
+    held_on: Date = Field(description="Day the meeting was held (召开日期).")
     title: str = Field(default="", description="Name of the meeting (会议名称).")
 
 
@@ -62,11 +61,11 @@ class AssemblyRecord(Subject):
         description="城市社区 urban / 村改居社区 village_to_residence / 农村社区 rural; required "
         "for a representatives' assembly (urban or village law).",
     )
-    since: dt.date = Field(
+    since: Date = Field(
         description="First day the record covers (记录起始日): every meeting from then on is "
         "listed."
     )
-    as_of: dt.date = Field(description="The day the record is taken on (截至日期).")
+    as_of: Date = Field(description="The day the record is taken on (截至日期).")
     meetings: tuple[HeldMeeting, ...] = Field(
         default=(), strict=False, description="The meetings held, in any order."
     )
@@ -84,26 +83,26 @@ class AssemblyRecord(Subject):
     @model_validator(mode="after")
     def _consistent(self) -> AssemblyRecord:
         if self.assembly == "representatives_assembly" and self.community_kind is None:
-            raise PydanticCustomError(
+            raise path_error(
                 "missing_community_kind",
                 "community_kind: required for a representatives' assembly (urban or village "
                 "law applies by it) (got '{value}')",
                 {"value": None},
             )
         if self.since > self.as_of:
-            raise PydanticCustomError(
+            raise path_error(
                 "date_order",
                 "since: '{value}' is after as_of {as_of}",
                 {"value": self.since.isoformat(), "as_of": self.as_of.isoformat()},
             )
         dup = duplicates(m.id for m in self.meetings)
         if dup:
-            raise PydanticCustomError(
+            raise path_error(
                 "duplicate_id", "meetings: duplicate id(s) '{value}'", {"value": ", ".join(dup)}
             )
         for i, m in enumerate(self.meetings):
             if not self.since <= m.held_on <= self.as_of:
-                raise PydanticCustomError(
+                raise path_error(
                     "outside_record",
                     "meetings[{i}].held_on: '{value}' is outside the record's span {since} to "
                     "{as_of}",

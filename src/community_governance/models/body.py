@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from typing import ClassVar, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, Subject
+from ._base import Date, Id, Subject, path_error
 from .community import Body, BodyKind, Community, CommunityKind, Person
 
 __all__ = ["BodyComposition"]
@@ -42,12 +41,12 @@ class BodyComposition(Subject):
 
     community: Community = Field(description="The community the body belongs to.")
     body_id: Id = Field(description="The body whose composition is checked.")
-    as_of: dt.date = Field(description="The day the composition is taken on (截至日期).")
+    as_of: Date = Field(description="The day the composition is taken on (截至日期).")
 
     @model_validator(mode="after")
     def _body_exists(self) -> BodyComposition:
         if not any(b.id == self.body_id for b in self.community.bodies):
-            raise PydanticCustomError(
+            raise path_error(
                 "unknown_reference",
                 "body_id: '{value}' is not a body of community {community}",
                 {"value": self.body_id, "community": self.community.id},

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal, get_args
 
 from pydantic import Field
 
-from ._base import Id, IdTuple, Subject
+from ._base import Date, Id, IdTuple, Subject
 from .community import CommunityKind
 
 __all__ = ["Announcement", "CadreEvaluation", "Evaluators"]
@@ -43,7 +43,7 @@ class CadreEvaluation(Subject):
     community_kind: CommunityKind = Field(
         description="城市社区 urban / 村改居社区 village_to_residence / 农村社区 rural."
     )
-    held_on: dt.date = Field(description="Day of the evaluation (评议日期).")
+    held_on: Date = Field(description="Day of the evaluation (评议日期).")
     evaluated_ids: IdTuple = Field(
         min_length=1, description="The cadres evaluated (被评议的社区干部), person ids."
     )

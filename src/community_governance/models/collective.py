@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, StrictModel, Subject
+from ._base import Date, Id, IdTuple, StrictModel, Subject, path_error
 from .community import Community, CommunityKind
 
 __all__ = ["CollectiveOrganisation", "CollectiveSeat", "SeatRole"]
@@ -35,15 +34,15 @@ class CollectiveSeat(StrictModel):
         description="chair (理事长 / 监事会主任), vice_chair (副理事长) or member (理事 / 监事 / "
         "成员代表).",
     )
-    term_start: dt.date = Field(description="First day of the term (任期开始).")
-    term_end: dt.date | None = Field(
+    term_start: Date = Field(description="First day of the term (任期开始).")
+    term_end: Date | None = Field(
         default=None, description="First day after the term (exclusive); None while it runs."
     )
 
     @model_validator(mode="after")
     def _order(self) -> CollectiveSeat:
         if self.term_end is not None and self.term_end <= self.term_start:
-            raise PydanticCustomError(
+            raise path_error(
                 "term_order",
                 "term_end: {term_end} must be after term_start {term_start}",
                 {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
@@ -89,7 +88,7 @@ class CollectiveOrganisation(Subject):
         description="The village (community) whose persons hold the offices, with their "
         "kinship links."
     )
-    as_of: dt.date = Field(description="The day the offices are taken on (截至日期).")
+    as_of: Date = Field(description="The day the offices are taken on (截至日期).")
     council: tuple[CollectiveSeat, ...] = Field(
         default=(), strict=False, description="理事会: seats of the council, any term."
     )
@@ -142,7 +141,7 @@ class CollectiveOrganisation(Subject):
         refs += [(f"accountants[{i}]", p) for i, p in enumerate(self.accountants)]
         for where, pid in refs:
             if pid not in persons:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "{where}: '{value}' is not a person of community {c}",
                     {"where": where, "value": pid, "c": self.community.id},
@@ -153,7 +152,7 @@ class CollectiveOrganisation(Subject):
                 for j in range(i):
                     b = seats[j]
                     if a.person_id == b.person_id and _overlap(a, b):
-                        raise PydanticCustomError(
+                        raise path_error(
                             "two_seats",
                             "{organ}[{i}]: '{value}' would hold two seats on the {organ} at once "
                             "(and {organ}[{j}]) (同一人不得同时担任两个职务)",

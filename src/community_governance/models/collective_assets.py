@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field
 
-from ._base import Id, Subject, Text
+from ._base import Date, Id, Subject, Text
 from .community import CommunityKind
 
 __all__ = ["AssetDecider", "AssetPurpose", "CollectiveAssetSpending"]
@@ -58,7 +58,7 @@ class CollectiveAssetSpending(Subject):
     title: Text = Field(description="What is paid for (项目名称).")
     purpose: AssetPurpose = Field(description="public_facility (公共服务设施) or other.")
     amount_yuan: Annotated[int, Field(ge=0)] = Field(description="Amount, in yuan (金额，元).")
-    decided_on: dt.date = Field(description="Day it was decided (决定日期).")
+    decided_on: Date = Field(description="Day it was decided (决定日期).")
     decided_by: AssetDecider = Field(
         description="residents_assembly_vote (居民大会表决), representatives_assembly_vote, "
         "democratic_consultation (民主协商), residents_committee, collective_management, "

@@ -7,9 +7,8 @@ import functools
 from typing import Literal
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Text, duplicates
+from ._base import Date, Id, StrictModel, Text, duplicates, path_error, repeated
 from .constituency import Constituency
 
 __all__ = [
@@ -112,7 +111,7 @@ class Person(StrictModel):
         description="性别: female or male; None if not "
         "recorded (gender rules then come back indeterminate).",
     )
-    birth_date: dt.date | None = Field(default=None, description="出生日期.")
+    birth_date: Date | None = Field(default=None, description="出生日期.")
     household_id: Id | None = Field(
         default=None, description="The household (户) the person belongs to, if recorded."
     )
@@ -125,10 +124,10 @@ class Person(StrictModel):
         default=None,
         description="Lives in the community (常住 / 在本村居住); None if not recorded.",
     )
-    resident_since: dt.date | None = Field(
+    resident_since: Date | None = Field(
         default=None, description="First day of living in the community (居住起始日), if known."
     )
-    community_worker_since: dt.date | None = Field(
+    community_worker_since: Date | None = Field(
         default=None,
         description="First day of working in the community as a community worker (社区工作者; "
         "village: 从事村务工作), if the person is one.",
@@ -162,12 +161,12 @@ class Person(StrictModel):
         description="民族, as recorded (e.g. 汉族, 回族); None if not recorded. A community "
         "whose persons are recorded with more than one is a multi-ethnic area (多民族居住).",
     )
-    sentenced_on: dt.date | None = Field(
+    sentenced_on: Date | None = Field(
         default=None,
         description="Day a criminal sentence against the person (被判处刑罚) took effect, if "
         "one is recorded: a committee member's post then ends by itself (职务自行终止).",
     )
-    incapacitated_on: dt.date | None = Field(
+    incapacitated_on: Date | None = Field(
         default=None,
         description="Day the person was found to have lost capacity (丧失行为能力), if "
         "recorded: a committee member's post then ends by itself (职务自行终止).",
@@ -187,10 +186,10 @@ class Body(StrictModel):
     id: Id = Field(description="Body id, unique in the community.")
     kind: BodyKind = Field(description="What body this is; see the glossary.")
     name: Text | None = Field(default=None, description="Local name, e.g. 某社区居民代表会议.")
-    term_start: dt.date | None = Field(
+    term_start: Date | None = Field(
         default=None, description="First day of the body's current term (本届任期开始), if known."
     )
-    term_end: dt.date | None = Field(
+    term_end: Date | None = Field(
         default=None,
         description="First day after the body's current term (exclusive; 本届任期届满), if known.",
     )
@@ -207,7 +206,7 @@ class Body(StrictModel):
             and self.term_end is not None
             and self.term_end <= self.term_start
         ):
-            raise PydanticCustomError(
+            raise path_error(
                 "term_order",
                 "term_end: {term_end} must be after term_start {term_start}",
                 {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
@@ -225,8 +224,8 @@ class Membership(StrictModel):
     person_id: Id = Field(description="The member (a Person id of the community).")
     body_id: Id = Field(description="The body (a Body id of the community).")
     role: Role = Field(description="The role held (主任, 委员, 居民代表…).")
-    term_start: dt.date = Field(description="First day of the term (任期开始).")
-    term_end: dt.date | None = Field(
+    term_start: Date = Field(description="First day of the term (任期开始).")
+    term_end: Date | None = Field(
         default=None, description="First day after the term (exclusive); None while the term runs."
     )
     constituency: Constituency | None = Field(
@@ -248,7 +247,7 @@ class Membership(StrictModel):
         "supervision committees, group leaders: a group chooses its own leader, so it names "
         "the group itself); None if not recorded.",
     )
-    resignation_approved_on: dt.date | None = Field(
+    resignation_approved_on: Date | None = Field(
         default=None,
         description="Day the residents' (villagers') assembly or representatives' assembly "
         "approved the member's resignation (辞职, 审议通过): the post ends from that day; None "
@@ -258,7 +257,7 @@ class Membership(StrictModel):
     @model_validator(mode="after")
     def _term_order(self) -> Membership:
         if self.term_end is not None and self.term_end <= self.term_start:
-            raise PydanticCustomError(
+            raise path_error(
                 "term_order",
                 "term_end: {term_end} must be after term_start {term_start}",
                 {"term_end": self.term_end.isoformat(), "term_start": self.term_start.isoformat()},
@@ -267,7 +266,7 @@ class Membership(StrictModel):
             self.resignation_approved_on is not None
             and self.resignation_approved_on < self.term_start
         ):
-            raise PydanticCustomError(
+            raise path_error(
                 "date_order",
                 "resignation_approved_on: {value} is before term_start {term_start} (辞职审议"
                 "通过早于任期开始)",
@@ -277,7 +276,7 @@ class Membership(StrictModel):
                 },
             )
         if self.constituency is not None and self.role != "representative":
-            raise PydanticCustomError(
+            raise path_error(
                 "constituency_role",
                 "constituency: only a representative is chosen by a constituency (role is "
                 "'{value}')",
@@ -321,17 +320,12 @@ class Community(StrictModel):
     @model_validator(mode="after")
     def _references(self) -> Community:
         for field in ("households", "persons", "bodies"):
-            dup = duplicates(x.id for x in getattr(self, field))
-            if dup:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "{field}: duplicate id(s) {ids}",
-                    {"field": field, "ids": ", ".join(dup)},
-                )
+            if duplicates(x.id for x in getattr(self, field)):
+                raise repeated(field, (x.id for x in getattr(self, field)))
         households = {h.id for h in self.households}
         for i, p in enumerate(self.persons):
             if p.household_id is not None and p.household_id not in households:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "persons[{i}].household_id: '{value}' is not a household of community "
                     "{community}",
@@ -341,20 +335,20 @@ class Community(StrictModel):
         bodies = {b.id for b in self.bodies}
         for i, m in enumerate(self.memberships):
             if m.person_id not in persons:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "memberships[{i}].person_id: '{value}' is not a person of community "
                     "{community}",
                     {"i": i, "value": m.person_id, "community": self.id},
                 )
             if m.body_id not in bodies:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "memberships[{i}].body_id: '{value}' is not a body of community {community}",
                     {"i": i, "value": m.body_id, "community": self.id},
                 )
             if m.chosen_by is not None and m.chosen_by not in bodies:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "memberships[{i}].chosen_by: '{value}' is not a body of community {community}",
                     {"i": i, "value": m.chosen_by, "community": self.id},
@@ -372,7 +366,7 @@ class Community(StrictModel):
         for i, m in enumerate(self.memberships):
             birth = born[m.person_id]
             if birth is not None and m.term_start < birth:
-                raise PydanticCustomError(
+                raise path_error(
                     "born_after",
                     "memberships[{i}].term_start: {value} is before '{person}' was born on "
                     "{birth} (任期开始早于出生日期)",
@@ -392,7 +386,7 @@ class Community(StrictModel):
         for i, m in enumerate(self.memberships):
             for j, other in seen.get((m.person_id, m.body_id), []):
                 if _overlap(m, other):
-                    raise PydanticCustomError(
+                    raise path_error(
                         "two_roles",
                         "memberships[{i}]: '{person}' would hold two roles in body '{body}' "
                         "at once ('{role}', and '{other}' of memberships[{j}]) "
@@ -418,7 +412,7 @@ class Community(StrictModel):
                 self.kind == "urban" and b.kind in _VILLAGE_ONLY
             )
             if foreign:
-                raise PydanticCustomError(
+                raise path_error(
                     "body_kind_mismatch",
                     "bodies[{i}].kind: a '{value}' cannot be a body of a '{kind}' community "
                     "({why})",
@@ -435,7 +429,7 @@ class Community(StrictModel):
                 continue
             for j, other in committees:
                 if _terms_overlap(b.term_start, b.term_end, other.term_start, other.term_end):
-                    raise PydanticCustomError(
+                    raise path_error(
                         "two_committees",
                         "bodies[{i}]: community {community} would have two self-governing "
                         "committees at once ('{value}' and '{other}' of bodies[{j}]); give "
@@ -455,7 +449,7 @@ class Community(StrictModel):
         for i, p in enumerate(self.persons):
             for j, k in enumerate(p.relatives):
                 if k.person_id not in persons or k.person_id == p.id:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "unknown_reference",
                         "persons[{i}].relatives[{j}].person_id: '{value}' is not another person "
                         "of community {community}",
@@ -468,7 +462,7 @@ class Community(StrictModel):
         refs += [("bodies", i, b.group_id) for i, b in enumerate(self.bodies)]
         for field, i, group_id in refs:
             if group_id is not None and group_id not in groups:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "{field}[{i}].group_id: '{value}' is not a residents' group or villager "
                     "group of community {community}",
@@ -482,7 +476,7 @@ class Community(StrictModel):
                 continue
             for j, other in chairs.get(m.body_id, []):
                 if other.person_id != m.person_id and _overlap(m, other):
-                    raise PydanticCustomError(
+                    raise path_error(
                         "one_chair",
                         "memberships[{i}]: body '{body}' would have two chairs at once "
                         "('{value}' and '{other}' of memberships[{j}])",

@@ -8,9 +8,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, Subject, Text
+from ._base import Date, Id, Subject, Text, path_error
 from .community import Community, CommunityKind
 
 __all__ = ["Compound", "CompoundKind"]
@@ -46,7 +45,7 @@ class Compound(Subject):
     compound_kind: CompoundKind = Field(
         description="gated (封闭型), old (老旧), high_end (高档) or other."
     )
-    as_of: dt.date = Field(description="The day the record is taken on.")
+    as_of: Date = Field(description="The day the record is taken on.")
     owners_committee_id: Id | None = Field(
         description="The compound's owners' committee (业主委员会, a Body id of the community); "
         "null: it has none."
@@ -73,7 +72,7 @@ class Compound(Subject):
     def _references(self) -> Compound:
         oc = self.owners_committee_id
         if oc is not None and self.community.body_kind(oc) != "owners_committee":
-            raise PydanticCustomError(
+            raise path_error(
                 "unknown_reference",
                 "owners_committee_id: '{value}' is not an owners' committee of community {c}",
                 {"value": oc, "c": self.community.id},

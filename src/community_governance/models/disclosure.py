@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Subject, duplicates
+from ._base import Date, Id, StrictModel, Subject, duplicates, path_error, repeated
 from .community import CommunityKind
 
 __all__ = ["Disclosure", "DisclosureCategory", "Posting"]
@@ -27,8 +26,8 @@ class Posting(StrictModel):
         "(重大事项)."
     )
     title: str = Field(default="", description="What was posted (公布事项).")
-    posted_on: dt.date = Field(description="The day it went up (公布日期).")
-    removed_on: dt.date | None = Field(
+    posted_on: Date = Field(description="The day it went up (公布日期).")
+    removed_on: Date | None = Field(
         default=None,
         description="The first day it was no longer posted (撤下日期, exclusive); None while up.",
     )
@@ -36,7 +35,7 @@ class Posting(StrictModel):
     @model_validator(mode="after")
     def _order(self) -> Posting:
         if self.removed_on is not None and self.removed_on <= self.posted_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "removed_before_posted",
                 "removed_on: '{value}' is not after posted_on {posted_on}",
                 {"value": self.removed_on.isoformat(), "posted_on": self.posted_on.isoformat()},
@@ -70,7 +69,7 @@ class Disclosure(Subject):
     community_kind: CommunityKind = Field(
         description="城市社区 urban / 村改居社区 village_to_residence / 农村社区 rural."
     )
-    as_of: dt.date = Field(description="The day the record is judged as of (截至日期).")
+    as_of: Date = Field(description="The day the record is judged as of (截至日期).")
     frequent_transactions: bool = Field(
         default=False,
         description="The village has many financial transactions (财务往来较多): finances are "
@@ -92,14 +91,11 @@ class Disclosure(Subject):
 
     @model_validator(mode="after")
     def _consistent(self) -> Disclosure:
-        dup = duplicates(p.id for p in self.postings)
-        if dup:
-            raise PydanticCustomError(
-                "duplicate_id", "postings: duplicate id(s) '{value}'", {"value": ", ".join(dup)}
-            )
+        if duplicates(p.id for p in self.postings):
+            raise repeated("postings", (p.id for p in self.postings))
         for i, p in enumerate(self.postings):
             if p.posted_on > self.as_of:
-                raise PydanticCustomError(
+                raise path_error(
                     "posted_after_as_of",
                     "postings[{i}].posted_on: '{value}' is after as_of {as_of}",
                     {"i": i, "value": p.posted_on.isoformat(), "as_of": self.as_of.isoformat()},

@@ -3,13 +3,11 @@ company (物业服务人), recorded on the motion that decided it (Civil Code Ar
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import StrictModel, Text
+from ._base import Date, StrictModel, Text, located
 
 __all__ = ["ContractNoticePeriod", "DismissalNotice"]
 
@@ -38,7 +36,7 @@ class DismissalNotice(StrictModel):
         60
     """
 
-    notified_on: dt.date | None = Field(
+    notified_on: Date | None = Field(
         default=None,
         description="The day the notice reached the property service company (通知送达日期); "
         "None if not yet known.",
@@ -47,7 +45,7 @@ class DismissalNotice(StrictModel):
         default=None,
         description="Whether the notice was given in writing (书面通知); None if not recorded.",
     )
-    terminates_on: dt.date | None = Field(
+    terminates_on: Date | None = Field(
         default=None,
         description="The day the property service contract ends by the dismissal (合同解除之日); "
         "None if not yet known.",
@@ -65,7 +63,8 @@ class DismissalNotice(StrictModel):
             and self.terminates_on is not None
             and self.terminates_on < self.notified_on
         ):
-            raise PydanticCustomError(
+            raise located(
+                ("terminates_on",),
                 "terminates_before_notice",
                 "dismissal_notice.terminates_on: '{value}' is before notified_on {notified_on} "
                 "(合同解除日期早于通知日期)",

@@ -6,10 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, ValidationError, model_validator
 
-from ._base import Id, IdTuple, StrictModel, Subject, Text, duplicates
+from ._base import Date, Id, IdTuple, StrictModel, Subject, Text, duplicates, path_error, repeated
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = [
@@ -52,8 +51,8 @@ CandidateBar = Literal[
 ]
 
 
-def _unknown(field: str, value: str, what: str) -> PydanticCustomError:
-    return PydanticCustomError(
+def _unknown(field: str, value: str, what: str) -> ValidationError:
+    return path_error(
         "unknown_reference",
         "{field}: '{value}' is not {what}",
         {"field": field, "value": value, "what": what},
@@ -61,13 +60,8 @@ def _unknown(field: str, value: str, what: str) -> PydanticCustomError:
 
 
 def _no_duplicates(field: str, values: tuple[str, ...]) -> None:
-    dup = duplicates(values)
-    if dup:
-        raise PydanticCustomError(
-            "duplicate_id",
-            "{field}: duplicate id(s) {ids}",
-            {"field": field, "ids": ", ".join(dup)},
-        )
+    if duplicates(values):
+        raise repeated(field, values, key=None)
 
 
 def _born_by(community: Community, roles: list[tuple[str, str]], day: dt.date, what: str) -> None:
@@ -77,7 +71,7 @@ def _born_by(community: Community, roles: list[tuple[str, str]], day: dt.date, w
     for field, pid in roles:
         birth = born.get(pid)
         if birth is not None and birth > day:
-            raise PydanticCustomError(
+            raise path_error(
                 "born_after",
                 "{field}: '{value}' was born on {birth}, after {what} {day} (出生日期晚于{zh})",
                 {
@@ -98,14 +92,14 @@ def _one_per_household(community: Community, field: str, ids: tuple[str, ...]) -
     for i, pid in enumerate(ids):
         h = household.get(pid)
         if h is None:
-            raise PydanticCustomError(
+            raise path_error(
                 "no_household",
                 "{field}[{i}]: '{value}' represents no household (household_id is not "
                 "recorded), yet the method is household_representatives (每户派代表)",
                 {"field": field, "i": i, "value": pid},
             )
         if h in seen:
-            raise PydanticCustomError(
+            raise path_error(
                 "two_per_household",
                 "{field}[{i}]: '{value}' and '{other}' both represent household '{household}' "
                 "(每户派一名代表)",
@@ -121,14 +115,14 @@ def _proxies(proxies: tuple[Proxy, ...]) -> None:
     principals = {p.principal_id: i for i, p in enumerate(proxies)}
     for i, p in enumerate(proxies):
         if p.proxy_id == p.principal_id:
-            raise PydanticCustomError(
+            raise path_error(
                 "self_proxy",
                 "proxies[{i}].proxy_id: '{value}' would vote for themselves (委托其他选民代为"
                 "投票: the proxy must be another voter)",
                 {"i": i, "value": p.proxy_id},
             )
         if p.proxy_id in principals:
-            raise PydanticCustomError(
+            raise path_error(
                 "proxy_chain",
                 "proxies[{i}].proxy_id: '{value}' gave their own vote away (proxies[{j}]) and "
                 "cannot vote for another (受托人已委托他人投票)",
@@ -175,7 +169,7 @@ class AuditRequest(StrictModel):
     事项): who asked, when, and whether the audit covered it."""
 
     matter: Text = Field(description="The matter to audit (要求审计的事项).")
-    requested_on: dt.date = Field(description="Day the request was made.")
+    requested_on: Date = Field(description="Day the request was made.")
     sponsor_ids: IdTuple = Field(
         min_length=1, description="The persons who asked (Person ids of the community)."
     )
@@ -186,7 +180,7 @@ class OutgoingAudit(StrictModel):
     """The outgoing committee's economic-responsibility audit (任期和离任经济责任审计) before
     the election: when its result was published and the matters residents asked it to cover."""
 
-    published_on: dt.date | None = Field(
+    published_on: Date | None = Field(
         default=None,
         description="Day the outgoing (离任) audit result was published (审计结果公布); None if "
         "not published or not recorded.",
@@ -209,8 +203,8 @@ class Proxy(StrictModel):
 class Objection(StrictModel):
     """申诉: an objection to the published voter list and its handling."""
 
-    filed_on: dt.date = Field(description="Day the objection reached the election committee.")
-    decided_on: dt.date | None = Field(
+    filed_on: Date = Field(description="Day the objection reached the election committee.")
+    decided_on: Date | None = Field(
         default=None,
         description="Day the election committee decided it (处理决定); None if not yet.",
     )
@@ -222,13 +216,13 @@ class Objection(StrictModel):
     @model_validator(mode="after")
     def _order(self) -> Objection:
         if self.decided_on is not None and self.decided_on < self.filed_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "date_order",
                 "decided_on: {value} is before filed_on {filed_on}",
                 {"value": self.decided_on.isoformat(), "filed_on": self.filed_on.isoformat()},
             )
         if self.decided_on is None and self.result_published:
-            raise PydanticCustomError(
+            raise path_error(
                 "undecided_published",
                 "result_published: true, yet the objection is not decided (decided_on is not "
                 "given): no result to publish",
@@ -287,10 +281,10 @@ class Election(Subject):
     method: ElectionMethod = Field(
         description="选举方式: voters, household_representatives, representatives."
     )
-    election_day: dt.date = Field(description="选举日.")
+    election_day: Date = Field(description="选举日.")
     round: ElectionRound = Field(default="first", description="first ballot or runoff (另行选举).")
     seats: int = Field(ge=1, description="应选名额: seats to fill in this ballot.")
-    voter_list_published_on: dt.date | None = Field(
+    voter_list_published_on: Date | None = Field(
         default=None, description="Day the voter list was published (选民名单公布日)."
     )
     electorate_ids: IdTuple = Field(
@@ -311,7 +305,7 @@ class Election(Subject):
     objections: tuple[Objection, ...] = Field(
         default=(), strict=False, description="Objections to the voter list (申诉)."
     )
-    handover_completed_on: dt.date | None = Field(
+    handover_completed_on: Date | None = Field(
         default=None,
         description="Day the outgoing committee completed the handover (工作移交) to the one "
         "elected; None if not yet.",
@@ -327,13 +321,13 @@ class Election(Subject):
         description="A by-election (补选) filling seats left vacant during the term (出缺), "
         "not the election of the next committee (换届选举).",
     )
-    electors_list_published_on: dt.date | None = Field(
+    electors_list_published_on: Date | None = Field(
         default=None,
         description="By household representatives or representatives: day the list of the "
         "household representatives or of the new representatives was published (户的代表或者"
         "新一届居民代表名单); None if not recorded.",
     )
-    candidates_met_voters_on: dt.date | None = Field(
+    candidates_met_voters_on: Date | None = Field(
         default=None,
         description="Day the election committee had the candidates meet the voters (组织候选人"
         "与居民/村民见面); None if not held or not recorded.",
@@ -363,7 +357,7 @@ class Election(Subject):
         persons = {p.id for p in c.persons}
         electorate = set(self.electorate_ids)
         if not self.electorate_ids:
-            raise PydanticCustomError(
+            raise path_error(
                 "empty_electorate",
                 "electorate_ids: nobody is entitled to vote; an election needs its published "
                 "list (选民名单)",
@@ -398,20 +392,20 @@ class Election(Subject):
             cast = len(self.voted_ids)
             for i, cand in enumerate(self.candidates):
                 if cand.votes is None:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "missing_votes",
                         "candidates[{i}].votes: required once voted_ids is given",
                         {"i": i},
                     )
                 if cand.votes > cast:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "too_many_votes",
                         "candidates[{i}].votes: {value} exceeds the {cast} ballots cast",
                         {"i": i, "value": cand.votes, "cast": cast},
                     )
             total = sum(x.votes or 0 for x in self.candidates)
             if total > cast * self.seats:
-                raise PydanticCustomError(
+                raise path_error(
                     "too_many_votes",
                     "candidates: {value} votes in all exceed {cast} ballots x {seats} seats",
                     {"value": total, "cast": cast, "seats": self.seats},
@@ -433,7 +427,7 @@ class Election(Subject):
             self.voter_list_published_on is not None
             and self.voter_list_published_on > self.election_day
         ):
-            raise PydanticCustomError(
+            raise path_error(
                 "date_order",
                 "voter_list_published_on: {value} is after the election day {day}",
                 {
@@ -445,7 +439,7 @@ class Election(Subject):
             self.handover_completed_on is not None
             and self.handover_completed_on < self.election_day
         ):
-            raise PydanticCustomError(
+            raise path_error(
                 "date_order",
                 "handover_completed_on: {value} is before the election day {day}",
                 {
@@ -469,7 +463,7 @@ class Election(Subject):
                         f"a person of community {self.community.id}",
                     )
             if r.requested_on > self.election_day:
-                raise PydanticCustomError(
+                raise path_error(
                     "date_order",
                     "outgoing_audit.requests[{i}].requested_on: {value} is after the election "
                     "day {day}",
@@ -545,7 +539,7 @@ class Recall(Subject):
     method: ElectionMethod = Field(
         description="How the member was elected; the recall vote follows it (按照产生时的选举方式)."
     )
-    requested_on: dt.date = Field(description="Day the request was made (提出罢免要求).")
+    requested_on: Date = Field(description="Day the request was made (提出罢免要求).")
     electorate_ids: IdTuple | None = Field(
         default=None,
         description="Those entitled to vote by that method, as the request lists them; checked "
@@ -602,11 +596,9 @@ class Recall(Subject):
                     if pid not in electorate:
                         raise _unknown(f"voted_ids[{i}]", pid, "on the electorate list")
             if self.votes_for is None:
-                raise PydanticCustomError(
-                    "missing_votes", "votes_for: required once voted_ids is given", {}
-                )
+                raise path_error("missing_votes", "votes_for: required once voted_ids is given", {})
             if self.votes_for > len(self.voted_ids):
-                raise PydanticCustomError(
+                raise path_error(
                     "too_many_votes",
                     "votes_for: {value} exceeds the {cast} who voted",
                     {"value": self.votes_for, "cast": len(self.voted_ids)},
@@ -616,7 +608,7 @@ class Recall(Subject):
     def _check_electorate(self) -> None:
         c = self.community
         if self.electorate_ids is not None and not self.electorate_ids:
-            raise PydanticCustomError(
+            raise path_error(
                 "empty_electorate",
                 "electorate_ids: an empty list; leave it out to take the electorate from the "
                 "community's records",
@@ -628,7 +620,7 @@ class Recall(Subject):
             if listed != serving:
                 missing = sorted(serving - listed)
                 extra = sorted(listed - serving)
-                raise PydanticCustomError(
+                raise path_error(
                     "electorate_contradicts_records",
                     "electorate_ids: by the representatives method the electorate is the "
                     "representatives serving on {day} (居民代表/村民代表); not listed: "

@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, StrictModel, Subject
+from ._base import Date, Id, IdTuple, StrictModel, Subject, path_error
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = ["AnnualEvaluation", "AnnualEvaluationRecord", "Rating", "RatingValue"]
@@ -29,7 +28,7 @@ class AnnualEvaluation(StrictModel):
     """One democratic evaluation by the residents' (villagers') assembly or representatives'
     assembly."""
 
-    held_on: dt.date = Field(description="Day the evaluation was held (评议日期).")
+    held_on: Date = Field(description="Day the evaluation was held (评议日期).")
     chaired_by: Id = Field(description="The body that chaired it (主持), a Body id.")
     ratings: tuple[Rating, ...] = Field(
         strict=False,
@@ -37,7 +36,7 @@ class AnnualEvaluation(StrictModel):
         description="Results per member, each member once; an evaluation rating nobody is not "
         "an evaluation.",
     )
-    results_published_on: dt.date | None = Field(
+    results_published_on: Date | None = Field(
         default=None,
         description="Day the results were published to the residents (评议结果向居民公布); "
         "None if not published or not recorded.",
@@ -52,7 +51,7 @@ class AnnualEvaluation(StrictModel):
     @model_validator(mode="after")
     def _published_after(self) -> AnnualEvaluation:
         if self.results_published_on is not None and self.results_published_on < self.held_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "date_order",
                 "results_published_on: {value} is before the evaluation on {day} (评议结果公布"
                 "早于评议日期)",
@@ -88,7 +87,7 @@ class AnnualEvaluationRecord(Subject):
     id: Id = Field(description="Record id.")
     community: Community = Field(description="The community.")
     body_id: Id = Field(description="The committee evaluated (居民委员会 / 村民委员会).")
-    as_of: dt.date = Field(description="The day the record is taken on.")
+    as_of: Date = Field(description="The day the record is taken on.")
     evaluations: tuple[AnnualEvaluation, ...] = Field(strict=False, description="评议, any order.")
 
     @model_validator(mode="after")
@@ -96,7 +95,7 @@ class AnnualEvaluationRecord(Subject):
         c = self.community
         bodies = {b.id: b.kind for b in c.bodies}
         if bodies.get(self.body_id) not in ("residents_committee", "village_committee"):
-            raise PydanticCustomError(
+            raise path_error(
                 "unknown_reference",
                 "body_id: '{value}' is not a residents' or village committee of community {c}",
                 {"value": self.body_id, "c": c.id},
@@ -105,20 +104,20 @@ class AnnualEvaluationRecord(Subject):
         born = {p.id: p.birth_date for p in c.persons}
         for i, ev in enumerate(self.evaluations):
             if ev.chaired_by not in bodies:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "evaluations[{i}].chaired_by: '{value}' is not a body of community {c}",
                     {"i": i, "value": ev.chaired_by, "c": c.id},
                 )
             if ev.held_on > self.as_of:
-                raise PydanticCustomError(
+                raise path_error(
                     "date_order",
                     "evaluations[{i}].held_on: {value} is after as_of {as_of}",
                     {"i": i, "value": ev.held_on.isoformat(), "as_of": self.as_of.isoformat()},
                 )
             for j, r in enumerate(ev.ratings):
                 if r.person_id not in persons:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "unknown_reference",
                         "evaluations[{i}].ratings[{j}].person_id: '{value}' is not a person of "
                         "community {c}",
@@ -126,7 +125,7 @@ class AnnualEvaluationRecord(Subject):
                     )
                 birth = born[r.person_id]
                 if birth is not None and birth > ev.held_on:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "born_after",
                         "evaluations[{i}].ratings[{j}].person_id: '{value}' was born on {birth}, "
                         "after the evaluation on {day} (出生日期晚于评议日期)",
@@ -140,7 +139,7 @@ class AnnualEvaluationRecord(Subject):
                     )
             for j, pid in enumerate(ev.subsidised_staff_ids or ()):
                 if pid not in persons:
-                    raise PydanticCustomError(
+                    raise path_error(
                         "unknown_reference",
                         "evaluations[{i}].subsidised_staff_ids[{j}]: '{value}' is not a person "
                         "of community {c}",
@@ -162,7 +161,7 @@ class AnnualEvaluationRecord(Subject):
             if seen is not None:
                 k, m, rating = seen
                 kind = "duplicate_rating" if rating == r.rating else "contradictory_rating"
-                raise PydanticCustomError(
+                raise path_error(
                     kind,
                     "evaluations[{i}].ratings[{j}]: '{value}' is rated '{rating}' and already "
                     "'{other}' on {day} (evaluations[{k}].ratings[{m}]) (同一成员同日只评议一次)",

@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, get_args
 
 from pydantic import Field
 
-from ._base import Id, Subject
+from ._base import Date, Id, Subject
 from .community import Community, CommunityKind
 
 __all__ = ["CommunityFacilities"]
@@ -45,7 +45,7 @@ class CommunityFacilities(Subject):
 
     id: Id = Field(description="Record id.")
     community: Community = Field(description="The community; its households are counted.")
-    as_of: dt.date = Field(description="The day the record is taken on.")
+    as_of: Date = Field(description="The day the record is taken on.")
     service_space_area: _Area | None = Field(
         default=None,
         description="Floor area of the rooms used for community services (社区服务用房面积), in "

@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field
 
-from ._base import Id, Subject, Text
+from ._base import Date, Id, Subject, Text
 
 __all__ = ["FundAllocation", "FundKind", "FundRecipient"]
 
@@ -44,7 +44,7 @@ class FundAllocation(Subject):
         description="public_service_and_social_management (公共服务和社会管理专项资金) or other."
     )
     year: Annotated[int, Field(ge=1949, le=9999)] = Field(description="The budget year (预算年度).")
-    decided_on: dt.date = Field(description="Day the allocation was decided (安排日期).")
+    decided_on: Date = Field(description="Day the allocation was decided (安排日期).")
     amount_yuan: Annotated[int, Field(ge=0)] = Field(
         description="The whole year's amount for this recipient, in yuan (金额，元)."
     )

@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Subject, duplicates
+from ._base import Date, Id, StrictModel, Subject, duplicates, path_error
 from .community import CommunityKind
 
 __all__ = [
@@ -57,15 +56,15 @@ class HomeVisit(StrictModel):
     """入户走访: one visit to a person at home."""
 
     person_id: Id = Field(description="The person visited.")
-    visited_on: dt.date = Field(description="Day of the visit (走访日期).")
+    visited_on: Date = Field(description="Day of the visit (走访日期).")
 
 
 class ReportedIssue(StrictModel):
     """A problem residents raised with a grid worker that was reported to the township."""
 
     id: Id = Field(description="Issue id.")
-    raised_on: dt.date = Field(description="Day residents raised it (反映日期).")
-    reported_on: dt.date = Field(description="Day it was reported to the township (反映日期).")
+    raised_on: Date = Field(description="Day residents raised it (反映日期).")
+    reported_on: Date = Field(description="Day it was reported to the township (反映日期).")
     reported_by: Reporter = Field(
         description="service_station (社区服务站统一收集整理后反映), grid_worker (网格员直接反映) "
         "or other."
@@ -74,7 +73,7 @@ class ReportedIssue(StrictModel):
     @model_validator(mode="after")
     def _order(self) -> ReportedIssue:
         if self.reported_on < self.raised_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "reported_before_raised",
                 "reported_on: {value} is before raised_on {raised} (上报日期早于反映日期)",
                 {"value": self.reported_on.isoformat(), "raised": self.raised_on.isoformat()},
@@ -85,7 +84,7 @@ class ReportedIssue(StrictModel):
 class ServiceNotice(StrictModel):
     """服务公示: the notice posted in public places about the grid service."""
 
-    posted_on: dt.date = Field(description="Day it was posted (公示日期).")
+    posted_on: Date = Field(description="Day it was posted (公示日期).")
     services: bool = Field(description="It shows the service content (服务内容).")
     staff: bool = Field(description="It shows the service staff (服务人员).")
     contacts: bool = Field(description="It shows how to reach them (联系方式).")
@@ -115,9 +114,9 @@ class GridRecord(Subject):
     community_kind: CommunityKind = Field(
         description="城市社区 urban / 村改居社区 village_to_residence / 农村社区 rural."
     )
-    period_start: dt.date = Field(description="First day the record covers.")
-    period_end: dt.date = Field(description="First day after the period (exclusive).")
-    reviews: tuple[dt.date, ...] = Field(
+    period_start: Date = Field(description="First day the record covers.")
+    period_end: Date = Field(description="First day after the period (exclusive).")
+    reviews: tuple[Date, ...] = Field(
         strict=False,
         description="Days the grid workers' regular meeting (网格员工作例会, also when held with "
         "the 两委联席会议 or 民主议政日) reviewed the grids' situation (梳理、分析社情民意).",
@@ -157,7 +156,7 @@ class GridRecord(Subject):
     @model_validator(mode="after")
     def _within_period(self) -> GridRecord:
         if self.period_end <= self.period_start:
-            raise PydanticCustomError(
+            raise path_error(
                 "period_order",
                 "period_end: {value} must be after period_start {start}",
                 {"value": self.period_end.isoformat(), "start": self.period_start.isoformat()},
@@ -172,7 +171,7 @@ class GridRecord(Subject):
             days.append(("notice.posted_on", self.notice.posted_on))
         for field, day in days:
             if day >= self.period_end:
-                raise PydanticCustomError(
+                raise path_error(
                     "after_period",
                     "{field}: {value} is not before period_end {end} (日期不在记录期间内)",
                     {"field": field, "value": day.isoformat(), "end": self.period_end.isoformat()},
@@ -183,7 +182,7 @@ class GridRecord(Subject):
         ):
             dup = duplicates(values)
             if dup:
-                raise PydanticCustomError(
+                raise path_error(
                     "duplicate_id",
                     "{field}: duplicate id(s) {ids}",
                     {"field": field, "ids": ", ".join(dup)},

@@ -11,9 +11,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Subject, duplicates
+from ._base import Date, Id, StrictModel, Subject, duplicates, located, path_error, repeated
 from .community import CommunityKind
 from .meeting_proxy import MeetingProxy
 from .motion import MOTION_FIELDS, Count, Matter, Motion, MotionResult, Unit, owner_headcount
@@ -67,7 +66,8 @@ class Request(StrictModel):
     @model_validator(mode="after")
     def _within(self) -> Request:
         if self.count > self.of:
-            raise PydanticCustomError(
+            raise located(
+                ("count",),
                 "count_exceeds_base",
                 "requested_by.count: {value} requesters but only {of} {base} (提议人数超过总数)",
                 {"value": self.count, "of": self.of, "base": self.base},
@@ -113,7 +113,7 @@ class Meeting(Subject):
         description="The request that obliged the convener to call the meeting (提议召集), or "
         "None if the convener called it on its own.",
     )
-    announced_on: dt.date | None = Field(default=None, description="Day of notice (通知日期).")
+    announced_on: Date | None = Field(default=None, description="Day of notice (通知日期).")
     delegated: bool = Field(
         default=False,
         description="The villagers' assembly authorised this (representatives') assembly to "
@@ -122,7 +122,7 @@ class Meeting(Subject):
     urgent: bool = Field(
         default=False, description="Called at short notice in special circumstances (临时通知)."
     )
-    held_on: dt.date = Field(description="Day the meeting was held (召开日期).")
+    held_on: Date = Field(description="Day the meeting was held (召开日期).")
     constituted_by: AttendanceBase = Field(
         description="Whose attendance is counted: adults (十八周岁以上居民/村民), households "
         "(户的代表), members (组成人员/成员) or owners (业主)."
@@ -164,7 +164,7 @@ class Meeting(Subject):
         description="Owners: the residents' committee concerned was told of the meeting "
         "together with the notice to the owners (同时告知相关的居民委员会); None if not recorded.",
     )
-    reports_available_on: dt.date | None = Field(
+    reports_available_on: Date | None = Field(
         default=None,
         description="Collective assemblies: the day the annual operating report, financial "
         "report and income distribution plan were made available to the members (提供给成员查阅); "
@@ -184,27 +184,27 @@ class Meeting(Subject):
     @model_validator(mode="after")
     def _consistent(self) -> Meeting:
         if self.body == "representatives_assembly" and self.community_kind is None:
-            raise PydanticCustomError(
+            raise path_error(
                 "missing_community_kind",
                 "community_kind: required for a representatives' assembly (urban or village "
                 "law applies by it) (got '{value}')",
                 {"value": None},
             )
         if self.announced_on is not None and self.announced_on > self.held_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "notice_after_meeting",
                 "announced_on: '{value}' is after held_on {held_on} (通知日期晚于召开日期)",
                 {"value": self.announced_on.isoformat(), "held_on": self.held_on.isoformat()},
             )
         if self.attendees > self.entitled:
-            raise PydanticCustomError(
+            raise path_error(
                 "attendees_exceed_entitled",
                 "attendees: {value} attended but only {entitled} are entitled "
                 "(实到人数超过应到人数)",
                 {"value": self.attendees, "entitled": self.entitled},
             )
         if (self.attendee_area is None) != (self.entitled_area is None):
-            raise PydanticCustomError(
+            raise path_error(
                 "area_pair",
                 "attendee_area: give both entitled_area and attendee_area or neither "
                 "(got '{value}')",
@@ -215,7 +215,7 @@ class Meeting(Subject):
             and self.entitled_area is not None
             and self.attendee_area > self.entitled_area
         ):
-            raise PydanticCustomError(
+            raise path_error(
                 "area_exceeds_entitled",
                 "attendee_area: {value} exceeds entitled_area {entitled} (参与表决面积超过总面积)",
                 {"value": self.attendee_area, "entitled": self.entitled_area},
@@ -243,14 +243,14 @@ class Meeting(Subject):
             ),
         ):
             if getattr(self, field) is not None and not allowed:
-                raise PydanticCustomError(
+                raise path_error(
                     "field_not_of_body",
                     "{field}: only {who} records it (body is '{value}')",
                     {"field": field, "who": who, "value": self.body},
                 )
         dup = duplicates(p.principal_id for p in self.proxies)
         if dup:
-            raise PydanticCustomError(
+            raise path_error(
                 "duplicate_proxy",
                 "proxies: '{value}' gave more than one proxy (一人只能委托一人代为参加会议)",
                 {"value": ", ".join(dup)},
@@ -261,25 +261,20 @@ class Meeting(Subject):
             ("units", [u.id for u in self.units]),
             ("motions", [m.id for m in self.motions]),
         ):
-            dup = duplicates(values)
-            if dup:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "{field}: duplicate id(s) '{value}'",
-                    {"field": field, "value": ", ".join(dup)},
-                )
+            if duplicates(values):
+                raise repeated(field, values)
 
     def _check_motions(self) -> None:
         for i, m in enumerate(self.motions):
             if m.voted_on < self.held_on:
-                raise PydanticCustomError(
+                raise path_error(
                     "vote_before_meeting",
                     "motions[{i}].voted_on: '{value}' is before held_on {held_on} "
                     "(表决日期早于会议召开日期)",
                     {"i": i, "value": m.voted_on.isoformat(), "held_on": self.held_on.isoformat()},
                 )
             if m.ballots > self.attendees:
-                raise PydanticCustomError(
+                raise path_error(
                     "votes_exceed_attendees",
                     "motions[{i}].in_favour: {value} votes cast (for + against + abstain) but "
                     "only {attendees} attendees (表决票数超过实到人数)",
@@ -289,7 +284,7 @@ class Meeting(Subject):
             self._check_motion_fields(i, m)
             areas = (m.area_in_favour, m.area_against, m.area_abstain)
             if any(a is not None for a in areas) and m.area_in_favour is None:
-                raise PydanticCustomError(
+                raise path_error(
                     "area_pair",
                     "motions[{i}].area_in_favour: required when area_against or area_abstain "
                     "is given (got '{value}')",
@@ -297,7 +292,7 @@ class Meeting(Subject):
                 )
             area = m.area_ballots
             if area is not None and (self.attendee_area is None or area > self.attendee_area):
-                raise PydanticCustomError(
+                raise path_error(
                     "votes_exceed_attendees",
                     "motions[{i}].area_in_favour: {value} area voted (for + against + abstain) "
                     "but attendee_area is {attendee_area} (表决面积超过参与表决面积)",
@@ -307,7 +302,7 @@ class Meeting(Subject):
     def _check_motion_fields(self, i: int, m: Motion) -> None:
         for field, matters in MOTION_FIELDS.items():
             if getattr(m, field) not in (None, ()) and m.matter not in matters:
-                raise PydanticCustomError(
+                raise path_error(
                     "field_not_of_matter",
                     "motions[{i}].{field}: only a {matters} motion records it (matter is "
                     "'{value}')",
@@ -321,7 +316,7 @@ class Meeting(Subject):
         for field in ("filed_on", "committee_first_met_on"):
             day = getattr(m, field)
             if day is not None and day < m.voted_on:
-                raise PydanticCustomError(
+                raise path_error(
                     "date_before_decision",
                     "motions[{i}].{field}: '{value}' is before voted_on {voted_on} "
                     "(早于作出决定的日期)",
@@ -336,14 +331,14 @@ class Meeting(Subject):
             return
         owners = {u.owner_id for u in self.units}
         if m.unit_id is not None and m.unit_id not in {u.id for u in self.units}:
-            raise PydanticCustomError(
+            raise path_error(
                 "unknown_reference",
                 "motions[{i}].unit_id: '{value}' is not a unit of the register (units)",
                 {"i": i, "value": m.unit_id},
             )
         stray = [o for o in m.consenting_owners if o not in owners]
         if stray:
-            raise PydanticCustomError(
+            raise path_error(
                 "unknown_reference",
                 "motions[{i}].consenting_owners: '{value}' owns no unit of the register (units)",
                 {"i": i, "value": ", ".join(stray)},
@@ -355,14 +350,14 @@ class Meeting(Subject):
         if notice is None:
             return
         if m.matter != "property_service_dismissal":
-            raise PydanticCustomError(
+            raise path_error(
                 "dismissal_notice_matter",
                 "motions[{i}].dismissal_notice: only a property_service_dismissal motion has "
                 "one (matter is '{value}') (仅解聘物业服务人的议题记录解聘通知)",
                 {"i": i, "value": m.matter},
             )
         if notice.notified_on is not None and notice.notified_on < m.voted_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "notice_before_decision",
                 "motions[{i}].dismissal_notice.notified_on: '{value}' is before voted_on "
                 "{voted_on} (解聘通知日期早于作出解聘决定的日期)",

@@ -9,9 +9,8 @@ judge it.
 from __future__ import annotations
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel
+from ._base import Id, StrictModel, path_error
 
 __all__ = ["MeetingProxy"]
 
@@ -51,7 +50,7 @@ class MeetingProxy(StrictModel):
     @model_validator(mode="after")
     def _other_person(self) -> MeetingProxy:
         if self.holder_id == self.principal_id:
-            raise PydanticCustomError(
+            raise path_error(
                 "proxy_to_self",
                 "holder_id: '{value}' is the principal: a proxy is given to another person "
                 "(委托他人代为参加会议)",

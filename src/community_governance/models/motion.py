@@ -7,12 +7,11 @@ Counts are whole numbers; floor area (专有部分面积) is an integer number o
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ._base import Id, IdTuple, StrictModel
+from ._base import Date, Id, IdTuple, StrictModel
 from .dismissal import DismissalNotice
 
 __all__ = ["MOTION_FIELDS", "Count", "Matter", "Motion", "MotionResult", "Unit", "owner_headcount"]
@@ -90,7 +89,7 @@ class Motion(StrictModel):
     id: Id = Field(description="Motion id.")
     title: str = Field(default="", description="What was voted on (议题).")
     matter: Matter = Field(default="general", description="The kind of matter (事项).")
-    voted_on: dt.date = Field(description="The day of the vote (表决日期).")
+    voted_on: Date = Field(description="The day of the vote (表决日期).")
     in_favour: Count = Field(description="Votes for (同意).")
     against: Count = Field(default=0, description="Votes against (反对).")
     abstain: Count = Field(default=0, description="Abstentions (弃权).")
@@ -111,13 +110,13 @@ class Motion(StrictModel):
         description="Owners: the written notice to the property service company of its "
         "dismissal (解聘物业服务人的书面通知); only on a property_service_dismissal motion.",
     )
-    filed_on: dt.date | None = Field(
+    filed_on: Date | None = Field(
         default=None,
         description="The day what the motion adopted was filed (备案): a charter or convention "
         "with the government above, an elected owners' committee with the housing authority; "
         "None if not recorded. Only on charter, convention and owners_committee motions.",
     )
-    committee_first_met_on: dt.date | None = Field(
+    committee_first_met_on: Date | None = Field(
         default=None,
         description="Owners: the day the owners' committee elected by this motion first met "
         "(首次会议); None if not recorded. Only on an owners_committee motion.",

@@ -9,13 +9,11 @@ the log is replayed (``cgov procedure replay`` refuses a broken chain as invalid
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel
+from ._base import Date, Id, StrictModel, path_error
 from .community import BodyKind
 from .meeting import Meeting, Motion
 from .proposal import Proposal
@@ -41,7 +39,7 @@ class Event(StrictModel):
     actor: BodyKind | None = Field(
         default=None, description="The body that took the step (两委联席会议, 党员大会…)."
     )
-    on: dt.date = Field(description="The day the step was taken (日期).")
+    on: Date = Field(description="The day the step was taken (日期).")
     supervised_by: BodyKind | None = Field(
         default=None,
         description="The body that supervised this step (居民代表会议工作委员会, 监督委员会).",
@@ -57,13 +55,13 @@ class Event(StrictModel):
     def _motion(self) -> Event:
         if self.motion_id is not None:
             if self.meeting is None:
-                raise PydanticCustomError(
+                raise path_error(
                     "motion_without_meeting",
                     "motion_id: '{value}' given but no meeting record",
                     {"value": self.motion_id},
                 )
             if all(m.id != self.motion_id for m in self.meeting.motions):
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "motion_id: '{value}' is not a motion of meeting {meeting}",
                     {"value": self.motion_id, "meeting": self.meeting.id},
@@ -111,7 +109,7 @@ class ProcedureRun(StrictModel):
                     "events[{i}].previous: given, but the events before it are not chained: "
                     "a log is chained throughout or not at all"
                 )
-            raise PydanticCustomError("partial_chain", message, {"i": i})
+            raise path_error("partial_chain", message, {"i": i})
         return self
 
     @property

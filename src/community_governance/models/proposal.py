@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, Subject, Text, duplicates
+from ._base import Date, Id, IdTuple, Subject, Text, duplicates, problems_error
 from .community import Community, CommunityKind
 
 __all__ = ["Proposal", "ProposalCategory", "Proposer"]
@@ -55,7 +54,7 @@ class Proposal(Subject):
         description="representatives (居民代表联名), households (居民联名) "
         "or party_organization (社区党组织提案)."
     )
-    submitted_on: dt.date = Field(description="The day the proposal was put forward (提出日期).")
+    submitted_on: Date = Field(description="The day the proposal was put forward (提出日期).")
     sponsor_representative_ids: IdTuple = Field(
         default=(), description="Person ids of the sponsoring representatives (联名居民代表)."
     )
@@ -81,15 +80,21 @@ class Proposal(Subject):
         if community is None or on is None:  # already reported on its own field
             return ids
         reps = community.representatives(on)
-        for i, pid in enumerate(ids):
-            if pid not in reps:
-                raise PydanticCustomError(
-                    "not_a_representative",
-                    "sponsor_representative_ids[{i}]: '{value}' is not a representative of "
-                    "community {community}'s representatives' assembly on {date} "
-                    "(不是该社区居民代表会议的居民代表)",
-                    {"i": i, "value": pid, "community": community.id, "date": on.isoformat()},
-                )
+        unknown = [
+            (
+                (i,),
+                "not_a_representative",
+                "sponsor_representative_ids[{i}]: '{value}' is not a representative of "
+                "community {community}'s representatives' assembly on {date} "
+                "(不是该社区居民代表会议的居民代表)",
+                {"i": i, "value": pid, "community": community.id, "date": on.isoformat()},
+                pid,
+            )
+            for i, pid in enumerate(ids)
+            if pid not in reps
+        ]
+        if unknown:  # every one, each at its index
+            raise problems_error(unknown)
         return ids
 
     @field_validator("sponsor_household_ids")
@@ -100,22 +105,35 @@ class Proposal(Subject):
         if community is None:
             return ids
         households = {h.id for h in community.households}
-        for i, hid in enumerate(ids):
-            if hid not in households:
-                raise PydanticCustomError(
-                    "unknown_reference",
-                    "sponsor_household_ids[{i}]: '{value}' is not a household of community "
-                    "{community} (不是该社区的居民户)",
-                    {"i": i, "value": hid, "community": community.id},
-                )
+        unknown = [
+            (
+                (i,),
+                "unknown_reference",
+                "sponsor_household_ids[{i}]: '{value}' is not a household of community "
+                "{community} (不是该社区的居民户)",
+                {"i": i, "value": hid, "community": community.id},
+                hid,
+            )
+            for i, hid in enumerate(ids)
+            if hid not in households
+        ]
+        if unknown:  # every one, each at its index
+            raise problems_error(unknown)
         return ids
 
 
 def _unique(ids: tuple[str, ...], field: str) -> None:
+    """Every repeat of a sponsor, at its index (the first listing is not a problem)."""
     dup = duplicates(ids)
     if dup:
-        raise PydanticCustomError(
-            "duplicate_id",
-            "{field}: sponsor(s) listed twice: {ids}",
-            {"field": field, "ids": ", ".join(dup)},
+        raise problems_error(
+            (
+                (i,),
+                "duplicate_id",
+                "{field}: sponsor(s) listed twice: {ids}",
+                {"field": field, "ids": ", ".join(dup)},
+                v,
+            )
+            for i, v in enumerate(ids)
+            if v in dup and ids.index(v) != i
         )

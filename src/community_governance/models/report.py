@@ -8,7 +8,7 @@ from typing import ClassVar, Literal, get_args
 
 from pydantic import Field
 
-from ._base import Id, Subject
+from ._base import Date, Id, Subject
 from .community import BodyKind, CommunityKind
 
 __all__ = ["ReportAudience", "WorkReport"]
@@ -56,7 +56,7 @@ class WorkReport(Subject):
     reported_to: ReportAudience = Field(
         description="To whom: residents_assembly 居民会议, representatives_assembly 居民代表会议, …"
     )
-    reported_on: dt.date = Field(description="Day of the report (报告日期).")
+    reported_on: Date = Field(description="Day of the report (报告日期).")
 
     def facts(self) -> tuple[str | None, ...]:
         """``(body_kind, community_kind)``: what rule scopes select on."""

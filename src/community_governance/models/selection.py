@@ -8,9 +8,8 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, Subject, duplicates
+from ._base import Date, Id, IdTuple, Subject, duplicates, path_error
 from .community import BodyKind, Community, CommunityKind
 
 __all__ = ["BodySelection", "Chooser"]
@@ -56,7 +55,7 @@ class BodySelection(Subject):
     id: Id = Field(description="Record id.")
     community: Community = Field(description="The community and its persons and bodies.")
     body_id: Id = Field(description="The body whose members were chosen (a Body id).")
-    chosen_on: dt.date = Field(description="Day they were chosen (推选日期).")
+    chosen_on: Date = Field(description="Day they were chosen (推选日期).")
     chosen_by: Chooser = Field(
         description="Who chose them: residents_assembly 居民会议, representatives_assembly "
         "居民代表会议/村民代表会议, villagers_assembly 村民会议, …"
@@ -81,7 +80,7 @@ class BodySelection(Subject):
     def _references(self) -> BodySelection:
         c = self.community
         if c.body_kind(self.body_id) is None:
-            raise PydanticCustomError(
+            raise path_error(
                 "unknown_reference",
                 "body_id: '{value}' is not a body of community {c}",
                 {"value": self.body_id, "c": c.id},
@@ -89,14 +88,14 @@ class BodySelection(Subject):
         persons = {p.id for p in c.persons}
         for i, pid in enumerate(self.chosen_ids):
             if pid not in persons:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "chosen_ids[{i}]: '{value}' is not a person of community {c}",
                     {"i": i, "value": pid, "c": c.id},
                 )
         dup = duplicates(self.chosen_ids)
         if dup:
-            raise PydanticCustomError(
+            raise path_error(
                 "duplicate_id", "chosen_ids: duplicate id(s) {ids}", {"ids": ", ".join(dup)}
             )
         return self

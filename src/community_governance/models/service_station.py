@@ -8,9 +8,8 @@ from collections.abc import Mapping
 from typing import Annotated, ClassVar, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, StrictModel, Subject, duplicates
+from ._base import Date, Id, IdTuple, StrictModel, Subject, duplicates, path_error
 from .body import BodyComposition
 from .community import Community, CommunityKind
 
@@ -50,7 +49,7 @@ class ServiceStationStaffing(Subject):
     id: Id = Field(description="Record id.")
     community: Community = Field(description="The village and its bodies and memberships.")
     station_id: Id = Field(description="The service station (a Body id of kind service_station).")
-    as_of: dt.date = Field(description="The day the staffing is taken on.")
+    as_of: Date = Field(description="The day the staffing is taken on.")
     recruited_graduate_ids: IdTuple = Field(
         description="Members recruited by open examination or selected as university graduates "
         "(公开招考和选调优秀高校毕业生); empty: none."
@@ -86,7 +85,7 @@ class ServiceStationStaffing(Subject):
     @model_validator(mode="after")
     def _references(self) -> ServiceStationStaffing:
         if self.community.body_kind(self.station_id) != "service_station":
-            raise PydanticCustomError(
+            raise path_error(
                 "unknown_reference",
                 "station_id: '{value}' is not a service station of community {c}",
                 {"value": self.station_id, "c": self.community.id},
@@ -98,7 +97,7 @@ class ServiceStationStaffing(Subject):
         refs += [(f"pay[{i}].person_id", x.person_id) for i, x in enumerate(self.pay)]
         for field, pid in refs:
             if pid not in persons:
-                raise PydanticCustomError(
+                raise path_error(
                     "unknown_reference",
                     "{field}: '{value}' is not a person of community {c}",
                     {"field": field, "value": pid, "c": self.community.id},
@@ -109,7 +108,7 @@ class ServiceStationStaffing(Subject):
         ):
             dup = duplicates(values)
             if dup:
-                raise PydanticCustomError(
+                raise path_error(
                     "duplicate_id",
                     "{field}: duplicate id(s) {ids}",
                     {"field": field, "ids": ", ".join(dup)},

@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, StrictModel, Subject, Text
+from ._base import Date, Id, StrictModel, Subject, Text, path_error
 
 __all__ = [
     "CivilAffairsRegistration",
@@ -39,7 +38,7 @@ _Yuan = Annotated[int, Field(ge=0)]
 class CivilAffairsRegistration(StrictModel):
     """依法登记: the organisation's registration with the civil-affairs authority."""
 
-    registered_on: dt.date = Field(description="Day of registration (登记日期).")
+    registered_on: Date = Field(description="Day of registration (登记日期).")
     authority: Text | None = Field(
         default=None, description="The registering authority (登记管理机关), for the record."
     )
@@ -48,7 +47,7 @@ class CivilAffairsRegistration(StrictModel):
 class Filing(StrictModel):
     """备案: the filing of an organisation not yet eligible to register."""
 
-    filed_on: dt.date = Field(description="Day of filing (备案日期).")
+    filed_on: Date = Field(description="Day of filing (备案日期).")
     filed_with: FilingAuthority = Field(
         description="street_office (在街道备案) or other (another body)."
     )
@@ -57,7 +56,7 @@ class Filing(StrictModel):
 class StartUpGrant(StrictModel):
     """一次性开办扶持资金: one start-up grant paid to the organisation."""
 
-    granted_on: dt.date = Field(description="Day the grant was decided (扶持日期).")
+    granted_on: Date = Field(description="Day the grant was decided (扶持日期).")
     amount_yuan: _Yuan = Field(description="Amount granted, in yuan (扶持金额，元).")
 
 
@@ -91,8 +90,8 @@ class SocialOrganization(Subject):
 
     id: Id = Field(description="Organisation id.")
     name: Text = Field(description="Name (名称).")
-    as_of: dt.date = Field(description="The day the record is judged as of (截至日期).")
-    active_since: dt.date | None = Field(
+    as_of: Date = Field(description="The day the record is judged as of (截至日期).")
+    active_since: Date | None = Field(
         description="First day the organisation carried out activities (开展活动); null: it "
         "has carried out none."
     )
@@ -145,7 +144,7 @@ class SocialOrganization(Subject):
         ]
         for field, day in events:
             if day > self.as_of:
-                raise PydanticCustomError(
+                raise path_error(
                     "after_as_of",
                     "{field}: {value} is after as_of {as_of} (a record holds what happened by "
                     "as_of) (记录日期晚于截至日期)",
@@ -154,7 +153,7 @@ class SocialOrganization(Subject):
         years = [a.year for a in self.assessments]
         twice = sorted({y for y in years if years.count(y) > 1})
         if twice:
-            raise PydanticCustomError(
+            raise path_error(
                 "duplicate_year",
                 "assessments: year {value} given twice (同一年度的评估重复)",
                 {"value": ", ".join(str(y) for y in twice)},

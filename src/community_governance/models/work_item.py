@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ._base import Id, IdTuple, StrictModel, Subject, Text, duplicates
+from ._base import Date, Id, IdTuple, StrictModel, Subject, Text, duplicates, path_error, repeated
 
 __all__ = [
     "Assessment",
@@ -149,7 +148,7 @@ class WorkItem(Subject):
         description="residents_committee (居民委员会) or village_committee (村民委员会)."
     )
     requested_by: RequestingBody = Field(description="The requesting body (委托 / 交办单位).")
-    requested_on: dt.date = Field(description="The day the request is made (交办日期).")
+    requested_on: Date = Field(description="The day the request is made (交办日期).")
     committee_role: CommitteeRole = Field(
         description="responsible_party (责任主体) or assisting (协助)."
     )
@@ -185,7 +184,7 @@ class WorkItem(Subject):
         strict=False,
         description="Staff, equipment or premises provided (人员、设备、场地), for the record.",
     )
-    deadline: dt.date | None = Field(default=None, description="Deadline (完成时限), if any.")
+    deadline: Date | None = Field(default=None, description="Deadline (完成时限), if any.")
     certificate: CertificateRequest | None = Field(
         default=None, description="For domain certificate: the certificate asked for (证明事项)."
     )
@@ -203,24 +202,19 @@ class WorkItem(Subject):
     @model_validator(mode="after")
     def _consistent(self) -> WorkItem:
         if (self.domain == "certificate") != (self.certificate is not None):
-            raise PydanticCustomError(
+            raise path_error(
                 "certificate_mismatch",
                 "certificate: must be given exactly when domain is 'certificate' "
                 "(domain is '{value}', certificate is {given}) (证明事项须与类别一致)",
                 {"value": self.domain, "given": "given" if self.certificate else "null"},
             )
         if self.deadline is not None and self.deadline < self.requested_on:
-            raise PydanticCustomError(
+            raise path_error(
                 "deadline_before_request",
                 "deadline: '{value}' is before requested_on {on} (完成时限早于交办日期)",
                 {"value": self.deadline.isoformat(), "on": self.requested_on.isoformat()},
             )
         for field in ("authority_needed", "authority_transferred"):
-            dup = duplicates(getattr(self, field))
-            if dup:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "{field}: listed twice: '{value}'",
-                    {"field": field, "value": ", ".join(dup)},
-                )
+            if duplicates(getattr(self, field)):
+                raise repeated(field, getattr(self, field), key=None)
         return self

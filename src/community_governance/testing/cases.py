@@ -127,11 +127,10 @@ def load_case_file(path: str | Path) -> CaseFile:
     try:
         return CaseFile.model_validate(data)
     except ValidationError as e:
-        lines = [f"{p}: invalid case file:"]
-        for err in e.errors():
-            loc = ".".join(str(x) for x in err["loc"])
-            lines.append(f"  {loc}: {err['msg']}")
-        raise ValueError("\n".join(lines)) from None
+        from ..errors import format_text, problems
+
+        found = format_text(problems(e), limit=None, separator="\n  ", inputs=False)
+        raise ValueError(f"{p}: invalid case file:\n  {found}") from None
 
 
 def _absence(rulebook: Rulebook, rule_id: str, subject: Any, at: dt.date) -> str | None:
