@@ -356,6 +356,50 @@ def main() -> None:
             "owners_committee_id": "OC",
             "property_service_enterprise": "示例物业服务有限公司",
         },
+        # the seed subjects that stand without a community: the first lawful case of each
+        # case file, as a file (tests/cases/jinjiang/*.yaml, tests/cases/seeds/*.yaml)
+        "jinjiang-social-organization.json": {
+            "id": "SO-1",
+            "name": "某社区老年协会（虚构）",
+            "as_of": "2012-06-01",
+            "active_since": "2011-09-01",
+            "registration": None,
+            "filing": {"filed_on": "2011-08-15", "filed_with": "street_office"},
+        },
+        "jinjiang-fund-allocation.json": {
+            "id": "F-2012-S1",
+            "recipient": "street_office",
+            "recipient_name": "示例街道办事处（虚构）",
+            "fund": "public_service_and_social_management",
+            "year": 2012,
+            "decided_on": "2012-01-10",
+            "amount_yuan": 1250000,
+        },
+        "jinjiang-cadre-evaluation.json": {
+            "id": "EV-2011-1",
+            "community_kind": "urban",
+            "held_on": "2011-12-20",
+            "evaluated_ids": ["C1", "C2", "C3"],
+            "evaluated_by": "residents",
+            "announcement": "on_the_spot",
+            "tied_to_rewards": True,
+        },
+        "ningxia-work-report.json": {
+            "id": "SC-2018",
+            "body_kind": "supervision_committee",
+            "community_kind": "urban",
+            "reported_to": "representatives_assembly",
+            "reported_on": "2018-12-20",
+        },
+        "xiamen-collective-asset-spending.json": {
+            "id": "XM-A-1",
+            "community_kind": "village_to_residence",
+            "title": "建设社区综合服务站",
+            "purpose": "public_facility",
+            "amount_yuan": 3000000,
+            "decided_on": "2024-05-10",
+            "decided_by": "residents_assembly_vote",
+        },
     }
     for name, data in files.items():
         path = HERE / name
