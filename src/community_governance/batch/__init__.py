@@ -17,7 +17,7 @@ subject was denied, else 3 if any was indeterminate, else 0 (all allowed, or no 
 """
 
 from ._lines import BATCH_ERROR_FORMAT, LineChecker, LineRecord, LineResult, numbered, subject_model
-from ._pool import DEFAULT_CHUNK_SIZE, BrokenProcessPool, worker_count
+from ._pool import DEFAULT_CHUNK_SIZE, WorkerDied, worker_count
 from ._run import check_jsonl, check_work_item, check_work_items, jsonl_records, run_batch
 from ._summary import BatchSummary
 
@@ -25,10 +25,10 @@ __all__ = [
     "BATCH_ERROR_FORMAT",
     "DEFAULT_CHUNK_SIZE",
     "BatchSummary",
-    "BrokenProcessPool",
     "LineChecker",
     "LineRecord",
     "LineResult",
+    "WorkerDied",
     "check_jsonl",
     "check_work_item",
     "check_work_items",

@@ -103,7 +103,9 @@ class LineResult:
         """What a batch writes and counts for this line (the JSON already made)."""
         d = self.decision
         if d is None:
-            return LineRecord(self.line, None, None, (), (), json_visible(self.to_json()), self.error)
+            return LineRecord(
+                self.line, None, None, (), (), json_visible(self.to_json()), self.error
+            )
         return LineRecord(
             self.line,
             d.verdict,
@@ -270,4 +272,3 @@ def mask_of(mask: bool | bytes | str | None) -> bytes | str | None:
 
         return new_salt()
     return None if mask is False or mask is None else mask
-

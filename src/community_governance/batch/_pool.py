@@ -6,8 +6,9 @@ records the worker made, JSON included, so the parent only writes. At most ``2 Ã
 chunks are in flight: memory stays bounded however long the input, and the results are
 yielded in input order whatever order the workers finish in.
 
-A worker that dies (killed, out of memory) makes the batch raise `BrokenProcessPool`; an
+A worker that dies (killed, out of memory) makes the batch raise `WorkerDied`; an
 interrupted batch (Ctrl-C) or one whose reader stops (a closed pipe) stops its workers.
+The process-pool machinery is imported only when a batch uses it (it loads ``logging``).
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ import pickle
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ._lines import Line, LineChecker, LineRecord, LineResult
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "BrokenProcessPool", "chunks", "pooled", "worker_count"]
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+__all__ = ["DEFAULT_CHUNK_SIZE", "WorkerDied", "chunks", "pooled", "worker_count"]
 
 #: Lines a worker is sent at a time (benchmarks/run.py --section scale measures the choice).
 DEFAULT_CHUNK_SIZE = 256
@@ -35,6 +37,13 @@ T = TypeVar("T")
 Numbered = list[tuple[int, Line]]
 
 _CHECKER: LineChecker | None = None
+
+
+class WorkerDied(RuntimeError):
+    """A worker process of a batch died (killed, out of memory): the batch is incomplete.
+
+    Not a problem of the input: ``cgov`` reports it as an internal error (exit 4).
+    """
 
 
 def _start(checker: LineChecker) -> None:
@@ -108,12 +117,15 @@ def pooled(
 
     Raises:
         TypeError: the checker cannot be sent to a process (a rulebook built in Python).
-        BrokenProcessPool: a worker died.
+        WorkerDied: a worker died.
     """
     try:
         pickle.dumps(checker)
     except (TypeError, AttributeError, pickle.PicklingError) as e:
         raise TypeError(f"a batch over worker processes needs a picklable rulebook: {e}") from e
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     parts = chunks(lines, chunk_size)
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(checker,))
     finished = False
@@ -122,7 +134,10 @@ def pooled(
             pool.submit(work, c) for c in islice(parts, jobs * _AHEAD)
         )
         while pending:
-            done = pending.popleft().result()
+            try:
+                done = pending.popleft().result()
+            except BrokenProcessPool as e:
+                raise WorkerDied(f"a batch worker process died: {e}") from e
             pending.extend(pool.submit(work, c) for c in islice(parts, 1))
             yield from done
         finished = True

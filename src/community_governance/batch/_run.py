@@ -92,7 +92,7 @@ def check_jsonl(
     Raises:
         UnknownReferenceError: unknown subject type or rulebook id.
         TypeError: ``jobs`` above 1 with a rulebook built in Python (it does not pickle).
-        BrokenProcessPool: a worker process died.
+        WorkerDied: a worker process died.
 
     Examples:
         >>> from pathlib import Path
@@ -185,9 +185,7 @@ class _Progress:
             part = min(self.counted.read / self.total_bytes, 1.0)
             filled = round(part * self.WIDTH)
             head = f"[{'█' * filled}{'░' * (self.WIDTH - filled)}] {part:4.0%} "
-        self.err.write(
-            f"\r{head}已处理 processed {done:,} · {rate:,.0f}/s · {elapsed:.1f} s{end}"
-        )
+        self.err.write(f"\r{head}已处理 processed {done:,} · {rate:,.0f}/s · {elapsed:.1f} s{end}")
         self.err.flush()
 
 

@@ -98,7 +98,9 @@ class BatchSummary:
         A refused item counts once under "refused" and once under each of its reasons.
         """
         yes, no = (
-            ("准入 admitted", "不予准入 refused") if self.access else ("准予 allowed", "不予 denied")
+            ("准入 admitted", "不予准入 refused")
+            if self.access
+            else ("准予 allowed", "不予 denied")
         )
         rows = [
             (yes, self.admitted),
