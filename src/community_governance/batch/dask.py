@@ -125,9 +125,10 @@ def partitions_bag(
     checker = LineChecker.of(subject, rulebook, at, mask_salt=mask_of(mask), max_depth=max_depth)
     limit = line_limit if line_limit is not None else Limits().input_bytes
     pairs = [(str(p), str(out / p.name)) for p in paths]
-    return db.from_sequence(pairs, npartitions=len(pairs)).starmap(
-        audit_partition, checker=checker, line_limit=limit
-    )
+    # dask.bag has no type annotations
+    tasks = db.from_sequence(pairs, npartitions=len(pairs))  # type: ignore[no-untyped-call]
+    bag: Bag = tasks.starmap(audit_partition, checker=checker, line_limit=limit)
+    return bag
 
 
 def audit_dataset(
@@ -160,7 +161,9 @@ def audit_dataset(
     """
     bag = partitions_bag(inputs, subject, rulebook, output_dir, at, **options)
     extra = {} if num_workers is None else {"num_workers": num_workers}
-    parts = bag.compute(scheduler=scheduler, **extra)
+    parts: list[BatchSummary] = bag.compute(  # type: ignore[no-untyped-call]
+        scheduler=scheduler, **extra
+    )
     total = BatchSummary(access=subject_is_work_item(subject))
     for part in parts:
         total.merge(part)
