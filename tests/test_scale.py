@@ -123,6 +123,15 @@ class TestEverySubject:
         assert old == new
         assert old[0] == 2
 
+    def test_text_lines_use_the_words_of_the_subject(self) -> None:
+        """A work item is 准入 (admitted); a proposal 准予 (allowed)."""
+        text = (EXAMPLES / "jinjiang" / "proposal-eligible.json").read_text(encoding="utf-8")
+        [proposal] = check_jsonl([text.replace("\n", " ")], "proposal", JJ)
+        [item] = check_jsonl(DEPARTMENT.read_text(encoding="utf-8").splitlines()[:1],
+                             "work-item", "cn.ningxia")  # fmt: skip
+        assert "准予 / 符合 allowed" in proposal.text()
+        assert "准入 allowed" in item.text()
+
     def test_unknown_subject_type(self) -> None:
         """The Python API names the subject types it knows."""
         with pytest.raises(UnknownReferenceError, match="unknown subject type 'hamlet'"):

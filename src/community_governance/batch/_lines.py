@@ -117,8 +117,10 @@ class LineResult:
         )
 
     def text(self) -> str:
-        """One line for people: line number, subject, verdict and the reasons."""
-        return self.record().text()
+        """One line for people: line number, subject, verdict and the reasons (准入 words
+        for a work item)."""
+        d = self.decision
+        return self.record().text(access=d is None or d.subject_type == "work_item")
 
 
 @attrs.frozen(slots=True)
