@@ -15,6 +15,9 @@ Sections (``--section``, repeatable; all by default):
   a missing peer is skipped with the reason);
 * ``json``: `Decision.to_json()` vs `evaluate()`;
 * ``batch``: ``cgov check work-items`` lines per second on one core vs parsing alone;
+* ``scale``: the same JSON Lines file checked serially, by ``--jobs 2`` (and each chunk
+  size), and by Dask on 2 local processes (`community_governance.batch.dask`, ``pip install
+  -e ".[dask]"``; skipped without it): lines per second and ratios to serial;
 * ``import``: ``import community_governance`` vs ``from pydantic import BaseModel``;
 * ``memory-1e6``: RSS and live blocks over 10^6 evaluations (10^5 with ``--quick``): flat?
 * ``cold-50k``: the first `evaluate` on a fresh 50,000-representative proposal vs a
@@ -83,6 +86,7 @@ SECTIONS = (
     "peers",
     "json",
     "batch",
+    "scale",
     "import",
     "memory-1e6",
     "cold-50k",
@@ -99,6 +103,10 @@ BATCH_GOAL_LINES_PER_S = 20_000
 IMPORT_GOAL = 1.3  # import community_governance / from pydantic import BaseModel
 COLD_GOAL = 1.0  # first evaluate on a fresh proposal / hand-written memberships scan
 SERVICE_GOAL = 2.0  # an HTTP request / the library call, for the 300-household proposal
+#: scale: lines (default, quick), the chunk sizes compared for --jobs 2, the Dask partitions.
+SCALE_LINES = (40_000, 8_000)
+SCALE_CHUNKS = (32, 256, 1024)
+SCALE_PARTITIONS = 8
 #: service: concurrent clients; rounds, and requests per client in a round (default, quick).
 SERVICE_CLIENTS = 8
 SERVICE_ROUNDS = (7, 3)
@@ -641,6 +649,106 @@ def section_batch(quick: bool) -> dict[str, Any]:
         "cgov/baseline": {"median": round(ratio, 3), "min": round(ratio_min, 3)},
         "goal_lines_per_s": BATCH_GOAL_LINES_PER_S,
         "meets_goal": meets,
+    }
+
+
+_DASK_SCRIPT = """
+import sys
+from community_governance.batch.dask import audit_dataset
+summary = audit_dataset(sys.argv[1], "work-item", "cn", sys.argv[2], num_workers=2)
+print(summary.total)
+"""
+
+
+def _split(source: Path, parts: int, folder: Path) -> None:
+    """``source`` in ``parts`` partition files of consecutive lines."""
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    size = -(-len(lines) // parts)
+    folder.mkdir()
+    for i in range(parts):
+        chunk = lines[i * size : (i + 1) * size]
+        (folder / f"part-{i:03d}.jsonl").write_text("".join(chunk), encoding="utf-8")
+
+
+def section_scale(quick: bool) -> dict[str, Any]:
+    """Serial vs --jobs 2 (by chunk size) vs Dask on 2 processes, on one generated file."""
+    lines = SCALE_LINES[1] if quick else SCALE_LINES[0]
+    repeats = 3 if quick else 5
+    _head(f"7. scale: {lines:,} work-item lines, serial vs --jobs 2 vs Dask (2 processes)")
+    cgov = _cgov()
+    if cgov is None:
+        print("  skipped: no cgov script (pip install -e . in this environment)")
+        return {"skipped": "no cgov script"}
+    try:
+        import dask  # noqa: F401
+
+        has_dask = True
+    except ImportError:
+        has_dask = False
+    with tempfile.TemporaryDirectory(prefix="cg-scale-") as tmp:
+        data = Path(tmp) / "items.jsonl"
+        write_work_items(data, lines)
+        _split(data, SCALE_PARTITIONS, Path(tmp) / "parts")
+        ok = frozenset({0, 1, 3})
+
+        def cg(*extra: str) -> list[str]:
+            base = [*cgov, "check", "work-item", "--jsonl", str(data), "--rulebook", "cn"]
+            return [*base, "--format", "json", *extra]
+
+        commands = {"serial": Command("cgov --jsonl, serial", cg(), ok)}
+        for chunk in SCALE_CHUNKS:
+            commands[f"jobs2_c{chunk}"] = Command(
+                f"cgov --jsonl --jobs 2 --chunk-size {chunk}",
+                cg("--jobs", "2", "--chunk-size", str(chunk)),
+                ok,
+            )
+        if has_dask:
+            dask_argv = [
+                sys.executable,
+                "-c",
+                _DASK_SCRIPT,
+                str(Path(tmp) / "parts"),
+                str(Path(tmp) / "out"),
+            ]
+            commands["dask2"] = Command(
+                f"Dask, {SCALE_PARTITIONS} partitions, 2 processes", dask_argv
+            )
+        print(
+            f"  {os.cpu_count()} CPUs (shared), not pinned; {repeats} repeats, median; "
+            f"every run writes one Decision a line",
+            flush=True,
+        )
+        try:
+            serial = run_once(commands["serial"], ROOT, capture=True).stdout
+            pooled = run_once(commands["jobs2_c256"], ROOT, capture=True).stdout
+            if serial != pooled:
+                raise CommandFailed("--jobs 2 wrote other bytes than serial")
+            if has_dask:
+                run_once(commands["dask2"], ROOT, capture=True)
+                written = b"".join(
+                    p.read_bytes() for p in sorted((Path(tmp) / "out").glob("*.jsonl"))
+                )
+                if written != serial:
+                    raise CommandFailed("Dask wrote other decisions than serial")
+            timings = time_commands(commands, repeats, ROOT)
+        except (CommandFailed, OSError, ValueError) as e:
+            print(f"  error, section skipped: {e}")
+            return {"skipped": str(e)}
+    _show(timings)
+    rate = {k: lines / (t.median_ns / 1e9) for k, t in timings.items()}
+    for key, value in rate.items():
+        ratio = value / rate["serial"]
+        print(f"    {timings[key].label:<48} {value:>9,.0f} lines/s  {ratio:5.2f}× serial")
+    if not has_dask:
+        print("  Dask: skipped (pip install -e '.[dask]')")
+    return {
+        "lines": lines,
+        "cpu_count": os.cpu_count(),
+        "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+        "lines_per_s": {k: round(v) for k, v in rate.items()},
+        "ratio_to_serial": {k: round(v / rate["serial"], 3) for k, v in rate.items()},
+        "dask": has_dask,
+        "identical_output": True,
     }
 
 
@@ -1284,6 +1392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["json"] = section_json(settings, rulebook)
     if "batch" in sections:
         results["batch"] = section_batch(args.quick)
+    if "scale" in sections:
+        results["scale"] = section_scale(args.quick)
     if "import" in sections:
         results["import"] = section_import(args.quick)
     if "memory-1e6" in sections:

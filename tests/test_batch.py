@@ -148,7 +148,9 @@ class TestOutput:
             "error": docs[7]["error"],
             "format": "cg.batch-error/1",
             "line": 8,
+            "problems": docs[7]["problems"],
         }
+        assert [p["loc"] for p in docs[7]["problems"]] == [["requested_on"], ["funding"]]
         assert {d["format"] for i, d in enumerate(docs) if i != 7} == {"cg.decision/2"}
         assert docs[1]["verdict"] == "denied"
         assert "汇总 summary" in err.getvalue()

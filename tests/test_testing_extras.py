@@ -37,10 +37,15 @@ def test_testing_extra_has_no_dev_tools() -> None:
 
 
 def test_the_ci_extra_is_the_kit_plus_the_dev_tools() -> None:
-    """`.[test]`, which CI installs, includes the testing and service extras, the service's
-    test tools and the dev tools."""
-    expected = {"community-governance[testing,service]"} | SERVICE_TEST_TOOLS | DEV_TOOLS
+    """`.[test]`, which CI installs, includes the testing, service and dask extras, the
+    service's test tools and the dev tools."""
+    expected = {"community-governance[testing,service,dask]"} | SERVICE_TEST_TOOLS | DEV_TOOLS
     assert names(EXTRAS["test"]) == expected
+
+
+def test_the_dask_extra_is_dask_alone() -> None:
+    """`pip install community-governance[dask]` brings Dask (its bag is in the core package)."""
+    assert names(EXTRAS["dask"]) == {"dask"}
 
 
 def test_the_service_extra_is_fastapi_on_uvicorn() -> None:

@@ -106,7 +106,13 @@ def parser() -> argparse.ArgumentParser:
         choices=sorted([*(cli_name(s) for s in SUBJECT_MODELS), "work-items"]),
         help="what the file holds (work-items: JSON Lines, one work item per line)",
     )
-    check.add_argument("file", help="the input JSON file ('-' for standard input)")
+    check.add_argument(
+        "file",
+        nargs="?",
+        default=None,
+        help="the input JSON file ('-' for standard input); JSON Lines: --jsonl",
+    )
+    _batch_args(check)
     _rulebook_arg(check)
     check.add_argument(
         "--at",
@@ -271,6 +277,57 @@ FILE_FORMATS: dict[str, type[BaseModel]] = {
 
 def cli_name(subject_type: str) -> str:
     return subject_type.replace("_", "-")
+
+
+def _batch_args(check: argparse.ArgumentParser) -> None:
+    """``cgov check SUBJECT --jsonl FILE``: the batch options."""
+    batch = check.add_argument_group(
+        "JSON Lines batch",
+        "one subject a line in, one compact JSON document (--format json) or text line a line "
+        "out, in input order, and a summary; exit 2 if any line is invalid, else 1 if any "
+        "denied, else 3 if any indeterminate, else 0",
+    )
+    batch.add_argument(
+        "--jsonl",
+        default=None,
+        metavar="FILE",
+        help="check every line of this JSON Lines file ('-' for standard input)",
+    )
+    batch.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="check the lines in N worker processes (0: one per CPU; default 1); the output "
+        "is the same byte for byte",
+    )
+    batch.add_argument(
+        "--chunk-size",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="lines sent to a worker at a time (default 256)",
+    )
+    batch.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on standard error (default: only when it is a terminal)",
+    )
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, 0 for one per CPU (got {excerpt(text)})"
+        )
+    return int(text)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 (got {excerpt(text)})")
+    return int(text)
 
 
 def _rulebook_arg(p: argparse.ArgumentParser) -> None:

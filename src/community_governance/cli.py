@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import json
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -37,7 +38,7 @@ from ._cli_support import Output, OutputError, PipeClosed, say, silence_stdout, 
 from ._datafiles import DATA_FILE_SUFFIXES
 from ._escape import excerpt, json_visible, visible
 from ._io import Limits, bounded_lines, loads_json, open_input, read_text
-from .batch import BatchSummary, run_batch
+from .batch import DEFAULT_CHUNK_SIZE, BatchSummary, WorkerDied, run_batch
 from .engine import evaluate
 from .errors import format_text, problems
 from .exceptions import GovernanceError, InputError
@@ -147,8 +148,17 @@ def _json(data: Any) -> str:
 
 
 def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
-    if args.subject == "work-items":
+    if args.subject == "work-items" or args.jsonl is not None:
         return _cmd_check_batch(args, run)
+    if args.file is None:
+        raise _UsageError("check needs FILE, or --jsonl FILE for JSON Lines")
+    for option, value in (
+        ("--jobs", args.jobs),
+        ("--chunk-size", args.chunk_size),
+        ("--progress", args.progress),
+    ):
+        if value is not None:
+            raise _UsageError(f"{option} goes with --jsonl FILE (a JSON Lines batch)")
     rulebook = _rulebook(args.rulebook, run)
     subject = _read_model(args.file, _subject_model(args.subject), run)
     decision = evaluate(subject, rulebook, args.at)
@@ -164,39 +174,68 @@ def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
 
 
 def _cmd_check_batch(args: argparse.Namespace, run: _Run) -> int:
-    # Batch exit codes: 2 if any line is invalid, else 1 if any item is refused, else 3 if
-    # any is indeterminate, else 0 (see community_governance.batch). Work items name no
-    # persons: --mask changes nothing in them.
+    # Batch exit codes: 2 if any line is invalid, else 1 if any subject is denied, else 3 if
+    # any is indeterminate, else 0 (see community_governance.batch). `work-items FILE` is
+    # `work-item --jsonl FILE`, as it was before --jsonl.
+    if args.file is not None and args.jsonl is not None:
+        raise _UsageError("give the JSON Lines file once: FILE or --jsonl FILE")
+    source = args.jsonl if args.jsonl is not None else args.file
+    if source is None:
+        raise _UsageError("check work-items needs FILE (JSON Lines)")
     rulebook = _rulebook(args.rulebook, run)
     summary = BatchSummary()
     limit = run.limits.input_bytes
+    mask = args.mask_salt if args.mask_salt is not None else True if args.mask else None
 
-    def batch(stream: BinaryIO) -> int:
+    def batch(stream: BinaryIO, size: int | None) -> int:
         return run_batch(
-            _lines(bounded_lines(stream, limit), args.file),
+            _lines(bounded_lines(stream, limit), source),
             rulebook,
+            subject=args.subject,
             out=run.out,  # type: ignore[arg-type]  # an Output writes like a TextIO
             err=run.err,
             fmt=args.format,
             at=args.at,
+            progress=args.progress,
             max_depth=run.limits.depth,
             summary=summary,
+            jobs=1 if args.jobs is None else args.jobs,
+            chunk_size=args.chunk_size or DEFAULT_CHUNK_SIZE,
+            mask=mask,
+            total_bytes=size,
         ).exit_code
 
     try:
-        if args.file == "-":
+        if source == "-":
             if sys.stdin is None:  # the process started with standard input closed
                 raise InputError("-", None, "cannot read standard input: it is closed")
             stdin = getattr(sys.stdin, "buffer", None)
             if stdin is None:  # a text stream put in place of stdin (tests, embedding)
                 stdin = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
-            return batch(stdin)
-        with open_input(args.file, limit=None) as stream:
-            return batch(stream)
+            return batch(stdin, None)
+        with open_input(source, limit=None) as stream:
+            return batch(stream, _size_of(stream))
     except PipeClosed:
         # lines not checked count as indeterminate
-        run.code = 2 if summary.invalid else 1 if summary.refused else EXIT_INDETERMINATE
+        run.code = summary.cut_short_code
         raise
+    except WorkerDied:
+        run.out.flush()
+        say(
+            run.err,
+            f"cgov: internal error: a batch worker process died after {summary.total:,} "
+            "line(s) were written; the batch is incomplete",
+        )
+        return EXIT_INTERNAL
+
+
+def _size_of(stream: BinaryIO) -> int | None:
+    """The size of a regular file (for the progress bar), else ``None``."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 def _lines(lines: Iterator[Any], source: str) -> Iterator[Any]:
