@@ -9,6 +9,7 @@ difference; these helpers make such bases, and counts exactly on the bound, comm
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable
 from fractions import Fraction
@@ -17,7 +18,15 @@ from hypothesis import strategies as st
 
 from ...rulebooks import builtin_rulebooks
 
-__all__ = ["at_least", "bases", "builtin_denominators", "near"]
+__all__ = [
+    "at_least",
+    "bases",
+    "builtin_counts",
+    "builtin_denominators",
+    "builtin_starts",
+    "near",
+    "near_any",
+]
 
 
 def bases(denominators: Iterable[int], low: int, high: int) -> st.SearchStrategy[int]:
@@ -38,6 +47,16 @@ def near(bound: int, low: int, high: int) -> st.SearchStrategy[int]:
     return st.sampled_from((0, 0, -1, 1)).map(lambda d: min(max(bound + d, low), high))
 
 
+def near_any(bounds: Iterable[int], low: int, high: int) -> st.SearchStrategy[int]:
+    """Half of the time `near` one of ``bounds`` (those in ``low..high``), else any integer
+    from ``low`` to ``high``."""
+    inside = sorted({b for b in bounds if low <= b <= high})
+    anything = st.integers(low, high)
+    if not inside:
+        return anything
+    return st.one_of(st.sampled_from(inside).flatmap(lambda b: near(b, low, high)), anything)
+
+
 def at_least(share: Fraction, base: int) -> int:
     """The least count that is ``share`` of ``base`` or more (以上: inclusive)."""
     return -(-share.numerator * base // share.denominator)
@@ -52,5 +71,32 @@ def builtin_denominators() -> tuple[int, ...]:
         for name in rulebook.parameter_names
         for version in rulebook.parameter(name).versions
         if isinstance(version.value, Fraction)
+    }
+    return tuple(sorted(found))
+
+
+@functools.cache
+def builtin_counts(name: str) -> tuple[int, ...]:
+    """Every value the built-in rulebooks give the count parameter ``name`` (none: empty), so
+    that a strategy's boundaries follow the law data rather than a copy of it."""
+    found = {
+        version.value
+        for rulebook in builtin_rulebooks()
+        if name in rulebook.parameter_names
+        for version in rulebook.parameter(name).versions
+        if isinstance(version.value, int)
+    }
+    return tuple(sorted(found))
+
+
+@functools.cache
+def builtin_starts(name: str) -> tuple[dt.date, ...]:
+    """The first days of every value the built-in rulebooks give parameter ``name``: where a
+    strategy's dates should cross from "not yet law" to "law"."""
+    found = {
+        version.valid_from
+        for rulebook in builtin_rulebooks()
+        if name in rulebook.parameter_names
+        for version in rulebook.parameter(name).versions
     }
     return tuple(sorted(found))
