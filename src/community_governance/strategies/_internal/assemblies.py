@@ -20,6 +20,7 @@ from ...models import AssemblyRecord, HeldMeeting, MeetingProxy
 from ...models.community import CommunityKind
 from ...models.meeting import MeetingBody
 from ...rules.periods import add_months, calendar_period
+from .bounds import days_for
 from .people import dates_between, ids, maybe
 
 __all__ = ["assembly_records", "held_meetings", "meeting_proxies"]
@@ -29,6 +30,12 @@ _FIRST, _LAST = dt.date(2016, 1, 1), dt.date(2031, 12, 31)
 _TITLES = ("第一季度居民代表会议", "年度村民会议", "成员大会", "临时会议")
 #: The intervals of the built-in frequency rules: a quarter, a half-year, a year.
 _MONTHS = (3, 6, 12)
+#: The assemblies a built-in rule says how often must meet.
+_WITH_INTERVALS: tuple[MeetingBody, ...] = (
+    "representatives_assembly",
+    "villagers_assembly",
+    "collective_members_assembly",
+)
 
 
 def held_meetings(
@@ -72,7 +79,8 @@ def _assembly_records(
     if body != "representatives_assembly" and draw(st.booleans()):
         kind = None  # only a representatives' assembly needs the community kind
     months = draw(st.sampled_from(_MONTHS))
-    start_period, _ = calendar_period(draw(dates_between(_FIRST, dt.date(2029, 12, 31))), months)
+    begun = draw(days_for("assembly_record", _FIRST, dt.date(2029, 12, 31)))
+    start_period, _ = calendar_period(begun, months)
     since = _edge(draw, start_period, months)
     n_periods = max(draw(years) * 12 // months, 1)
     last_period = add_months(start_period, months * (n_periods - 1))
@@ -107,7 +115,8 @@ def assembly_records(
     years: st.SearchStrategy[int] | None = None,
 ) -> st.SearchStrategy[AssemblyRecord]:
     """Valid records of the meetings one assembly held (会议召开记录), spanning ``years``
-    years from 2016 to 2031, with a period missed now and then.
+    years, from 2016 (half of the time from around the day a frequency duty began) to 2034,
+    with a period missed now and then.
 
     The record's first and last days and the meetings' days fall on the first or last day of
     a calendar quarter, half-year or year, or one day off, half of the time or more, so that
@@ -116,13 +125,16 @@ def assembly_records(
     of a period counts for it and one a day later does not.
 
     Args:
-        assembly: strategy for the assembly (default: any `MeetingBody`).
+        assembly: strategy for the assembly (default: one a built-in rule says how often
+            must meet half of the time, any `MeetingBody` otherwise).
         community_kind: strategy for the community's kind (default: any; a record of another
             assembly than the representatives' leaves it unset half of the time).
         years: strategy for how many years the record spans (default 0–4; 0: one period).
     """
     return _assembly_records(
-        assembly if assembly is not None else st.sampled_from(get_args(MeetingBody)),
+        assembly
+        if assembly is not None
+        else st.one_of(st.sampled_from(_WITH_INTERVALS), st.sampled_from(get_args(MeetingBody))),
         community_kind if community_kind is not None else st.sampled_from(get_args(CommunityKind)),
         years if years is not None else st.integers(0, 4),
     )

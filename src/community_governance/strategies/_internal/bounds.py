@@ -23,7 +23,6 @@ __all__ = [
     "bases",
     "builtin_counts",
     "builtin_denominators",
-    "builtin_starts",
     "near",
     "near_any",
 ]
@@ -90,13 +89,32 @@ def builtin_counts(name: str) -> tuple[int, ...]:
 
 
 @functools.cache
-def builtin_starts(name: str) -> tuple[dt.date, ...]:
-    """The first days of every value the built-in rulebooks give parameter ``name``: where a
-    strategy's dates should cross from "not yet law" to "law"."""
+def rule_starts(subject_type: str) -> tuple[dt.date, ...]:
+    """The days built-in rules on ``subject_type`` come into force or cease to be."""
     found = {
-        version.valid_from
+        day
         for rulebook in builtin_rulebooks()
-        if name in rulebook.parameter_names
-        for version in rulebook.parameter(name).versions
+        for rule in rulebook.rules_for(subject_type)
+        for day in (rule.validity.valid_from, rule.validity.valid_to)
+        if day is not None
     }
     return tuple(sorted(found))
+
+
+def days_for(subject_type: str, first: dt.date, last: dt.date) -> st.SearchStrategy[dt.date]:
+    """Days from ``first`` to ``last``: half of the time on the day a built-in rule on
+    ``subject_type`` comes into force (or ceases to be), the day before or the day after, or
+    within ten years after it — so that both sides of the law's dates are drawn, and days when
+    the rules are in force often."""
+    anything = st.dates(min_value=first, max_value=last)
+    starts = [d for d in rule_starts(subject_type) if first < d <= last]
+    if not starts:
+        return anything
+    one_day = dt.timedelta(days=1)
+    edge = st.sampled_from(starts).flatmap(
+        lambda d: st.one_of(
+            st.sampled_from((d - one_day, d, d + one_day)),
+            st.integers(0, 3650).map(lambda n: d + dt.timedelta(days=n)),
+        )
+    )
+    return st.one_of(edge.filter(lambda d: d <= last), anything)

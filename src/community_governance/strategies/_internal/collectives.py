@@ -20,7 +20,7 @@ from ...models import CollectiveAssetSpending, CollectiveOrganisation, Collectiv
 from ...models.collective import SeatRole
 from ...models.collective_assets import AssetDecider, AssetPurpose
 from ...models.community import CommunityKind, Relation
-from .bounds import builtin_counts, builtin_starts, near_any
+from .bounds import builtin_counts, days_for, near_any
 from .people import dates_between, ids
 
 __all__ = ["collective_asset_spendings", "collective_organisations", "collective_seats"]
@@ -60,13 +60,14 @@ def collective_seats(*, person_ids: Sequence[str] = ()) -> st.SearchStrategy[Col
     )
 
 
-def _term(draw: st.DrawFn, on: dt.date, years: int) -> tuple[dt.date, dt.date | None]:
-    """A term serving on ``on``: often exactly ``years`` long, or a day more or less."""
-    off = dt.timedelta(days=draw(st.sampled_from((0, 0, -1, 1))))
-    shape = draw(st.sampled_from(("open-at-edge", "closed-at-edge", "recent")))
-    if shape == "open-at-edge":  # running, started (about) ``years`` before the day after
+def _term(
+    draw: st.DrawFn, on: dt.date, years: int, off: dt.timedelta
+) -> tuple[dt.date, dt.date | None]:
+    """A term serving on ``on``: ``years`` long to the day, moved by ``off``, or a recent one."""
+    shape = draw(st.sampled_from(("open-at-edge", "closed-at-edge", "recent", "recent")))
+    if shape == "open-at-edge":  # running, started ``years`` before the day after ``on``
         return _years_later(on + _DAY, -years) + off, None
-    if shape == "closed-at-edge":  # ends (about) ``years`` after it started, after ``on``
+    if shape == "closed-at-edge":  # ends ``years`` after it started, after ``on``
         start = on - dt.timedelta(days=draw(st.integers(0, 365 * years - 2)))
         return start, max(_years_later(start, years) + off, on + _DAY)
     return on - dt.timedelta(days=draw(st.integers(0, 1000))), None
@@ -106,11 +107,13 @@ def _collective_organisations(
         for a, b in pairs:
             relatives[a].append({"person_id": b, "relation": draw(st.sampled_from(_RELATIONS))})
     chairs = min(draw(st.sampled_from((1, 1, 1, 0, 2))), n_council)
+    # the organisation's terms at the edge are exactly ``years`` long, or all a day off
+    off = dt.timedelta(days=draw(st.sampled_from((0, 0, -1, 1))))
 
     def seats(people: list[str], chair_count: int) -> list[dict[str, Any]]:
         out = []
         for i, pid in enumerate(people):
-            start, end = _term(draw, on, years)
+            start, end = _term(draw, on, years, off)
             role = "chair" if i < chair_count else draw(st.sampled_from(("vice_chair", "member")))
             if draw(st.integers(0, 5)) == 0:  # an earlier term that ended as this one began
                 out.append(
@@ -164,25 +167,16 @@ def collective_organisations(
         as_of: strategy for the day (default: 2012–2030, half of the time at or a day either
             side of the day the collective economic organisation law came into force).
 
-    Each seat's term runs exactly five years (the built-in term), a day less or a day more
-    half of the time; a council has one chair mostly, no chair or two now and then; a
-    supervisor is now and then a council member or finance staff.
+    A seat's term is often exactly five years (the built-in term) from its start, or in a
+    quarter of the organisations a day less, in another a day more; a council has one chair
+    mostly, no chair or two now and then; a supervisor is now and then a council member or
+    finance staff.
     """
     lo_hi = [n for name in _COUNCIL_SIZES for n in builtin_counts(name)]
-    starts = builtin_starts("collective-council.term-years")
-    edges = st.sampled_from(starts).flatmap(
-        lambda d: st.sampled_from((d - _DAY, d, d + _DAY, d + _DAY * 400))
-    )
     return _collective_organisations(
         community_kind if community_kind is not None else st.sampled_from(_KINDS),
         council if council is not None else near_any(lo_hi, 0, 9),
-        as_of
-        if as_of is not None
-        else (
-            st.one_of(edges, dates_between(_FIRST, _LAST))
-            if starts
-            else dates_between(_FIRST, _LAST)
-        ),
+        as_of if as_of is not None else days_for("collective_organisation", _FIRST, _LAST),
     )
 
 
@@ -193,7 +187,8 @@ def collective_asset_spendings(
 ) -> st.SearchStrategy[CollectiveAssetSpending]:
     """Valid payments out of collective assets (集体资产拨付): for public facilities or not,
     decided in any way, by a community of ``community_kind`` (default: any) on ``decided_on``
-    (default: 2012–2030)."""
+    (default: 2012–2030, half of the time around the day a built-in rule on it came into
+    force)."""
     return st.builds(
         lambda sid, kind, title, purpose, amount, day, by: CollectiveAssetSpending.model_validate(
             {
@@ -211,6 +206,8 @@ def collective_asset_spendings(
         st.sampled_from(_TITLES),
         st.sampled_from(get_args(AssetPurpose)),
         st.integers(0, 10_000_000),
-        decided_on if decided_on is not None else dates_between(_FIRST, _LAST),
+        decided_on
+        if decided_on is not None
+        else days_for("collective_asset_spending", _FIRST, _LAST),
         st.sampled_from(get_args(AssetDecider)),
     )

@@ -14,7 +14,8 @@ from ...models.cadre_evaluation import Announcement, Evaluators
 from ...models.community import BodyKind, CommunityKind, Registration
 from ...models.report import ReportAudience
 from ...models.selection import Chooser
-from .people import dates_between, ids, maybe
+from .bounds import days_for
+from .people import ids, maybe
 
 __all__ = ["body_selections", "cadre_evaluations", "work_reports"]
 
@@ -99,12 +100,13 @@ def body_selections(
         body_kind: strategy for the body's kind (default: supervision committee half of the
             time, any kind otherwise).
         community_kind: strategy for the community's kind (default: urban half of the time).
-        chosen_on: strategy for the day (default: 2010–2030).
+        chosen_on: strategy for the day (default: 2010–2030, half of the time at the day
+            a built-in rule on the subject came into force, a day either side, or later).
     """
     return _body_selections(
         _kinds(body_kind),
         _community_kinds(community_kind),
-        chosen_on if chosen_on is not None else dates_between(_FIRST, _LAST),
+        chosen_on if chosen_on is not None else days_for("body_selection", _FIRST, _LAST),
     )
 
 
@@ -120,7 +122,8 @@ def work_reports(
         body_kind: strategy for the reporting body's kind (default: supervision committee half
             of the time, any kind otherwise).
         community_kind: strategy for the community's kind (default: urban half of the time).
-        reported_on: strategy for the day (default: 2010–2030).
+        reported_on: strategy for the day (default: 2010–2030, half of the time at the day
+            a built-in rule on the subject came into force, a day either side, or later).
     """
     return st.builds(
         lambda rid, body, kind, to, day: WorkReport.model_validate(
@@ -136,7 +139,7 @@ def work_reports(
         _kinds(body_kind),
         _community_kinds(community_kind),
         st.one_of(st.sampled_from(_ASSEMBLIES), st.sampled_from(get_args(ReportAudience))),
-        reported_on if reported_on is not None else dates_between(_FIRST, _LAST),
+        reported_on if reported_on is not None else days_for("work_report", _FIRST, _LAST),
     )
 
 
@@ -150,7 +153,8 @@ def cadre_evaluations(
 
     Args:
         community_kind: strategy for the community's kind (default: urban half of the time).
-        held_on: strategy for the day (default: 2010–2030).
+        held_on: strategy for the day (default: 2010–2030, half of the time at the day
+            a built-in rule on the subject came into force, a day either side, or later).
     """
     return st.builds(
         lambda eid, kind, day, evaluated, by, announcement, tied: CadreEvaluation.model_validate(
@@ -166,7 +170,7 @@ def cadre_evaluations(
         ),
         ids("EV"),
         _community_kinds(community_kind),
-        held_on if held_on is not None else dates_between(_FIRST, _LAST),
+        held_on if held_on is not None else days_for("cadre_evaluation", _FIRST, _LAST),
         st.lists(ids("P", at_most=99), min_size=1, max_size=5, unique=True),
         st.one_of(st.just("residents"), st.sampled_from(get_args(Evaluators))),
         maybe(st.sampled_from(get_args(Announcement))),

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from ...models import FocusPerson, GridRecord, HomeVisit, ReportedIssue, ServiceNotice
 from ...models.community import CommunityKind
 from ...models.grid import FocusCategory, Reporter
+from .bounds import days_for
 from .people import dates_between, ids, maybe
 
 __all__ = ["focus_persons", "grid_records", "home_visits", "reported_issues", "service_notices"]
@@ -101,7 +102,7 @@ def _grid_records(
     kind: st.SearchStrategy[CommunityKind],
     months: st.SearchStrategy[int],
 ) -> GridRecord:
-    start = _month_edge(draw, draw(dates_between(_FIRST, dt.date(2029, 12, 1))))
+    start = _month_edge(draw, draw(days_for("grid_record", _FIRST, dt.date(2029, 12, 1))))
     end_month = start
     for _ in range(draw(months)):
         end_month = _month_after(end_month)
@@ -110,8 +111,10 @@ def _grid_records(
     reviews: list[dt.date] = []
     month = dt.date(start.year, start.month, 1) - dt.timedelta(days=1)
     month = dt.date(month.year, month.month, 1)
+    # half of the records miss no month; the others miss one in six, at random
+    skip = draw(st.sampled_from((0, 6)))
     while month < end:
-        if draw(st.integers(0, 5)) > 0:
+        if not skip or draw(st.integers(1, skip)) > 1:
             last_day = _month_after(month) - _DAY
             day = draw(st.sampled_from((month, last_day)) | dates_between(month, last_day))
             if day < end:
@@ -159,9 +162,9 @@ def grid_records(
     months: st.SearchStrategy[int] | None = None,
 ) -> st.SearchStrategy[GridRecord]:
     """Valid grid-management records (网格化服务管理记录) of a village for a period of about
-    ``months`` months, 2016–2030: the grid workers' reviews (most months, a month skipped now
-    and then), the service notice or none, the persons to visit and the visits, and problems
-    reported to the township by the station or not.
+    ``months`` months, 2016–2030: the grid workers' reviews (every month in half of the
+    records, a month in six skipped in the others), the service notice or none, the persons
+    to visit and the visits, and problems reported to the township by the station or not.
 
     The period starts and ends on the first of a month or a day either side, and reviews and
     visits fall on a month's or the period's first or last day, or a day outside, so that the

@@ -22,7 +22,7 @@ from ...models import (
     StartUpGrant,
 )
 from ...models.social_organization import FilingAuthority
-from .bounds import builtin_counts, near_any
+from .bounds import builtin_counts, days_for, near_any
 from .people import dates_between, ids, maybe
 
 __all__ = [
@@ -144,7 +144,10 @@ def social_organizations(
     *, as_of: st.SearchStrategy[dt.date] | None = None
 ) -> st.SearchStrategy[SocialOrganization]:
     """Valid social organisations (社会组织) as their records stand on ``as_of`` (default:
-    2009–2030): registered, filed, both or neither; active from the day of a track, the day
-    before it, another day or not at all; up to two start-up grants, on the day of a track or
-    a day either side half of the time; and assessments of distinct years."""
-    return _social_organizations(as_of if as_of is not None else dates_between(_FIRST, _LAST))
+    2009–2030, half of the time around the day the rules on them came into force):
+    registered, filed, both or neither; active from the day of a track, the day before it,
+    another day or not at all; up to two start-up grants, on the day of a track or a day
+    either side half of the time; and assessments of distinct years."""
+    return _social_organizations(
+        as_of if as_of is not None else days_for("social_organization", _FIRST, _LAST)
+    )

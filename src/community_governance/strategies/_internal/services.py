@@ -25,7 +25,7 @@ from ...models import (
 from ...models.community import CommunityKind
 from ...models.compound import CompoundKind
 from ...models.funding import FundKind, FundRecipient
-from .bounds import bases, builtin_counts, near, near_any
+from .bounds import bases, builtin_counts, days_for, near, near_any
 from .people import dates_between, ids, maybe
 
 __all__ = [
@@ -93,12 +93,13 @@ def community_facilities(
         kind: strategy for the community's kind (default: any).
         households: strategy for the number of households (default 0–400, half of the time a
             multiple of 100, where a whole number of m² per hundred households is exact).
-        as_of: strategy for the day (default: 2010–2030).
+        as_of: strategy for the day (default: 2010–2030, half of the time at the day
+            a built-in rule on the subject came into force, a day either side, or later).
     """
     return _community_facilities(
         kind if kind is not None else st.sampled_from(get_args(CommunityKind)),
         households if households is not None else bases((100,), 0, 400),
-        as_of if as_of is not None else dates_between(_FIRST, _LAST),
+        as_of if as_of is not None else days_for("community_facilities", _FIRST, _LAST),
     )
 
 
@@ -198,14 +199,15 @@ def compounds(
     Args:
         compound_kind: strategy for the compound's kind (default: gated half of the time).
         kind: strategy for the community's kind (default: any).
-        as_of: strategy for the day (default: 2010–2030).
+        as_of: strategy for the day (default: 2010–2030, half of the time at the day
+            a built-in rule on the subject came into force, a day either side, or later).
     """
     return _compounds(
         compound_kind
         if compound_kind is not None
         else st.one_of(st.just("gated"), st.sampled_from(get_args(CompoundKind))),
         kind if kind is not None else st.sampled_from(get_args(CommunityKind)),
-        as_of if as_of is not None else dates_between(_FIRST, _LAST),
+        as_of if as_of is not None else days_for("compound", _FIRST, _LAST),
     )
 
 
@@ -254,7 +256,7 @@ def _service_station_staffings(
     paid_here: list[str] = []
     for i in range(n):
         role = "chair" if i == 0 else draw(st.sampled_from(("vice_chair", "member")))
-        source = draw(st.sampled_from(("two_committees", "graduate", "neither")))
+        source = draw(st.sampled_from(("two_committees", "graduate") * 2 + ("neither",)))
         if source == "two_committees":
             pid = draw(st.sampled_from(("VCC", "VCM", "POC", "POM")))
             if any(m["person_id"] == pid and m["body_id"] == "ST" for m in memberships):
@@ -311,12 +313,13 @@ def service_station_staffings(
     Args:
         kind: strategy for the community's kind (default: rural half of the time).
         members: strategy for the number of station members (default 0–5).
-        as_of: strategy for the day (default: 2010–2030).
+        as_of: strategy for the day (default: 2010–2030, half of the time at the day
+            a built-in rule on the subject came into force, a day either side, or later).
     """
     return _service_station_staffings(
         kind
         if kind is not None
         else st.one_of(st.just("rural"), st.sampled_from(get_args(CommunityKind))),
         members if members is not None else st.integers(0, 5),
-        as_of if as_of is not None else dates_between(_FIRST, _LAST),
+        as_of if as_of is not None else days_for("service_station_staffing", _FIRST, _LAST),
     )
