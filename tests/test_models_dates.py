@@ -32,25 +32,19 @@ SUBJECT_STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "AnnualEvaluationRecord": cgst.annual_evaluation_records(),
     "Meeting": cgst.meetings(),
     "Disclosure": cgst.disclosures(),
+    "AssemblyRecord": cgst.assembly_records(),
+    "BodySelection": cgst.body_selections(),
+    "CadreEvaluation": cgst.cadre_evaluations(),
+    "CollectiveAssetSpending": cgst.collective_asset_spendings(),
+    "CollectiveOrganisation": cgst.collective_organisations(),
+    "CommunityFacilities": cgst.community_facilities(),
+    "Compound": cgst.compounds(),
+    "FundAllocation": cgst.fund_allocations(),
+    "GridRecord": cgst.grid_records(),
+    "ServiceStationStaffing": cgst.service_station_staffings(),
+    "SocialOrganization": cgst.social_organizations(),
+    "WorkReport": cgst.work_reports(),
 }
-
-#: Subject models added by the coverage work (#12) whose strategies are not written yet: the
-#: property below cannot draw them (``st.from_type`` alone finds no valid instance).
-NO_STRATEGY_YET = {
-    "AssemblyRecord",
-    "BodySelection",
-    "CadreEvaluation",
-    "CollectiveAssetSpending",
-    "CollectiveOrganisation",
-    "CommunityFacilities",
-    "Compound",
-    "FundAllocation",
-    "GridRecord",
-    "ServiceStationStaffing",
-    "SocialOrganization",
-    "WorkReport",
-}
-PENDING = pytest.mark.xfail(strict=True, reason="strategy not written yet (issue #11 item 6)")
 
 
 def _example_files() -> list[Path]:
@@ -74,15 +68,12 @@ def test_every_subject_model_has_a_strategy_here() -> None:
     """The property below draws every subject model the library has from a strategy of the
     library's own (a model missing here would be drawn by ``st.from_type`` alone)."""
     names = {m.__name__ for m in SUBJECT_MODELS.values()}
-    assert names - NO_STRATEGY_YET == set(SUBJECT_STRATEGIES)
+    assert names == set(SUBJECT_STRATEGIES)
 
 
 @pytest.mark.parametrize(
     "subject",
-    [
-        pytest.param(s, marks=PENDING) if SUBJECT_MODELS[s].__name__ in NO_STRATEGY_YET else s
-        for s in sorted(SUBJECT_MODELS)
-    ],
+    sorted(SUBJECT_MODELS),
 )
 def test_python_mode_of_decoded_json_equals_json_mode(subject: str) -> None:
     """For every subject model, validating ``json.loads`` of a dump gives the model that

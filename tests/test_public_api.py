@@ -22,16 +22,6 @@ PUBLIC_MODELS = sorted(
     ),
     key=lambda m: m.__name__,
 )
-#: Models added with the coverage rules (issue #12) whose strategies are not written yet: the
-#: testing kit's promise (a strategy for every public model) does not hold for them until then.
-NO_STRATEGY_YET = {
-    "AssemblyRecord",
-    "CollectiveOrganisation",
-    "CollectiveSeat",
-    "HeldMeeting",
-    "MeetingProxy",
-}
-PENDING = pytest.mark.xfail(strict=True, reason="strategy not written yet (issue #11 item 6)")
 
 
 class TestExports:
@@ -113,14 +103,11 @@ class TestTypeStrategies:
         from community_governance.testing import _hypothesis as _hypothesis_plugin
 
         registered = set(_hypothesis_plugin.TYPE_STRATEGIES)
-        assert registered == {m.__name__ for m in PUBLIC_MODELS} - NO_STRATEGY_YET
+        assert registered == {m.__name__ for m in PUBLIC_MODELS}
 
     @pytest.mark.parametrize(
         "model",
-        [
-            pytest.param(m, marks=PENDING) if m.__name__ in NO_STRATEGY_YET else m
-            for m in PUBLIC_MODELS
-        ],
+        PUBLIC_MODELS,
         ids=lambda m: m.__name__,
     )
     def test_from_type_draws_valid_models(self, model: type[BaseModel]) -> None:

@@ -53,7 +53,7 @@ from .election import (
 from .evaluation import AnnualEvaluation, AnnualEvaluationRecord, Rating, RatingValue
 from .facility import CommunityFacilities
 from .funding import FundAllocation
-from .grid import GridRecord
+from .grid import FocusPerson, GridRecord, HomeVisit, ReportedIssue, ServiceNotice
 from .meeting import (
     AttendanceBase,
     Matter,
@@ -70,8 +70,14 @@ from .meeting_proxy import MeetingProxy
 from .proposal import Proposal, ProposalCategory, Proposer
 from .report import WorkReport
 from .selection import BodySelection
-from .service_station import ServiceStationStaffing
-from .social_organization import SocialOrganization
+from .service_station import ServiceStationStaffing, StationPay
+from .social_organization import (
+    CivilAffairsRegistration,
+    Filing,
+    OrganizationAssessment,
+    SocialOrganization,
+    StartUpGrant,
+)
 from .work_item import WorkItem
 
 #: Subject models by the subject type their rules are selected by.
@@ -107,11 +113,17 @@ __all__ = [
     "Body",
     "BodyComposition",
     "BodyKind",
+    "BodySelection",
+    "CadreEvaluation",
     "Candidate",
+    "CivilAffairsRegistration",
+    "CollectiveAssetSpending",
     "CollectiveOrganisation",
     "CollectiveSeat",
     "Community",
+    "CommunityFacilities",
     "CommunityKind",
+    "Compound",
     "Constituency",
     "ConstituencyKind",
     "ContractNoticePeriod",
@@ -122,8 +134,13 @@ __all__ = [
     "Election",
     "ElectionMethod",
     "ElectionRound",
+    "Filing",
+    "FocusPerson",
+    "FundAllocation",
     "Gender",
+    "GridRecord",
     "HeldMeeting",
+    "HomeVisit",
     "Household",
     "Id",
     "IdTuple",
@@ -137,6 +154,7 @@ __all__ = [
     "MotionResult",
     "Nominator",
     "Objection",
+    "OrganizationAssessment",
     "OtherRegistration",
     "Person",
     "Posting",
@@ -149,16 +167,23 @@ __all__ = [
     "Recall",
     "Registration",
     "Relation",
+    "ReportedIssue",
     "Request",
     "RequestBase",
     "Role",
     "SeatRole",
+    "ServiceNotice",
+    "ServiceStationStaffing",
+    "SocialOrganization",
     "SponsorKind",
+    "StartUpGrant",
+    "StationPay",
     "StrictModel",
     "Subject",
     "Text",
     "Unit",
     "WorkItem",
+    "WorkReport",
     "located",
     "normalise_id",
     "normalise_text",

@@ -13,19 +13,13 @@ Examples:
     ...     assert evaluate(p, get_rulebook("cn.sichuan.chengdu.jinjiang")).verdict != "allowed"
 """
 
-from __future__ import annotations
-
-import datetime as dt
-from fractions import Fraction
-
-from hypothesis import strategies as st
-
 from ._internal.access import (
     with_defects,
     work_item_defect_sets,
     work_item_defects,
     work_items,
 )
+from ._internal.assemblies import assembly_records, held_meetings, meeting_proxies
 from ._internal.bodies import (
     bodies_near_size_limit,
     elections,
@@ -34,14 +28,34 @@ from ._internal.bodies import (
     families,
     recalls_near_initiation,
 )
+from ._internal.collectives import (
+    collective_asset_spendings,
+    collective_organisations,
+    collective_seats,
+)
 from ._internal.communities import body_compositions, communities
 from ._internal.evaluation import annual_evaluation_records, recalls
+from ._internal.governance import body_selections, cadre_evaluations, work_reports
+from ._internal.grids import (
+    focus_persons,
+    grid_records,
+    home_visits,
+    reported_issues,
+    service_notices,
+)
 from ._internal.meetings import (
     collective_household_meetings,
     dismissal_meetings,
     meetings,
     quorum_meetings,
     tally_meetings,
+)
+from ._internal.organizations import (
+    civil_affairs_registrations,
+    filings,
+    organization_assessments,
+    social_organizations,
+    start_up_grants,
 )
 from ._internal.people import bodies, constituencies, households, kinships, memberships, persons
 from ._internal.proposals import proposals, sponsorship_proposals
@@ -61,16 +75,33 @@ from ._internal.records import (
     units,
 )
 from ._internal.registration import elections_registered_elsewhere, representatives_assemblies
+from ._internal.services import (
+    community_facilities,
+    compounds,
+    fund_allocations,
+    service_station_staffings,
+    station_pays,
+)
+from ._internal.values import dates, shares
 
 __all__ = [
     "annual_evaluation_records",
     "annual_evaluations",
+    "assembly_records",
     "bodies",
     "bodies_near_size_limit",
     "body_compositions",
+    "body_selections",
+    "cadre_evaluations",
     "candidates",
+    "civil_affairs_registrations",
+    "collective_asset_spendings",
     "collective_household_meetings",
+    "collective_organisations",
+    "collective_seats",
     "communities",
+    "community_facilities",
+    "compounds",
     "constituencies",
     "contract_notice_periods",
     "dates",
@@ -82,12 +113,20 @@ __all__ = [
     "elections_near_turnout",
     "elections_registered_elsewhere",
     "families",
+    "filings",
+    "focus_persons",
+    "fund_allocations",
+    "grid_records",
+    "held_meetings",
+    "home_visits",
     "households",
     "kinships",
+    "meeting_proxies",
     "meetings",
     "memberships",
     "motions",
     "objections",
+    "organization_assessments",
     "other_registrations",
     "persons",
     "postings",
@@ -97,28 +136,21 @@ __all__ = [
     "ratings",
     "recalls",
     "recalls_near_initiation",
+    "reported_issues",
     "representatives_assemblies",
     "requests",
+    "service_notices",
+    "service_station_staffings",
     "shares",
+    "social_organizations",
     "sponsorship_proposals",
+    "start_up_grants",
+    "station_pays",
     "tally_meetings",
     "units",
     "with_defects",
     "work_item_defect_sets",
     "work_item_defects",
     "work_items",
+    "work_reports",
 ]
-
-
-def dates(
-    *, min_value: dt.date = dt.date(2012, 1, 1), max_value: dt.date = dt.date(2030, 12, 31)
-) -> st.SearchStrategy[dt.date]:
-    """Dates in a range (default 2012–2030, spanning the 2026-01-01 switch)."""
-    return st.dates(min_value=min_value, max_value=max_value)
-
-
-def shares(*, max_denominator: int = 100) -> st.SearchStrategy[Fraction]:
-    """Exact shares between 0 and 1 (``Fraction``), as legal thresholds are written."""
-    return st.integers(1, max_denominator).flatmap(
-        lambda q: st.integers(0, q).map(lambda p: Fraction(p, q))
-    )
