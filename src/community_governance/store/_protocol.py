@@ -81,7 +81,7 @@ def canonical_document(community: Community) -> tuple[bytes, str]:
     Examples:
         >>> c = Community(id="c1", name="示例社区", kind="urban")
         >>> document, sha = canonical_document(c)
-        >>> document[:20], len(sha)
+        >>> document[:19], len(sha)
         (b'{"id":"c1","name":"', 64)
     """
     document = community.model_dump_json().encode("utf-8")
