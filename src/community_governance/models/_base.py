@@ -19,7 +19,6 @@ from pydantic import (
     GetJsonSchemaHandler,
     StringConstraints,
     ValidationError,
-    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import InitErrorDetails, PydanticCustomError, SchemaValidator, core_schema
@@ -403,29 +402,6 @@ class Subject(StrictModel):
     #: ``community``: a ``community_id`` is looked up as of that day
     #: (`community_governance.store`). Empty for a subject without a community.
     reference_date_field: ClassVar[str] = ""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _community_id_unresolved(cls, data: Any) -> Any:
-        """A ``community_id`` reaching the model was not looked up at the boundary (no store
-        was given): say how to give one, at ``community_id``, rather than ``extra_forbidden``."""
-        if (
-            isinstance(data, dict)
-            and "community_id" in data
-            and "community" in cls.model_fields
-            and "community" not in data
-        ):
-            raise located(
-                ("community_id",),
-                "no_community_store",
-                "community_id: '{value}' names a registered community, but no community "
-                "store was given to look it up in: give one (cgov --store PATH, "
-                "create_app(store=...), community_governance.store.resolve(model, data, "
-                "store)) or give the whole community",
-                {"value": str(data["community_id"])[:200]},
-                input=data["community_id"],
-            )
-        return data
 
     @classmethod
     def __get_pydantic_json_schema__(

@@ -111,8 +111,7 @@ class CommunityVersionDoc(_Doc):
 
     id: str = Field(description="The community's id.")
     valid_from: IsoDate = Field(
-        description="The first day the version is in force (until the next version's, "
-        "exclusive)."
+        description="The first day the version is in force (until the next version's, exclusive)."
     )
     sha256: Sha256 = Field(
         description="SHA-256 of the version's canonical JSON: the community model's "

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..models import Date, Id, Subject
-from ..models._base import located, problems_error
 from ..rules.audit import COMMUNITY_VERSION_KEY
 from ._protocol import CommunityStore
 
@@ -43,11 +43,33 @@ def names_community_id(model: type[Subject], data: object) -> bool:
     return isinstance(data, Mapping) and _KEY in data and "community" in model.model_fields
 
 
-def _relocated(error: ValidationError, field: str) -> ValidationError:
+Found = tuple[tuple[str | int, ...], str, str, Mapping[str, Any] | None, Any]
+
+
+def _error(model: type[Subject], found: list[Found]) -> ValidationError:
+    """One `ValidationError` titled by the model, each problem at its ``loc``."""
+    details: list[InitErrorDetails] = [
+        {
+            "type": PydanticCustomError(type_, message, dict(context) if context else None),
+            "loc": loc,
+            "input": value,
+        }
+        for loc, type_, message, context, value in found
+    ]
+    return ValidationError.from_exception_data(model.__name__, details)
+
+
+def _at_id(
+    model: type[Subject], type_: str, message: str, context: Mapping[str, Any], raw: Any
+) -> ValidationError:
+    return _error(model, [((_KEY,), type_, message, context, raw)])
+
+
+def _relocated(model: type[Subject], error: ValidationError, field: str) -> ValidationError:
     """``error`` (about one value) as errors at ``field``, types and messages kept."""
-    return problems_error(
-        ((field, *e["loc"]), e["type"], e["msg"].replace("{", "{{").replace("}", "}}"), None, e["input"])
-        for e in error.errors()
+    return _error(
+        model,
+        [((field, *e["loc"]), e["type"], e["msg"], None, e["input"]) for e in error.errors()],
     )
 
 
@@ -93,7 +115,7 @@ def resolve(model: type[S], data: Mapping[str, Any], store: CommunityStore | Non
         ...     store)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        pydantic_core._pydantic_core.ValidationError: 1 validation error for problems
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for Proposal
         community_id
           community_id: community 'c1' has no version in force on 2025-03-01 (its first ...
     """
@@ -101,21 +123,31 @@ def resolve(model: type[S], data: Mapping[str, Any], store: CommunityStore | Non
         return model.model_validate(data)
     raw_id = data[_KEY]
     if "community" in data:
-        raise located(
-            (_KEY,),
+        raise _at_id(
+            model,
             "community_and_community_id",
             "community_id: give the whole community or its community_id, not both",
-            input=raw_id,
+            {},
+            raw_id,
         )
     if store is None:
-        return model.model_validate(data)  # the model says how to give a store
+        raise _at_id(
+            model,
+            "no_community_store",
+            "community_id: '{value}' names a registered community, but no community store "
+            "was given to look it up in: give one (cgov --store PATH, create_app(store=...), "
+            "resolve(model, data, store)) or give the whole community",
+            {"value": str(raw_id)[:200]},
+            raw_id,
+        )
     try:
         community_id = _id_adapter().validate_python(raw_id)
     except ValidationError as e:
-        raise _relocated(e, _KEY) from None
+        raise _relocated(model, e, _KEY) from None
     field = model.reference_date_field
     if field not in data:
-        raise problems_error(
+        raise _error(
+            model,
             [
                 ((field,), "missing", "Field required", None, dict(data)),
                 (
@@ -126,26 +158,26 @@ def resolve(model: type[S], data: Mapping[str, Any], store: CommunityStore | Non
                     {"value": community_id, "field": field},
                     raw_id,
                 ),
-            ]
+            ],
         )
     try:
         on = _date_adapter().validate_python(data[field])
     except ValidationError as e:
-        raise _relocated(e, field) from None
+        raise _relocated(model, e, field) from None
     stored = store.get(community_id, on)
     if stored is None:
         versions = store.versions(community_id)
         if not versions:
-            raise located(
-                (_KEY,),
+            raise _at_id(
+                model,
                 "unknown_community",
                 "community_id: no community '{value}' is registered in the community store "
                 "(社区未登记)",
                 {"value": community_id},
-                input=raw_id,
+                raw_id,
             )
-        raise located(
-            (_KEY,),
+        raise _at_id(
+            model,
             "no_community_version",
             "community_id: community '{value}' has no version in force on {date} (its first "
             "version is in force from {first}; {field} is {date})",
@@ -155,7 +187,7 @@ def resolve(model: type[S], data: Mapping[str, Any], store: CommunityStore | Non
                 "first": versions[0].valid_from.isoformat(),
                 "field": field,
             },
-            input=raw_id,
+            raw_id,
         )
     given = {k: v for k, v in data.items() if k != _KEY}
     given["community"] = stored.community
@@ -164,9 +196,7 @@ def resolve(model: type[S], data: Mapping[str, Any], store: CommunityStore | Non
     return subject
 
 
-def validate_json(
-    model: type[S], text: str | bytes, store: CommunityStore | None = None
-) -> S:
+def validate_json(model: type[S], text: str | bytes, store: CommunityStore | None = None) -> S:
     """A subject from JSON text: a document naming ``community_id`` is decoded and `resolve`d
     with ``store``; any other is validated by ``model.model_validate_json`` exactly as
     without a store. (Read untrusted text with ``community_governance._io.loads_json`` first:

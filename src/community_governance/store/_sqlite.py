@@ -172,12 +172,17 @@ class SQLiteCommunityStore(DocumentStore):
         )
         if not rows:
             raise StoreError(self.name, f"community {version.community_id!r} version vanished")
-        return bytes(rows[0][0])  # type: ignore[arg-type]
+        document = rows[0][0]
+        if not isinstance(document, bytes):
+            raise StoreError(self.name, f"community {version.community_id!r}: not a document")
+        return document
 
     def add_document(self, version: CommunityVersion, document: bytes) -> CommunityVersion:
         with self._connection() as db:
             try:
-                db.execute("BEGIN IMMEDIATE")  # the write lock first: no race between check and insert
+                db.execute(
+                    "BEGIN IMMEDIATE"
+                )  # the write lock first: no race between check and insert
                 try:
                     row = db.execute(
                         "SELECT sha256 FROM community_versions WHERE community_id = ? "
@@ -200,8 +205,10 @@ class SQLiteCommunityStore(DocumentStore):
                     raise
             except sqlite3.Error as e:
                 raise StoreError(self.name, f"cannot write the store: {e}") from None
-        return version if row is None else CommunityVersion(
-            version.community_id, version.valid_from, str(row[0])
+        return (
+            version
+            if row is None
+            else CommunityVersion(version.community_id, version.valid_from, str(row[0]))
         )
 
     def versions(self, community_id: str) -> tuple[CommunityVersion, ...]:
@@ -211,7 +218,8 @@ class SQLiteCommunityStore(DocumentStore):
             (community_id,),
         )
         return tuple(
-            CommunityVersion(community_id, dt.date.fromisoformat(str(d)), str(sha)) for d, sha in rows
+            CommunityVersion(community_id, dt.date.fromisoformat(str(d)), str(sha))
+            for d, sha in rows
         )
 
     def community_ids(self) -> tuple[str, ...]:
