@@ -108,7 +108,9 @@ class TestProtocol:
         with pytest.raises(StoreError, match="never overwritten"):
             store.put(_community(name="改名社区"), valid_from=dt.date(2026, 1, 1))
         got = store.get("c1", dt.date(2026, 6, 1))
-        assert got is not None and got.version == first and got.community.name == "示例社区"
+        assert got is not None
+        assert got.version == first
+        assert got.community.name == "示例社区"
 
     def test_a_lookup_is_validated_once_per_version(
         self, make_store: Callable[[], CommunityStore]
@@ -117,7 +119,9 @@ class TestProtocol:
         store = make_store()
         store.put(_community(), valid_from=dt.date(2026, 1, 1))
         a, b = store.get("c1", dt.date(2026, 2, 1)), store.get("c1", dt.date(2026, 3, 1))
-        assert a is not None and b is not None and a.community is b.community
+        assert a is not None
+        assert b is not None
+        assert a.community is b.community
 
     def test_valid_from_must_be_a_date(self, make_store: Callable[[], CommunityStore]) -> None:
         """A datetime or a string is not a first day."""
@@ -155,11 +159,13 @@ class TestDatedVersions:
             if i == 0:
                 assert before is None
             else:
-                assert before is not None and before.community.name == f"社区{i - 1}"
+                assert before is not None
+                assert before.community.name == f"社区{i - 1}"
             for on in (day, day + one):
                 got = store.get("c1", on)
                 expected = i + 1 if i + 1 < len(days) and days[i + 1] == on else i
-                assert got is not None and got.community.name == f"社区{expected}"
+                assert got is not None
+                assert got.community.name == f"社区{expected}"
         assert [v.valid_from for v in store.versions("c1")] == days
 
     def test_a_subject_is_judged_with_the_version_in_force_on_its_own_date(self) -> None:
@@ -171,7 +177,8 @@ class TestDatedVersions:
         p = resolve(Proposal, _by_id(), store)
         assert p.community.name == old.name
         version = community_version_of(p)
-        assert version is not None and version.valid_from == dt.date(2026, 1, 1)
+        assert version is not None
+        assert version.valid_from == dt.date(2026, 1, 1)
         later = resolve(Proposal, {**_by_id(), "submitted_on": "2026-03-03"}, store)
         assert later.community.name == "改名后的社区"
 
@@ -184,7 +191,8 @@ class TestSQLite:
         a, b = SQLiteCommunityStore(path), SQLiteCommunityStore(path)
         v = a.put(_community(), valid_from=dt.date(2026, 1, 1))
         got = b.get("c1", dt.date(2026, 1, 1))
-        assert got is not None and got.version == v
+        assert got is not None
+        assert got.version == v
         with pytest.raises(StoreError):
             b.put(_community(name="别的"), valid_from=dt.date(2026, 1, 1))
 
@@ -211,9 +219,11 @@ class TestSQLite:
             t.start()
         for t in threads:
             t.join()
-        assert len(won) == 1 and len(refused) == 3
+        assert len(won) == 1
+        assert len(refused) == 3
         got = SQLiteCommunityStore(path).get("c1", dt.date(2026, 1, 1))
-        assert got is not None and got.community.name == won[0]
+        assert got is not None
+        assert got.community.name == won[0]
 
     def test_a_store_is_shared_by_threads(self, tmp_path: Path) -> None:
         """One store object used from several threads (each with its own connection)."""
@@ -279,8 +289,10 @@ class TestSQLite:
         a = store.get("c1", dt.date(2026, 1, 1))
         store.get("c1", dt.date(2026, 2, 1))
         again = store.get("c1", dt.date(2026, 1, 1))
-        assert a is not None and again is not None
-        assert again.community is not a.community and again.community == a.community
+        assert a is not None
+        assert again is not None
+        assert again.community is not a.community
+        assert again.community == a.community
 
 
 @pytest.fixture
@@ -303,7 +315,8 @@ class TestResolveErrors:
         the registered version recorded."""
         p = resolve(Proposal, _by_id(), jj_store)
         whole = Proposal.model_validate_json(load_example("jinjiang/proposal-eligible.json"))
-        assert p == whole and p.model_dump_json() == whole.model_dump_json()
+        assert p == whole
+        assert p.model_dump_json() == whole.model_dump_json()
         assert community_version_of(p) == jj_store.versions(JJ)[0]
         assert community_version_of(whole) is None
 
@@ -414,7 +427,8 @@ class TestReferenceDates:
         of, and that field is a date."""
         model = SUBJECT_MODELS[subject]
         field = model.model_fields.get(model.reference_date_field)
-        assert field is not None and field.annotation is dt.date
+        assert field is not None
+        assert field.annotation is dt.date
 
     @pytest.mark.parametrize(
         ("name", "whole"),

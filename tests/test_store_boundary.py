@@ -133,7 +133,8 @@ class TestCliErrors:
             "check", "proposal", str(EXAMPLES / PAIRS[0][0]), "--rulebook", JINJIANG
         )
         assert code == 2
-        assert "community_id:" in err and "--store PATH" in err
+        assert "community_id:" in err
+        assert "--store PATH" in err
 
     def test_a_missing_store_file_is_not_an_empty_store(self, tmp_path: Path) -> None:
         """A mistyped --store path is an error (exit 2), not a new empty store."""
@@ -147,7 +148,8 @@ class TestCliErrors:
             "--store",
             str(path),
         )
-        assert code == 2 and "no such community store file" in err
+        assert code == 2
+        assert "no such community store file" in err
         assert not path.exists()
 
     def test_no_version_in_force(self, store_path: str, tmp_path: Path) -> None:
@@ -158,7 +160,8 @@ class TestCliErrors:
         code, _, err = _run(
             "check", "proposal", str(f), "--rulebook", JINJIANG, "--store", store_path
         )
-        assert code == 2 and "community_id: community 'CN-510104-EX01' has no version" in err
+        assert code == 2
+        assert "community_id: community 'CN-510104-EX01' has no version" in err
 
     def test_put_refuses_other_content_for_a_registered_day(
         self, store_path: str, tmp_path: Path
@@ -170,7 +173,8 @@ class TestCliErrors:
         f = tmp_path / "changed.json"
         f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         code, _, err = _run("store", "put", str(f), "--from", FROM, "--store", store_path)
-        assert code == 2 and "never overwritten" in err
+        assert code == 2
+        assert "never overwritten" in err
 
     def test_put_refuses_an_invalid_community(self, tmp_path: Path) -> None:
         """An invalid community file is refused with its located errors (exit 2)."""
@@ -179,27 +183,31 @@ class TestCliErrors:
         code, _, err = _run(
             "store", "put", str(f), "--from", FROM, "--store", str(tmp_path / "s.db")
         )
-        assert code == 2 and "kind" in err
+        assert code == 2
+        assert "kind" in err
 
     def test_list_and_show(self, store_path: str) -> None:
         """``cgov store list`` names each community and version; ``show`` prints the version
         in force on a day, and exits 2 when none is."""
         code, out, _ = _run("store", "list", "--store", store_path, "--format", "json")
         listed = json.loads(out)
-        assert code == 0 and set(listed) == {"CN-510104-EX01", "CN-URBAN-EX02"}
+        assert code == 0
+        assert set(listed) == {"CN-510104-EX01", "CN-URBAN-EX02"}
         assert listed["CN-510104-EX01"][0]["valid_from"] == FROM
         code, out, _ = _run(
             "store", "show", "CN-510104-EX01", "--on", "2026-03-02", "--store", store_path
         )
         shown = json.loads(out)
-        assert code == 0 and shown["version"]["valid_from"] == FROM
+        assert code == 0
+        assert shown["version"]["valid_from"] == FROM
         assert Community.model_validate(shown["community"]) == Community.model_validate_json(
             load_example("communities/CN-510104-EX01.json")
         )
         code, _, err = _run(
             "store", "show", "CN-510104-EX01", "--on", "2025-12-31", "--store", store_path
         )
-        assert code == 2 and "no version in force on 2025-12-31" in err
+        assert code == 2
+        assert "no version in force on 2025-12-31" in err
 
 
 class TestVerify:
@@ -242,7 +250,8 @@ class TestVerify:
         code, out, _ = _run(
             "verify", str(decision), str(EXAMPLES / PAIRS[0][0]), "--store", str(other)
         )
-        assert code == 1 and out.startswith("not verified: audit.community.sha256:")
+        assert code == 1
+        assert out.startswith("not verified: audit.community.sha256:")
 
     def test_verify_refuses_a_version_from_another_day(self, tmp_path: Path) -> None:
         """The same content registered from another day is another version."""
@@ -265,7 +274,8 @@ class TestVerify:
         difference says to verify with the by-id input and --store."""
         decision = self._decision(store_path, tmp_path)
         code, out, _ = _run("verify", str(decision), str(EXAMPLES / PAIRS[0][1]))
-        assert code == 1 and "cgov verify --store PATH" in out
+        assert code == 1
+        assert "cgov verify --store PATH" in out
 
 
 class TestService:
@@ -313,7 +323,8 @@ class TestService:
         versions = client.get("/v1/communities/CN-510104-EX01/versions").json()
         assert [v["valid_from"] for v in versions] == [FROM]
         r = client.get("/v1/communities/CN-510104-EX01", params={"on": "2026-03-02"})
-        assert r.status_code == 200 and r.json()["version"] == versions[0]
+        assert r.status_code == 200
+        assert r.json()["version"] == versions[0]
         assert (
             client.get("/v1/communities/CN-510104-EX01", params={"on": "2025-01-01"}).status_code
             == 404
