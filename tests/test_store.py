@@ -459,3 +459,33 @@ def _validates(model: Any, text: str) -> bool:
     except ValidationError:
         return False
     return True
+
+
+class TestCheckedOnce:
+    def test_a_reused_community_is_checked_once(self) -> None:
+        """A checked community given to a subject is not checked again (the store's saving),
+        and the mark is neither serialised nor compared."""
+        c = _jinjiang()
+        assert c.__dict__.get("_references_checked") is True
+        p = resolve(Proposal, _by_id(), _store_with(c))
+        assert p.community is c
+        assert "_references_checked" not in c.model_dump_json()
+        assert c == Community.model_validate_json(c.model_dump_json())
+
+    def test_a_changed_copy_is_checked_again(self) -> None:
+        """Regression: a copy with changed fields (not validated by model_copy) is checked
+        when given to a subject: a duplicate person is still refused."""
+        c = _jinjiang()
+        broken = c.model_copy(update={"persons": (*c.persons, c.persons[0])})
+        data = {**example_data("jinjiang/proposal-eligible.json"), "community": broken}
+        with pytest.raises(ValidationError) as e:
+            Proposal.model_validate(data)
+        assert e.value.errors()[0]["type"] == "duplicate_id"
+
+
+def _store_with(c: Community) -> MemoryCommunityStore:
+    store = MemoryCommunityStore()
+    store.put(c, valid_from=dt.date(2026, 1, 1))
+    store._cache.clear()  # the lookup validates the stored document: a new object
+    store._cache[store.versions(c.id)[0]] = c
+    return store
