@@ -28,6 +28,9 @@ Sections (``--section``, repeatable; all by default):
   serve`` on loopback vs the library call (JSON text -> Decision JSON), latency p50/p95 for
   one client and under 8 concurrent clients (``pip install -e ".[service]"``; skipped
   without it).
+* ``store``: per-proposal validation with ``community_id`` looked up in a community store
+  (SQLite file and in memory; the community validated once, cached) vs the self-contained
+  proposal, for the 300-household example and a 20,000-household community.
 
 This is a measurement, not a test: it asserts nothing about time and always exits 0 once it
 has run (it exits 1 only if the engine, the plain function and the peers disagree on a
@@ -92,6 +95,7 @@ SECTIONS = (
     "cold-50k",
     "durable",
     "service",
+    "store",
 )
 QUICK = Settings(repeats=5, target_ns=20_000_000, warmup_ns=10_000_000)
 DEFAULT = Settings(repeats=11, target_ns=100_000_000, warmup_ns=50_000_000)
@@ -1353,6 +1357,79 @@ def _meta(mode: str, settings: Settings) -> dict[str, Any]:
     }
 
 
+def _by_id_text(text: str) -> tuple[str, Any]:
+    """The proposal of ``text`` naming its community by id, and the community."""
+    data = json.loads(text)
+    community = data.pop("community")
+    return json.dumps({"community_id": community["id"], **data}, ensure_ascii=False), community
+
+
+def section_store(settings: Settings) -> dict[str, Any]:
+    """Per-proposal validation: ``community_id`` through a store vs the whole community."""
+    from community_governance.models import Community
+    from community_governance.store import (
+        MemoryCommunityStore,
+        SQLiteCommunityStore,
+        validate_json,
+    )
+
+    _head("store: a proposal naming its community by id vs carrying it whole")
+    out: dict[str, Any] = {}
+    cases = {
+        "300-households": example_text("eligible"),
+        "20000-households": synthetic_proposal_text(3334),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        for case, text in cases.items():
+            by_id, community_data = _by_id_text(text)
+            community = Community.model_validate(community_data)
+            day = dt.date(2000, 1, 1)
+            sqlite = SQLiteCommunityStore(Path(tmp) / f"{case}.db")
+            memory = MemoryCommunityStore()
+            for store in (sqlite, memory):
+                store.put(community, valid_from=day)
+            whole = Proposal.model_validate_json(text)
+            for store in (sqlite, memory):  # the same model, and the cache warmed
+                assert validate_json(Proposal, by_id, store) == whole
+            print(
+                f"  case {case}: {len(text.encode()):,} bytes whole, "
+                f"{len(by_id.encode()):,} bytes by id",
+                flush=True,
+            )
+            timings = run_group(
+                {
+                    "whole": Bench(
+                        "whole       Proposal.model_validate_json(text)",
+                        functools.partial(Proposal.model_validate_json, text),
+                    ),
+                    "sqlite": Bench(
+                        "by id       validate_json(Proposal, text, SQLite store)",
+                        functools.partial(validate_json, Proposal, by_id, sqlite),
+                    ),
+                    "memory": Bench(
+                        "by id       validate_json(Proposal, text, memory store)",
+                        functools.partial(validate_json, Proposal, by_id, memory),
+                    ),
+                },
+                settings,
+            )
+            _show(timings)
+            out[case] = {
+                "input_bytes": {"whole": len(text.encode()), "by_id": len(by_id.encode())},
+                "benchmarks": {k: v.to_dict() for k, v in timings.items()},
+                "ratios": {
+                    "sqlite/whole": _ratio(
+                        timings, "sqlite", "whole", "by id (SQLite) / whole community"
+                    ),
+                    "memory/whole": _ratio(
+                        timings, "memory", "whole", "by id (memory) / whole community"
+                    ),
+                },
+            }
+            sqlite.close()
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks, print them, optionally write JSON; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -1404,6 +1481,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["durable"] = section_durable(settings)
     if "service" in sections:
         results["service"] = section_service(args.quick, rulebook)
+    if "store" in sections:
+        results["store"] = section_store(settings)
     elapsed = (dt.datetime.now() - started).total_seconds()
     results["meta"]["elapsed_s"] = round(elapsed, 1)
     print(f"\ndone in {elapsed:.1f} s")

@@ -27,6 +27,8 @@ LAYER = {
     "batch": 7,
     "durable": 7,
     "verify": 7,
+    # the community store: reads and writes SQLite; above models and rules, below the CLI
+    "store": 7,
     "text": 7,
     "strategies": 8,
     "testing": 8,

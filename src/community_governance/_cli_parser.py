@@ -263,6 +263,9 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="offer the rulebook files (.toml/.yaml) of DIR besides the built-in rulebooks",
     )
+    from ._cli_store import add_store_parsers
+
+    add_store_parsers(sub, common, [check, verify, serve])
     return parser
 
 

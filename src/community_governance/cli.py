@@ -34,6 +34,7 @@ from ._cli_parser import (
     FILE_FORMATS,
     parser,
 )
+from ._cli_store import cmd_store, store_of
 from ._cli_support import Output, OutputError, PipeClosed, say, silence_stdout, tolerate_encoding
 from ._datafiles import DATA_FILE_SUFFIXES
 from ._escape import excerpt, json_visible, visible
@@ -113,12 +114,17 @@ class _InvalidInput(Exception):
     """A subject that fails validation: the formatted errors (exit 2)."""
 
 
-def _read_model(path: str, model: type[BaseModel], run: _Run) -> Any:
-    """Read, strictly parse and validate one JSON document."""
+def _read_model(path: str, model: type[BaseModel], run: _Run, store: Any = None) -> Any:
+    """Read, strictly parse and validate one JSON document (a subject naming its
+    ``community_id`` is looked up in ``store``)."""
     with _reading(path):
         text = read_text(path, limit=run.limits.input_bytes)
         loads_json(text, path, max_depth=run.limits.depth)  # duplicate keys, NaN, depth
         try:
+            if issubclass(model, Subject):
+                from .store import validate_json
+
+                return validate_json(model, text, store)
             return model.model_validate_json(text)
         except ValidationError as e:
             raise _InvalidInput(format_validation_error(e, path)) from None
@@ -160,7 +166,7 @@ def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
         if value is not None:
             raise _UsageError(f"{option} goes with --jsonl FILE (a JSON Lines batch)")
     rulebook = _rulebook(args.rulebook, run)
-    subject = _read_model(args.file, _subject_model(args.subject), run)
+    subject = _read_model(args.file, _subject_model(args.subject), run, store_of(args))
     decision = evaluate(subject, rulebook, args.at)
     if args.mask or args.mask_salt is not None:
         decision = decision.masked(args.mask_salt if args.mask_salt is not None else new_salt())
@@ -394,7 +400,7 @@ def _cmd_verify(args: argparse.Namespace, run: _Run) -> int:
             "subject.type",
             f"{excerpt(document['subject']['type'])} is not a subject `cgov check` takes",
         )
-    subject = _read_model(args.input, model, run)
+    subject = _read_model(args.input, model, run, store_of(args))
     rulebook = None
     if args.rulebook is not None:
         if not args.rulebook.lower().endswith(DATA_FILE_SUFFIXES):
@@ -450,7 +456,7 @@ def _cmd_serve(args: argparse.Namespace, run: _Run) -> int:
         ) from None
     if args.rulebook_dir is not None and not os.path.isdir(args.rulebook_dir):
         raise _UsageError(f"--rulebook-dir {visible(args.rulebook_dir)}: not a directory")
-    app = create_app(rulebook_dir=args.rulebook_dir, limits=run.limits)
+    app = create_app(rulebook_dir=args.rulebook_dir, limits=run.limits, store=store_of(args))
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")  # until Ctrl+C/SIGTERM
     return EXIT_ALLOWED
 
@@ -463,6 +469,7 @@ _COMMANDS = {
     "procedure": _cmd_procedure,
     "verify": _cmd_verify,
     "serve": _cmd_serve,
+    "store": cmd_store,
 }
 
 

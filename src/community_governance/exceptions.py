@@ -21,6 +21,7 @@ __all__ = [
     "ProcedureError",
     "RulebookError",
     "StepRejected",
+    "StoreError",
     "UnknownReferenceError",
 ]
 
@@ -94,6 +95,22 @@ class FormatError(GovernanceError, ValueError):
 
 class ConflictError(RulebookError):
     """Two rules apply to the same question and no priority was declared between them."""
+
+
+class StoreError(GovernanceError, ValueError):
+    """A community store cannot do what was asked: a version registered again with other
+    content, a stored document that no longer matches its digest, a store file of an unknown
+    schema version.
+
+    Attributes:
+        store: the store (its path, or ``:memory:``).
+        reason: what was expected and what was found.
+    """
+
+    def __init__(self, store: str, reason: str) -> None:
+        self.store = store
+        self.reason = reason
+        super().__init__(f"{store}: {reason}")
 
 
 class UnknownReferenceError(GovernanceError, LookupError):

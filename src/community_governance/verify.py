@@ -22,7 +22,7 @@ from .engine import evaluate
 from .exceptions import InputError, UnknownReferenceError
 from .models import Subject
 from .rulebooks import Rulebook, get_rulebook
-from .rules.audit import Audit, RulebookIdentity, input_digest
+from .rules.audit import Audit, RulebookIdentity, community_version_of, input_digest
 from .rules.decision import Decision
 
 __all__ = ["Verification", "verify_decision"]
@@ -106,6 +106,38 @@ def _rulebook(audit: Audit, given: Rulebook | None, source: str) -> Rulebook | s
     return given
 
 
+def _community_problem(audit: Audit, subject: Subject) -> str | None:
+    """Why the community version the subject was resolved with is not the one the Decision
+    names (``None`` when they agree, or neither names one)."""
+    named, found = audit.community, community_version_of(subject)
+    if named is None and found is None:
+        return None
+    if named is None:
+        return (
+            "audit.community: the Decision was made from an input carrying its whole "
+            "community; this input names it by community_id: verify with that input"
+        )
+    where = f"community {excerpt(named.community_id)} from {named.valid_from.isoformat()}"
+    if found is None:
+        return (
+            f"audit.community: the Decision was made with the registered {where} (sha256 "
+            f"{named.sha256[:16]}…); this input carries its whole community: verify with the "
+            "input naming its community_id and the store (cgov verify --store PATH)"
+        )
+    for field, mine, theirs in (
+        ("id", found.community_id, named.community_id),
+        ("valid_from", found.valid_from.isoformat(), named.valid_from.isoformat()),
+        ("sha256", found.sha256, named.sha256),
+    ):
+        if mine != theirs:
+            return (
+                f"audit.community.{field}: the Decision was made with {where} (sha256 "
+                f"{named.sha256[:16]}…); the store here gives {excerpt(mine)}: it holds "
+                "another version of the community for that day"
+            )
+    return None
+
+
 def verify_decision(
     decision: Mapping[str, Any],
     subject: Subject,
@@ -118,15 +150,17 @@ def verify_decision(
 
     Args:
         decision: the ``cg.decision/2`` document, parsed.
-        subject: the input it was made from, validated as its subject type.
+        subject: the input it was made from, validated as its subject type (an input
+            naming its ``community_id``: resolved with the store,
+            `community_governance.store.resolve`).
         rulebook: for a Decision made with a file rulebook, that rulebook (loaded from the
             file); for a built-in one, ``None``: the library's own is used, digest checked.
         salt: the salt of a masked Decision (``audit.masked``).
         source: the Decision's name, for errors.
 
     Returns:
-        `Verification`: verified, or the first difference (input digest, rulebook identity,
-        then the first differing path of the Decision).
+        `Verification`: verified, or the first difference (the registered community version,
+        input digest, rulebook identity, then the first differing path of the Decision).
 
     Raises:
         FormatError: not a ``cg.decision/2`` document.
@@ -157,6 +191,9 @@ def verify_decision(
             f"made with community-governance {audit.library_version}, verified with "
             f"{__version__}: rules may have changed between them",
         )
+    problem = _community_problem(audit, subject)
+    if problem is not None:
+        return Verification(False, problem, notes)
     digest = input_digest(subject)
     if digest != audit.input_sha256:
         return Verification(

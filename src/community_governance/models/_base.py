@@ -16,9 +16,11 @@ from pydantic import (
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StringConstraints,
     ValidationError,
 )
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import InitErrorDetails, PydanticCustomError, SchemaValidator, core_schema
 
 if TYPE_CHECKING:
@@ -345,10 +347,16 @@ class StrictModel(BaseModel):
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy, as pydantic makes it, without the values of ``functools.cached_property``
-        indexes: they were computed from the old fields and ``update`` may change those."""
+        indexes: they were computed from the old fields and ``update`` may change those. A
+        copy with changed fields also drops what was recorded about the old ones (the
+        registered community version a subject was resolved with)."""
         copy = super().model_copy(update=update, deep=deep)
         for name in _cached_properties(type(self)):
             copy.__dict__.pop(name, None)
+        if update:
+            fields = type(self).model_fields
+            for name in [k for k in copy.__dict__ if k not in fields]:
+                del copy.__dict__[name]
         return copy
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
@@ -390,6 +398,33 @@ class Subject(StrictModel):
     subject_zh: ClassVar[str] = ""
     #: The facts a rule's scope may select on, each with the values it can take.
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    #: The field holding the subject's own date (`reference_date`), for a subject with a
+    #: ``community``: a ``community_id`` is looked up as of that day
+    #: (`community_governance.store`). Empty for a subject without a community.
+    reference_date_field: ClassVar[str] = ""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The model's schema; a subject with a ``community`` takes either the whole
+        ``community`` or a ``community_id`` registered in a community store."""
+        found = handler(schema)
+        if "community" not in cls.model_fields:
+            return found
+        target = handler.resolve_ref_schema(found)
+        target.setdefault("properties", {})["community_id"] = {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "title": "Community Id",
+            "description": "Instead of community: the id of a community registered in the "
+            "community store (社区登记), looked up as of the subject's "
+            f"{cls.reference_date_field or 'own date'}.",
+        }
+        target["required"] = [r for r in target.get("required", []) if r != "community"]
+        target["oneOf"] = [{"required": ["community"]}, {"required": ["community_id"]}]
+        return found
 
     def facts(self) -> tuple[str | None, ...]:
         """The values of ``scope_facts``, in order (``None`` where not recorded)."""

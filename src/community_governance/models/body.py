@@ -30,6 +30,7 @@ class BodyComposition(Subject):
 
     subject_type: ClassVar[str] = "body"
     subject_zh: ClassVar[str] = "组织"
+    reference_date_field: ClassVar[str] = "as_of"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "body_kind": get_args(BodyKind),
         "community_kind": get_args(CommunityKind),

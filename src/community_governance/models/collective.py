@@ -74,6 +74,7 @@ class CollectiveOrganisation(Subject):
 
     subject_type: ClassVar[str] = "collective_organisation"
     subject_zh: ClassVar[str] = "农村集体经济组织"
+    reference_date_field: ClassVar[str] = "as_of"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "community_kind": get_args(CommunityKind)
     }

@@ -319,6 +319,12 @@ class Community(StrictModel):
 
     @model_validator(mode="after")
     def _references(self) -> Community:
+        # pydantic runs "after" validators again on an instance given as a field value (a
+        # community reused for many subjects, one from a community store): a frozen
+        # community checked once stays checked; a copy with changed fields is checked anew
+        # (`StrictModel.model_copy` drops the mark)
+        if self.__dict__.get(_CHECKED):
+            return self
         for field in ("households", "persons", "bodies"):
             if duplicates(x.id for x in getattr(self, field)):
                 raise repeated(field, (x.id for x in getattr(self, field)))
@@ -359,6 +365,7 @@ class Community(StrictModel):
         self._check_born()
         self._check_one_role()
         self._check_body_kinds()
+        self.__dict__[_CHECKED] = True
         return self
 
     def _check_born(self) -> None:
@@ -592,6 +599,11 @@ class Community(StrictModel):
     @functools.cached_property
     def _representatives_memo(self) -> dict[dt.date, frozenset[str]]:
         return {}
+
+
+#: Marks (in an instance's ``__dict__``, not a field: never serialised nor compared) a
+#: community whose cross-references passed `Community._references`.
+_CHECKED = "_references_checked"
 
 
 def _overlap(a: Membership, b: Membership) -> bool:

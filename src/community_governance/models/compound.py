@@ -34,6 +34,7 @@ class Compound(Subject):
 
     subject_type: ClassVar[str] = "compound"
     subject_zh: ClassVar[str] = "住宅小区"
+    reference_date_field: ClassVar[str] = "as_of"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "compound_kind": get_args(CompoundKind),
         "community_kind": get_args(CommunityKind),

@@ -266,6 +266,7 @@ class Election(Subject):
 
     subject_type: ClassVar[str] = "election"
     subject_zh: ClassVar[str] = "选举"
+    reference_date_field: ClassVar[str] = "election_day"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "body_kind": get_args(BodyKind),
         "community_kind": get_args(CommunityKind),
@@ -523,6 +524,7 @@ class Recall(Subject):
 
     subject_type: ClassVar[str] = "recall"
     subject_zh: ClassVar[str] = "罢免"
+    reference_date_field: ClassVar[str] = "requested_on"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "body_kind": get_args(BodyKind),
         "community_kind": get_args(CommunityKind),

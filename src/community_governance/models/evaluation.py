@@ -75,6 +75,7 @@ class AnnualEvaluationRecord(Subject):
 
     subject_type: ClassVar[str] = "annual_evaluation"
     subject_zh: ClassVar[str] = "民主评议"
+    reference_date_field: ClassVar[str] = "as_of"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "body_kind": get_args(BodyKind),
         "community_kind": get_args(CommunityKind),

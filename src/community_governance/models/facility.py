@@ -39,6 +39,7 @@ class CommunityFacilities(Subject):
 
     subject_type: ClassVar[str] = "community_facilities"
     subject_zh: ClassVar[str] = "社区服务设施"
+    reference_date_field: ClassVar[str] = "as_of"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "community_kind": get_args(CommunityKind)
     }

@@ -38,6 +38,7 @@ class Proposal(Subject):
 
     subject_type: ClassVar[str] = "proposal"
     subject_zh: ClassVar[str] = "议案"
+    reference_date_field: ClassVar[str] = "submitted_on"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "community_kind": get_args(CommunityKind)
     }

@@ -47,6 +47,7 @@ class BodySelection(Subject):
 
     subject_type: ClassVar[str] = "body_selection"
     subject_zh: ClassVar[str] = "推选产生"
+    reference_date_field: ClassVar[str] = "chosen_on"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "body_kind": get_args(BodyKind),
         "community_kind": get_args(CommunityKind),

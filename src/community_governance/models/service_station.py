@@ -42,6 +42,7 @@ class ServiceStationStaffing(Subject):
 
     subject_type: ClassVar[str] = "service_station_staffing"
     subject_zh: ClassVar[str] = "服务站人员"
+    reference_date_field: ClassVar[str] = "as_of"
     scope_facts: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "community_kind": get_args(CommunityKind)
     }

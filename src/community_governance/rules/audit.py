@@ -2,7 +2,9 @@
 
 Every Decision the engine makes carries an `Audit`: the library version, the identity of the
 rulebook applied and of each rulebook it extends (id, version, kind, content digest, the
-digests of the files it was read from), and the SHA-256 of the canonical input.
+digests of the files it was read from), and the SHA-256 of the canonical input. A subject
+whose community was looked up in a community store by ``community_id`` also records which
+version of that community was used (`CommunityVersion`).
 
 *Canonical JSON* here is ``json.dumps(value, ensure_ascii=False, sort_keys=True)`` encoded as
 UTF-8 (the bytes of ``Decision.to_json()``). A rulebook's digest is that of its ``to_dict()``
@@ -16,6 +18,7 @@ process).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from typing import Any, Literal
@@ -26,12 +29,15 @@ from .._version import __version__
 
 __all__ = [
     "BUILTIN",
+    "COMMUNITY_VERSION_KEY",
     "PYTHON",
     "Audit",
+    "CommunityVersion",
     "PendingAudit",
     "Provenance",
     "RulebookIdentity",
     "RulebookKind",
+    "community_version_of",
     "input_digest",
 ]
 
@@ -94,6 +100,49 @@ class RulebookIdentity:
         return cls(data["id"], data["version"], data["kind"], data["sha256"], tuple(data["files"]))
 
 
+@attrs.frozen(slots=True, cache_hash=True)
+class CommunityVersion:
+    """One registered version of a community, as an auditor identifies it.
+
+    Attributes:
+        community_id: the community's id.
+        valid_from: the first day the version is in force; it stays in force until the next
+            version's ``valid_from`` (exclusive).
+        sha256: SHA-256 of the version's canonical JSON (``community.model_dump_json()`` as
+            UTF-8).
+    """
+
+    community_id: str
+    valid_from: dt.date
+    sha256: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``audit.community`` object of ``cg.decision/2``."""
+        return {
+            "id": self.community_id,
+            "valid_from": self.valid_from.isoformat(),
+            "sha256": self.sha256,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CommunityVersion:
+        """Inverse of `to_dict`."""
+        return cls(data["id"], dt.date.fromisoformat(data["valid_from"]), data["sha256"])
+
+
+#: Where a subject validated from a ``community_id`` keeps the `CommunityVersion` it was
+#: given: an entry of the instance's ``__dict__`` that is not a field, so it is neither
+#: serialised nor compared, and a copy with changed fields drops it.
+COMMUNITY_VERSION_KEY = "_community_version"
+
+
+def community_version_of(subject: Any) -> CommunityVersion | None:
+    """The community version a subject was resolved with, or ``None`` (its community was given
+    whole, or it has none)."""
+    found = getattr(subject, "__dict__", {}).get(COMMUNITY_VERSION_KEY)
+    return found if isinstance(found, CommunityVersion) else None
+
+
 @attrs.frozen(slots=True)
 class Audit:
     """What made a Decision.
@@ -104,6 +153,9 @@ class Audit:
         extends: the rulebooks it extends, its parent first, up to the root.
         input_sha256: SHA-256 of the canonical input (``subject.model_dump_json()``).
         masked: whether person ids and personal evidence were replaced by salted digests.
+        community: the registered community version the subject was resolved with (its
+            input named a ``community_id``), or ``None``: then ``audit.community`` is left
+            out of the JSON, and a self-contained input's Decision is unchanged.
     """
 
     library_version: str
@@ -111,16 +163,20 @@ class Audit:
     extends: tuple[RulebookIdentity, ...]
     input_sha256: str
     masked: bool = False
+    community: CommunityVersion | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``audit`` object of ``cg.decision/2``."""
-        return {
+        data: dict[str, Any] = {
             "library_version": self.library_version,
             "rulebook": self.rulebook.to_dict(),
             "extends": [r.to_dict() for r in self.extends],
             "input_sha256": self.input_sha256,
             "masked": self.masked,
         }
+        if self.community is not None:
+            data["community"] = self.community.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Audit:
@@ -131,6 +187,11 @@ class Audit:
             extends=tuple(RulebookIdentity.from_dict(r) for r in data["extends"]),
             input_sha256=data["input_sha256"],
             masked=data["masked"],
+            community=(
+                CommunityVersion.from_dict(data["community"])
+                if data.get("community") is not None
+                else None
+            ),
         )
 
 
@@ -180,7 +241,13 @@ class PendingAudit:
         if not self._done:
             ids = _identities(self.rulebook)
             if ids is not None:
-                self._audit = Audit(__version__, ids[0], ids[1:], input_digest(self.subject))
+                self._audit = Audit(
+                    __version__,
+                    ids[0],
+                    ids[1:],
+                    input_digest(self.subject),
+                    community=community_version_of(self.subject),
+                )
             self._done = True
         return self._audit
 

@@ -354,8 +354,11 @@ def _identities_json(
 
 def _audit_json(audit: Audit) -> str:
     rulebook, extends = _identities_json(audit.rulebook, audit.extends)
+    community = (
+        "" if audit.community is None else f'"community": {_dumps(audit.community.to_dict())}, '
+    )
     return (
-        f'{{"extends": {extends}, "input_sha256": {_string(audit.input_sha256)}, '
+        f'{{{community}"extends": {extends}, "input_sha256": {_string(audit.input_sha256)}, '
         f'"library_version": {_string(audit.library_version)}, '
         f'"masked": {"true" if audit.masked else "false"}, "rulebook": {rulebook}}}'
     )

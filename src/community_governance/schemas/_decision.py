@@ -105,6 +105,20 @@ class RulebookIdentityDoc(_Doc):
     )
 
 
+class CommunityVersionDoc(_Doc):
+    """The registered version of the community a subject given by ``community_id`` was
+    resolved with (`community_governance.store`)."""
+
+    id: str = Field(description="The community's id.")
+    valid_from: IsoDate = Field(
+        description="The first day the version is in force (until the next version's, exclusive)."
+    )
+    sha256: Sha256 = Field(
+        description="SHA-256 of the version's canonical JSON: the community model's "
+        "model_dump_json() as UTF-8."
+    )
+
+
 class AuditDoc(_Doc):
     """What made the Decision, so that `cgov verify` can make it again."""
 
@@ -119,6 +133,11 @@ class AuditDoc(_Doc):
     )
     masked: bool = Field(
         description="Person ids and personal evidence replaced by salted digests (--mask)."
+    )
+    community: CommunityVersionDoc | None = Field(
+        default=None,
+        description="Present when the input named its community by community_id: the "
+        "registered version used. Absent when the input carried the whole community.",
     )
 
 

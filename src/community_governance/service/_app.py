@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Annotated, Any
 
 import attrs
 from fastapi import FastAPI, Query, Request
+from fastapi import Path as Path_
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
@@ -24,12 +26,13 @@ from .._io import Limits, loads_json
 from .._version import __version__
 from ..engine import evaluate
 from ..errors import PROBLEM_MEDIA_TYPE, Problem, problems, to_problem_json
-from ..exceptions import InputError, RulebookError, UnknownReferenceError
-from ..models import SUBJECT_MODELS, Date, Subject
+from ..exceptions import InputError, RulebookError, StoreError, UnknownReferenceError
+from ..models import SUBJECT_MODELS, Community, Date, Subject
 from ..models.procedure_run import ProcedureRun
 from ..rulebooks import Rulebook, builtin_rulebooks, get_rulebook, load_rulebook
 from ..schemas import decision_schema
-from ..schemas._decision import DecisionDocument
+from ..schemas._decision import CommunityVersionDoc, DecisionDocument
+from ..store import CommunityStore, validate_json
 from ._documents import ProblemDocument, RulebookSummary, StateDocument
 
 __all__ = ["ServiceError", "create_app"]
@@ -118,19 +121,20 @@ def _date_adapter() -> TypeAdapter[dt.date]:
     return TypeAdapter(Date)
 
 
-def _date(value: str | None) -> dt.date | None:
-    """A ``YYYY-MM-DD`` query value read as the models read dates."""
+def _date(value: str | None, name: str = "at") -> dt.date | None:
+    """A ``YYYY-MM-DD`` query (or path) value read as the models read dates."""
     if value is None:
         return None
     try:
         return _date_adapter().validate_python(value)
     except ValidationError as e:
+        where = "path" if name == "valid_from" else "query"
         raise ServiceError(
             422,
             "invalid-input",
             "The input is not valid",
-            "at: expected a date YYYY-MM-DD",
-            problems(e, prefix=("query", "at")),
+            f"{name}: expected a date YYYY-MM-DD",
+            problems(e, prefix=(where, name)),
         ) from None
 
 
@@ -173,9 +177,19 @@ def _too_large(limit: int) -> ServiceError:
     )
 
 
-def _validate(model: type[BaseModel], text: str) -> Any:
+def _validate(model: type[BaseModel], text: str, store: CommunityStore | None = None) -> Any:
     try:
+        if issubclass(model, Subject):
+            return validate_json(model, text, store)
         return model.model_validate_json(text)
+    except StoreError as e:
+        log.error("community store: %s", e)
+        raise ServiceError(
+            500,
+            "store-error",
+            "The community store failed",
+            "the community store failed: nothing was judged",
+        ) from None
     except ValidationError as e:
         raise ServiceError(
             422,
@@ -207,7 +221,8 @@ def _responses(ok: type[BaseModel] | None, *errors: int) -> dict[int | str, dict
         }
     reasons = {
         400: "The body is not strict JSON (not UTF-8, a key given twice, NaN, too deep)",
-        404: "No such rulebook or schema",
+        404: "No such rulebook, schema or community version",
+        409: "Another version of the community is registered from that day",
         413: "The body is larger than the limit",
         422: "The input is not valid: every problem, each at its path",
     }
@@ -250,12 +265,12 @@ AtQuery = Annotated[
 
 
 def _check_endpoint(
-    model: type[Subject], books: _Books, limits: Limits
+    model: type[Subject], books: _Books, limits: Limits, store: CommunityStore | None
 ) -> Callable[..., Awaitable[Response]]:
     async def check(request: Request, rulebook: RulebookQuery, at: AtQuery = None) -> Response:
         book = books.get(rulebook)
         when = _date(at)
-        subject = _validate(model, await _body_text(request, limits))
+        subject = _validate(model, await _body_text(request, limits), store)
         decision = evaluate(subject, book, when)
         return Response(decision.to_json(indent=None), media_type=_JSON)
 
@@ -273,6 +288,8 @@ def create_app(
     rulebooks: Iterable[Rulebook] = (),
     rulebook_dir: str | Path | None = None,
     limits: Limits | None = None,
+    store: CommunityStore | None = None,
+    store_writable: bool = False,
 ) -> FastAPI:
     """The HTTP service as a FastAPI application (serve it with uvicorn, or `cgov serve`).
 
@@ -289,12 +306,21 @@ def create_app(
     * ``POST /v1/procedures/replay?rulebook=ID&at=DATE`` — a ``cg.procedure-run/1`` run
       replayed into its ``cg.procedure-state/1`` state.
     * ``GET /v1/health``; ``GET /openapi.json`` and ``/docs``, generated from the models.
+    * With a ``store``: ``GET /v1/communities`` (the registered ids),
+      ``GET /v1/communities/{id}/versions``, ``GET /v1/communities/{id}?on=DATE`` (the
+      version in force); with ``store_writable`` also ``PUT
+      /v1/communities/{id}/versions/{valid_from}`` (body: the community). A subject body may
+      then carry ``community_id`` instead of ``community``.
 
     Args:
         rulebooks: rulebooks to offer besides the built-in ones (by their ids).
         rulebook_dir: a directory of rulebook files (``.toml``, ``.yaml``) to offer too.
         limits: the largest body and the deepest nesting read (default:
             `Limits.from_env`, as ``cgov``).
+        store: a community store (`community_governance.store`): subjects may name their
+            community by ``community_id``, looked up as of the subject's own date.
+        store_writable: also offer the route registering community versions (off by
+            default: put the service behind your own authentication first).
 
     Raises:
         RulebookError: a file of ``rulebook_dir`` is not a valid rulebook, or two rulebooks
@@ -366,7 +392,7 @@ def create_app(
     for subject_type, model in SUBJECT_MODELS.items():
         app.add_api_route(
             f"/v1/check/{cli_name(subject_type)}",
-            _check_endpoint(model, books, limits),
+            _check_endpoint(model, books, limits, store),
             methods=["POST"],
             tags=["check"],
             summary=f"Check a {subject_type.replace('_', ' ')} ({model.subject_zh})",
@@ -405,6 +431,9 @@ def create_app(
         parameter with its dated values and citations): ``cgov rules --format json``."""
         data: dict[str, Any] = books.get(rulebook_id).to_dict()
         return data
+
+    if store is not None:
+        _community_routes(app, store, limits, writable=store_writable)
 
     schema_names = sorted(
         [*(cli_name(s) for s in SUBJECT_MODELS), *FILE_FORMATS, "decision", "problem"]
@@ -485,6 +514,109 @@ def create_app(
     return app
 
 
+CommunityIdPath = Annotated[str, Path_(description="The community's id.")]
+OnQuery = Annotated[
+    str | None,
+    Query(
+        description="The day (YYYY-MM-DD) the version asked for is in force on; default: today.",
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+    ),
+]
+
+
+def _community_routes(
+    app: FastAPI, store: CommunityStore, limits: Limits, *, writable: bool
+) -> None:
+    """The routes reading (and, if ``writable``, registering) community versions."""
+
+    def no_version(community_id: str, on: dt.date) -> ServiceError:
+        known = ", ".join(v.valid_from.isoformat() for v in store.versions(community_id))
+        return ServiceError(
+            404,
+            "unknown-community",
+            "No such community version",
+            f"community {community_id!r} has no version in force on {on.isoformat()} "
+            f"(registered from: {known or 'none'})",
+        )
+
+    @app.get("/v1/communities", tags=["communities"])
+    async def communities() -> list[str]:
+        """The ids of the registered communities (社区登记)."""
+        return list(store.community_ids())
+
+    @app.get(
+        "/v1/communities/{community_id}/versions",
+        tags=["communities"],
+        response_model=list[CommunityVersionDoc],
+    )
+    async def versions(community_id: CommunityIdPath) -> list[dict[str, Any]]:
+        """Every registered version of a community, earliest first: each is in force from
+        its ``valid_from`` until the next one's (exclusive)."""
+        return [v.to_dict() for v in store.versions(community_id)]
+
+    @app.get(
+        "/v1/communities/{community_id}",
+        tags=["communities"],
+        responses=_responses(None, 404, 422),
+    )
+    async def community(community_id: CommunityIdPath, on: OnQuery = None) -> Response:
+        """The version of a community in force on ``on``: ``{"version": {id, valid_from,
+        sha256}, "community": {…}}``."""
+        day = _date(on, "on") or dt.date.today()
+        stored = store.get(community_id, day)
+        if stored is None:
+            raise no_version(community_id, day)
+        body = (
+            f'{{"community": {stored.community.model_dump_json()}, '
+            f'"version": {json.dumps(stored.version.to_dict(), sort_keys=True)}}}'
+        )
+        return Response(body, media_type=_JSON)
+
+    if not writable:
+        return
+
+    async def put_version(
+        request: Request,
+        community_id: CommunityIdPath,
+        valid_from: Annotated[
+            str, Path_(description="The first day the version is in force (YYYY-MM-DD).")
+        ],
+    ) -> Response:
+        """Register a community version in force from ``valid_from``: 201 when new, 200 when
+        the same content was registered already, 409 when other content is."""
+        day = _date(valid_from, "valid_from")
+        if day is None:  # pragma: no cover - a path parameter is never absent
+            raise ServiceError(404, "not-found", "Not found", "no date")
+        given: Community = _validate(Community, await _body_text(request, limits))
+        if given.id != community_id:
+            raise ServiceError(
+                422,
+                "invalid-input",
+                "The input is not valid",
+                f"the body's id {given.id!r} is not the path's {community_id!r}",
+                [Problem(("body", "id"), "id_mismatch", "not the id of the path", given.id)],
+            )
+        before = store.versions(community_id)
+        try:
+            version = store.put(given, valid_from=day)
+        except StoreError as e:
+            raise ServiceError(409, "version-exists", "The version exists", e.reason) from None
+        status = 200 if version in before else 201
+        return JSONResponse(version.to_dict(), status_code=status)
+
+    app.add_api_route(
+        "/v1/communities/{community_id}/versions/{valid_from}",
+        put_version,
+        methods=["PUT"],
+        tags=["communities"],
+        summary="Register a community version",
+        operation_id="put_community_version",
+        response_class=Response,
+        responses=_responses(CommunityVersionDoc, 400, 409, 413, 422),
+        openapi_extra=_request_body(Community),
+    )
+
+
 def _openapi(app: FastAPI) -> dict[str, Any]:
     """FastAPI's document, with the bodies' and answers' schemas generated from the models
     (the routes read their bodies themselves, strictly, so FastAPI does not see them)."""
@@ -495,8 +627,9 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         description=app.description,
         routes=app.routes,
     )
-    inputs: list[type[BaseModel]] = [*SUBJECT_MODELS.values(), ProcedureRun]
+    inputs: list[type[BaseModel]] = [*SUBJECT_MODELS.values(), ProcedureRun, Community]
     outputs: list[type[BaseModel]] = [
+        CommunityVersionDoc,
         DecisionDocument,
         StateDocument,
         ProblemDocument,
