@@ -192,6 +192,7 @@ def _cmd_check_batch(args: argparse.Namespace, run: _Run) -> int:
     summary = BatchSummary()
     limit = run.limits.input_bytes
     mask = args.mask_salt if args.mask_salt is not None else True if args.mask else None
+    store = store_of(args)
 
     def batch(stream: BinaryIO, size: int | None) -> int:
         return run_batch(
@@ -209,6 +210,7 @@ def _cmd_check_batch(args: argparse.Namespace, run: _Run) -> int:
             chunk_size=args.chunk_size or DEFAULT_CHUNK_SIZE,
             mask=mask,
             total_bytes=size,
+            store=store,
         ).exit_code
 
     try:

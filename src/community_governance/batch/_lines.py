@@ -1,8 +1,9 @@
 """One line of a JSON Lines batch: read strictly, validated, judged, and its output line.
 
 A `LineChecker` holds what is the same for every line of a batch (the subject model, the
-rulebook, the date, the masking salt, the depth limit): it is what a worker process is given
-once, and it is the one place a line becomes a subject (`LineChecker.load`).
+rulebook, the date, the masking salt, the depth limit, the community store): it is what a
+worker process is given once, and it is the one place a line becomes a subject
+(`LineChecker.load`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..labels import LABELS
 from ..models import SUBJECT_MODELS, Subject
 from ..rulebooks import Rulebook, get_rulebook
 from ..rules.decision import Decision
+from ..store import CommunityStore, validate_json
 
 __all__ = [
     "BATCH_ERROR_FORMAT",
@@ -200,6 +202,8 @@ class LineChecker:
         mask_salt: mask person ids and personal evidence with this salt (one per run);
             ``None``: no masking.
         max_depth: deepest nesting of a line's objects and arrays.
+        store: the community store a line's ``community_id`` is looked up in
+            (`community_governance.store`); ``None``: a line naming one is invalid.
     """
 
     model: type[Subject]
@@ -207,6 +211,7 @@ class LineChecker:
     at: dt.date | None = None
     mask_salt: bytes | str | None = None
     max_depth: int = DEFAULT_MAX_DEPTH
+    store: CommunityStore | None = None
 
     @classmethod
     def of(
@@ -217,18 +222,22 @@ class LineChecker:
         *,
         mask_salt: bytes | str | None = None,
         max_depth: int = DEFAULT_MAX_DEPTH,
+        store: CommunityStore | None = None,
     ) -> LineChecker:
         """A checker for a subject type (name or model) and a rulebook (or its id)."""
-        return cls(subject_model(subject), _book(rulebook), at, mask_salt, max_depth)
+        return cls(subject_model(subject), _book(rulebook), at, mask_salt, max_depth, store)
 
     def load(self, text: str) -> Subject:
         """The subject of one line of (strict, already checked) JSON text: the one place a
         batch line becomes a model.
 
+        A line naming its community by ``community_id`` takes the version in force on the
+        subject's own date from `store`.
+
         Raises:
             ValidationError: the line is not a valid subject.
         """
-        return self.model.model_validate_json(text)
+        return validate_json(self.model, text, self.store)
 
     def check(self, number: int, line: Line) -> LineResult:
         """The `LineResult` of input line ``number``."""

@@ -13,6 +13,7 @@ from ..models import Subject
 from ..models.work_item import WorkItem
 from ..rulebooks import Rulebook
 from ..rules.decision import Decision
+from ..store import CommunityStore
 from ._lines import Line, LineChecker, LineRecord, LineResult, _book, mask_of, numbered
 from ._pool import DEFAULT_CHUNK_SIZE, pooled, records_of, results_of, worker_count
 from ._summary import BatchSummary
@@ -66,6 +67,7 @@ def check_jsonl(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     mask: bool | bytes | str | None = None,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    store: CommunityStore | None = None,
 ) -> Iterator[LineResult]:
     """Check JSON Lines of any subject type lazily: one `LineResult` per non-blank line, in
     input order.
@@ -88,10 +90,14 @@ def check_jsonl(
         mask: ``True`` to mask person ids and personal evidence with a new random salt, or
             the salt itself (one for the whole batch); default: no masking.
         max_depth: deepest nesting of a line's objects and arrays.
+        store: the community store a line's ``community_id`` is looked up in
+            (`community_governance.store`); with ``jobs`` above 1 it must pickle (an SQLite
+            file store does: each worker opens the file; an in-memory store is copied).
 
     Raises:
         UnknownReferenceError: unknown subject type or rulebook id.
-        TypeError: ``jobs`` above 1 with a rulebook built in Python (it does not pickle).
+        TypeError: ``jobs`` above 1 with a rulebook built in Python, or a store on an SQLite
+            ``:memory:`` database (they do not pickle).
         WorkerDied: a worker process died.
 
     Examples:
@@ -102,7 +108,9 @@ def check_jsonl(
         ...  for r in check_jsonl(lines, "proposal", "cn.sichuan.chengdu.jinjiang")]
         [(1, 'denied'), (3, 'id')]
     """
-    checker = LineChecker.of(subject, rulebook, at, mask_salt=mask_of(mask), max_depth=max_depth)
+    checker = LineChecker.of(
+        subject, rulebook, at, mask_salt=mask_of(mask), max_depth=max_depth, store=store
+    )
     workers = worker_count(jobs)
     if workers == 1:
         return (checker.check(n, line) for n, line in numbered(lines))
@@ -206,6 +214,7 @@ def run_batch(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     mask: bool | bytes | str | None = None,
     total_bytes: int | None = None,
+    store: CommunityStore | None = None,
 ) -> BatchSummary:
     """Check a JSON Lines stream and write one result per line, then the summary.
 
@@ -231,11 +240,15 @@ def run_batch(
         chunk_size: lines sent to a worker at a time.
         mask: ``True`` (a random salt) or a salt: mask person ids and personal evidence.
         total_bytes: the input's size, for the bar's share done (default: not shown).
+        store: the community store a line's ``community_id`` is looked up in (a file store
+            with ``jobs`` other than 1: each worker opens it).
 
     Returns:
         The `BatchSummary` (its ``exit_code`` is the command's).
     """
-    checker = LineChecker.of(subject, rulebook, at, mask_salt=mask_of(mask), max_depth=max_depth)
+    checker = LineChecker.of(
+        subject, rulebook, at, mask_salt=mask_of(mask), max_depth=max_depth, store=store
+    )
     access = checker.model is WorkItem
     show = err.isatty() if progress is None else progress
     if summary is None:

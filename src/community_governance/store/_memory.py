@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import threading
+from typing import Any
 
 from ..rules.audit import CommunityVersion
 from ._protocol import DEFAULT_CACHE_SIZE, DocumentStore
@@ -31,6 +32,10 @@ class MemoryCommunityStore(DocumentStore):
     def __init__(self, *, cache_size: int = DEFAULT_CACHE_SIZE) -> None:
         super().__init__(":memory:", cache_size=cache_size)
         self._rows: dict[str, list[tuple[dt.date, str, bytes]]] = {}
+        self._rows_lock = threading.Lock()
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        super().__setstate__(state)
         self._rows_lock = threading.Lock()
 
     def find_version(self, community_id: str, on: dt.date) -> CommunityVersion | None:

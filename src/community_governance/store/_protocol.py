@@ -12,7 +12,7 @@ import collections
 import datetime as dt
 import hashlib
 import threading
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -111,6 +111,17 @@ class DocumentStore(abc.ABC):
         )
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a copy sent to another process carries: the store's data, without its locks
+        and its cache of validated communities (rebuilt there on first use)."""
+        state = {k: v for k, v in self.__dict__.items() if not _is_process_local(v)}
+        state["_cache"] = collections.OrderedDict()
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     # --- what a subclass provides ---------------------------------------------------------
 
     @abc.abstractmethod
@@ -198,3 +209,11 @@ class DocumentStore(abc.ABC):
             return Community.model_validate_json(document)
         except ValueError as e:
             raise StoreError(self.name, f"{where}: the stored document is not valid: {e}") from None
+
+
+#: Types of the state a process keeps for itself: locks, thread-local connections.
+_LOCAL_TYPES = (type(threading.Lock()), type(threading.RLock()), threading.local)
+
+
+def _is_process_local(value: object) -> bool:
+    return isinstance(value, _LOCAL_TYPES)

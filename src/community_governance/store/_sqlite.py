@@ -7,6 +7,7 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 from .._escape import visible
 from ..exceptions import StoreError
@@ -69,6 +70,16 @@ class SQLiteCommunityStore(DocumentStore):
             raise StoreError(self.name, "is a directory: give an SQLite file")
         with self._connection() as db:
             self._migrate(db)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A file store is sent to another process (a batch worker) as its path: the
+        worker opens its own connections. An ``":memory:"`` database cannot be sent."""
+        if self._memory:
+            raise TypeError(
+                "an SQLite ':memory:' community store cannot be sent to another process: "
+                "use a file (SQLiteCommunityStore(path)) or a MemoryCommunityStore"
+            )
+        return (_reopen, (self.path, self._cache_size))
 
     # --- connections ----------------------------------------------------------------------
 
@@ -227,3 +238,8 @@ class SQLiteCommunityStore(DocumentStore):
             "SELECT DISTINCT community_id FROM community_versions ORDER BY community_id", ()
         )
         return tuple(str(r[0]) for r in rows)
+
+
+def _reopen(path: str, cache_size: int) -> SQLiteCommunityStore:
+    """The store of the file ``path``, opened anew (how a pickled file store is restored)."""
+    return SQLiteCommunityStore(path, cache_size=cache_size)
