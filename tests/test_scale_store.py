@@ -176,3 +176,27 @@ class TestPickling:
         found = copy.get("CN-510104-EX01", FROM)
         assert found is not None
         assert found.community == community()
+
+
+def test_dask_audits_by_id_partitions_with_a_file_store(
+    store_file: Path, batch_file: Path, tmp_path: Path
+) -> None:
+    """The Dask recipe with ``store=``: local worker processes open the store file and write
+    the partition the serial batch writes."""
+    pytest.importorskip("dask", reason="the dask extra is not installed")
+    from community_governance.batch.dask import audit_dataset
+
+    parts = tmp_path / "in"
+    parts.mkdir()
+    (parts / "part-0.jsonl").write_bytes(batch_file.read_bytes())
+    store = SQLiteCommunityStore(store_file)
+    summary = audit_dataset(
+        parts, "proposal", JJ, tmp_path / "out", scheduler="processes", num_workers=2,
+        store=store,
+    )  # fmt: skip
+    _, serial, _ = run(
+        "check", "proposal", "--jsonl", str(batch_file), "--rulebook", JJ,
+        "--store", str(store_file), "--format", "json",
+    )  # fmt: skip
+    assert (tmp_path / "out" / "part-0.jsonl").read_text("utf-8") == serial
+    assert (summary.total, summary.exit_code) == (12, 1)

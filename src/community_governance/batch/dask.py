@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from .._io import DEFAULT_MAX_DEPTH, Limits, bounded_lines
 from ..models import Subject
 from ..rulebooks import Rulebook
+from ..store import CommunityStore
 from ._lines import LineChecker, mask_of, numbered
 from ._summary import BatchSummary
 
@@ -103,6 +104,7 @@ def partitions_bag(
     mask: bool | bytes | str | None = None,
     max_depth: int = DEFAULT_MAX_DEPTH,
     line_limit: int | None = None,
+    store: CommunityStore | None = None,
 ) -> Bag:
     """A Dask bag of one task per partition, each auditing its file (`audit_partition`);
     computing it gives the partitions' `BatchSummary` values in input order.
@@ -116,13 +118,18 @@ def partitions_bag(
         mask: ``True`` (one random salt for the dataset) or a salt: mask person ids.
         max_depth: deepest nesting of a line's objects and arrays.
         line_limit: the longest line read, in bytes (default: the input limit, 64 MiB).
+        store: the community store the lines' ``community_id`` are looked up in; with a
+            process or distributed scheduler it travels pickled (an SQLite file store as
+            its path: every worker must see the file).
     """
     import dask.bag as db
 
     paths = partition_paths(inputs)
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
-    checker = LineChecker.of(subject, rulebook, at, mask_salt=mask_of(mask), max_depth=max_depth)
+    checker = LineChecker.of(
+        subject, rulebook, at, mask_salt=mask_of(mask), max_depth=max_depth, store=store
+    )
     limit = line_limit if line_limit is not None else Limits().input_bytes
     pairs = [(str(p), str(out / p.name)) for p in paths]
     # dask.bag has no type annotations
@@ -154,7 +161,7 @@ def audit_dataset(
         scheduler: the Dask scheduler (``processes``, ``threads``, ``sync``, or a
             ``distributed`` client's ``get``); default: local processes.
         num_workers: worker processes or threads of a local scheduler (default: the CPUs).
-        **options: `partitions_bag`'s ``mask``, ``max_depth``, ``line_limit``.
+        **options: `partitions_bag`'s ``mask``, ``max_depth``, ``line_limit``, ``store``.
 
     Returns:
         The `BatchSummary` of every line of every partition (its ``exit_code`` as a batch's).
