@@ -1133,14 +1133,16 @@ def _percentiles(samples_ns: list[int]) -> dict[str, float]:
     }
 
 
-def _start_server() -> tuple[subprocess.Popen[str], str]:
-    """``cgov serve --port 0`` on 127.0.0.1; the process and its port once it listens."""
+def _start_server(workers: int = 1) -> tuple[subprocess.Popen[str], str]:
+    """``cgov serve --port 0 --workers N`` on 127.0.0.1; the process and its port once it
+    listens and every worker process has started its application."""
     import queue
     import re
     import threading
 
+    argv = [sys.executable, "-m", "community_governance.cli", "serve", "--port", "0"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "community_governance.cli", "serve", "--port", "0"],
+        [*argv, "--workers", str(workers)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -1151,13 +1153,17 @@ def _start_server() -> tuple[subprocess.Popen[str], str]:
     assert stderr is not None
     threading.Thread(target=lambda: [lines.put(x) for x in stderr], daemon=True).start()
     deadline = time.monotonic() + 60
+    port, started = None, 0
     while time.monotonic() < deadline and proc.poll() is None:
         try:
-            m = re.search(r"running on http://127\.0\.0\.1:(\d+)", lines.get(timeout=0.5))
+            line = lines.get(timeout=0.5)
         except queue.Empty:
             continue
-        if m:
-            return proc, m.group(1)
+        m = re.search(r"running on http://127\.0\.0\.1:(\d+)", line)
+        port = m.group(1) if m else port
+        started += "Application startup complete" in line
+        if port is not None and started >= workers:
+            return proc, port
     proc.kill()
     raise RuntimeError("cgov serve did not start")
 
@@ -1219,7 +1225,8 @@ def section_service(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
     one_http: list[int] = []
     many_lib: list[int] = []
     many_http: list[int] = []
-    lib_wall = http_wall = 0.0
+    many_pool: list[int] = []
+    lib_wall = http_wall = pool_wall = 0.0
 
     def library(_: object) -> str:
         return _end_to_end(text, rulebook)
@@ -1231,10 +1238,15 @@ def section_service(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
         return _end_to_end(text, rulebook)
 
     proc, port = _start_server()
+    # the same service in one process per core (cgov serve --workers 2)
+    pool_proc, pool_port = _start_server(workers=2)
     try:
 
         def connect() -> http.client.HTTPConnection:
             return http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
+
+        def connect_pool() -> http.client.HTTPConnection:
+            return http.client.HTTPConnection("127.0.0.1", int(pool_port), timeout=30)
 
         def request(conn: http.client.HTTPConnection) -> bytes:
             conn.request("POST", path, body, {"Content-Type": "application/json"})
@@ -1250,6 +1262,8 @@ def section_service(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
         for _ in range(per_client):
             request(warm)
             library(None)
+        for _ in range(4):  # each worker process builds its plans on its first requests
+            _clients(n, per_client, request, connect_pool)
         # rounds interleave the four measurements, so that a slow moment of the machine
         # slows all of them, not one
         for _ in range(rounds):
@@ -1260,24 +1274,32 @@ def section_service(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
             many_lib, lib_wall = many_lib + samples, lib_wall + wall
             samples, wall = _clients(n, per_client, request, connect)
             many_http, http_wall = many_http + samples, http_wall + wall
+            samples, wall = _clients(n, per_client, request, connect_pool)
+            many_pool, pool_wall = many_pool + samples, pool_wall + wall
         warm.close()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        for p in (proc, pool_proc):
+            p.terminate()
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
     rows = {
         "library, 1 caller": _percentiles(one_lib),
         "strict read + library": _percentiles(one_strict),
         "HTTP, 1 client": _percentiles(one_http),
         f"library, {n} threads": _percentiles(many_lib),
         f"HTTP, {n} clients": _percentiles(many_http),
+        f"HTTP, {n}, 2 workers": _percentiles(many_pool),
     }
     for label, r in rows.items():
         print(f"    {label:<22} p50 {r['p50_ms']:8.2f} ms  p95 {r['p95_ms']:8.2f} ms")
     thr_http, thr_lib = len(many_http) / http_wall, len(many_lib) / lib_wall
-    print(f"    throughput, {n} at once: HTTP {thr_http:,.0f} /s, library {thr_lib:,.0f} /s")
+    thr_pool = len(many_pool) / pool_wall
+    print(
+        f"    throughput, {n} at once: HTTP {thr_http:,.0f} /s, HTTP with 2 workers "
+        f"{thr_pool:,.0f} /s, library {thr_lib:,.0f} /s (one process: one core, the GIL)"
+    )
     ratios = {}
     for key, num, den in (
         ("p50, 1 client", "HTTP, 1 client", "library, 1 caller"),
@@ -1285,6 +1307,8 @@ def section_service(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
         ("p50, vs strict read", "HTTP, 1 client", "strict read + library"),
         (f"p50, {n} clients", f"HTTP, {n} clients", f"library, {n} threads"),
         (f"p95, {n} clients", f"HTTP, {n} clients", f"library, {n} threads"),
+        (f"p50, {n}, 2 workers", f"HTTP, {n}, 2 workers", f"library, {n} threads"),
+        (f"p95, {n}, 2 workers", f"HTTP, {n}, 2 workers", f"library, {n} threads"),
     ):
         q = "p50_ms" if key.startswith("p50") else "p95_ms"
         ratio = rows[num][q] / rows[den][q]
@@ -1294,13 +1318,20 @@ def section_service(quick: bool, rulebook: Rulebook) -> dict[str, Any]:
     cost = thr_lib / thr_http
     print(f"    cost per request, {n} at once (1/throughput): {cost:.2f}× the library's")
     ratios["cost per request"] = {"ratio": round(cost, 3), "goal": SERVICE_GOAL}
+    pooled = thr_lib / thr_pool
+    print(f"    cost per request, {n} at once, 2 workers: {pooled:.2f}× the library's")
+    ratios["cost per request, 2 workers"] = {"ratio": round(pooled, 3), "goal": SERVICE_GOAL}
     return {
         "input_bytes": len(body),
         "clients": n,
         "rounds": rounds,
         "requests_per_client_per_round": per_client,
         "latency": rows,
-        "throughput_per_s": {"http": round(thr_http, 1), "library": round(thr_lib, 1)},
+        "throughput_per_s": {
+            "http": round(thr_http, 1),
+            "http_2_workers": round(thr_pool, 1),
+            "library": round(thr_lib, 1),
+        },
         "ratios": ratios,
     }
 

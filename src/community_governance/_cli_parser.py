@@ -263,6 +263,14 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="offer the rulebook files (.toml/.yaml) of DIR besides the built-in rulebooks",
     )
+    serve.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="server processes (0: one per CPU; default 1): one process answers one request "
+        "at a time, the work being CPU-bound",
+    )
     from ._cli_store import add_store_parsers
 
     add_store_parsers(sub, common, [check, verify, serve])
@@ -395,4 +403,11 @@ def _port(text: str) -> int:
 def _depth(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number (got {excerpt(text)})")
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    """``--workers N``: 0 (one per CPU) or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected 0 or a positive whole number (got {text!r})")
     return int(text)

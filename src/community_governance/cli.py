@@ -38,7 +38,16 @@ from ._cli_store import cmd_store, store_of
 from ._cli_support import Output, OutputError, PipeClosed, say, silence_stdout, tolerate_encoding
 from ._datafiles import DATA_FILE_SUFFIXES
 from ._escape import excerpt, json_visible, visible
-from ._io import Limits, bounded_lines, loads_json, open_input, read_text
+from ._io import (
+    ENV_MAX_DEPTH,
+    ENV_MAX_INPUT_BYTES,
+    ENV_MAX_RULEBOOK_BYTES,
+    Limits,
+    bounded_lines,
+    loads_json,
+    open_input,
+    read_text,
+)
 from .batch import DEFAULT_CHUNK_SIZE, BatchSummary, WorkerDied, run_batch
 from .engine import evaluate
 from .errors import format_text, problems
@@ -458,8 +467,36 @@ def _cmd_serve(args: argparse.Namespace, run: _Run) -> int:
         ) from None
     if args.rulebook_dir is not None and not os.path.isdir(args.rulebook_dir):
         raise _UsageError(f"--rulebook-dir {visible(args.rulebook_dir)}: not a directory")
+    # built here even with --workers: a bad rulebook file or store stops cgov serve before it
+    # listens (exit 2), not each worker
     app = create_app(rulebook_dir=args.rulebook_dir, limits=run.limits, store=store_of(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")  # until Ctrl+C/SIGTERM
+    workers = args.workers or os.cpu_count() or 1
+    if workers == 1:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")  # until Ctrl+C
+        return EXIT_ALLOWED
+    # one process per worker, each building the app from the environment (app_from_env)
+    from .service import ENV_RULEBOOK_DIR, ENV_STORE
+
+    os.environ.update(
+        {
+            ENV_MAX_INPUT_BYTES: str(run.limits.input_bytes),
+            ENV_MAX_RULEBOOK_BYTES: str(run.limits.rulebook_bytes),
+            ENV_MAX_DEPTH: str(run.limits.depth),
+        }
+    )
+    for name, value in ((ENV_RULEBOOK_DIR, args.rulebook_dir), (ENV_STORE, args.store)):
+        if value is not None:
+            os.environ[name] = os.path.abspath(value)
+        else:
+            os.environ.pop(name, None)
+    uvicorn.run(
+        "community_governance.service:app_from_env",
+        factory=True,
+        workers=workers,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+    )
     return EXIT_ALLOWED
 
 

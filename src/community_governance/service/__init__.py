@@ -17,6 +17,6 @@ except ImportError as e:  # pragma: no cover - depends on the installed extras
         "the HTTP service needs FastAPI and uvicorn: pip install 'community-governance[service]'"
     ) from e
 
-from ._app import ServiceError, create_app
+from ._app import ENV_RULEBOOK_DIR, ENV_STORE, ServiceError, app_from_env, create_app
 
-__all__ = ["ServiceError", "create_app"]
+__all__ = ["ENV_RULEBOOK_DIR", "ENV_STORE", "ServiceError", "app_from_env", "create_app"]

@@ -35,7 +35,7 @@ from ..schemas._decision import CommunityVersionDoc, DecisionDocument
 from ..store import CommunityStore, validate_json
 from ._documents import ProblemDocument, RulebookSummary, StateDocument
 
-__all__ = ["ServiceError", "create_app"]
+__all__ = ["ENV_RULEBOOK_DIR", "ENV_STORE", "ServiceError", "app_from_env", "create_app"]
 
 log = logging.getLogger("community_governance.service")
 
@@ -281,6 +281,39 @@ def _check_endpoint(
         "verdict (allowed, denied or indeterminate)."
     )
     return check
+
+
+#: The environment variables `app_from_env` reads (``cgov serve --workers`` sets them).
+ENV_RULEBOOK_DIR = "CGOV_RULEBOOK_DIR"
+ENV_STORE = "CGOV_STORE"
+
+
+def app_from_env() -> FastAPI:
+    """The service configured from the environment, for servers that start one process per
+    core and build the app in each (``uvicorn community_governance.service:app_from_env
+    --factory --workers 4``; ``cgov serve --workers N`` does the same):
+    ``CGOV_RULEBOOK_DIR`` (a directory of rulebook files), ``CGOV_STORE`` (an SQLite
+    community store file, which must exist) and the limits ``CGOV_MAX_INPUT_BYTES``,
+    ``CGOV_MAX_RULEBOOK_BYTES``, ``CGOV_MAX_DEPTH``. The store is offered read-only.
+
+    Raises:
+        RulebookError: a file of the rulebook directory is not a valid rulebook.
+        InputError: a limit is malformed, or ``CGOV_STORE`` names no file.
+        StoreError: ``CGOV_STORE`` is not a community store.
+    """
+    import os
+
+    from ..store import SQLiteCommunityStore
+
+    limits = Limits.from_env()
+    rulebook_dir = os.environ.get(ENV_RULEBOOK_DIR) or None
+    store_path = os.environ.get(ENV_STORE) or None
+    store = None
+    if store_path is not None:
+        if not os.path.isfile(store_path):
+            raise InputError(ENV_STORE, None, f"{store_path!r}: no such community store file")
+        store = SQLiteCommunityStore(store_path)
+    return create_app(rulebook_dir=rulebook_dir, limits=limits, store=store)
 
 
 def create_app(
