@@ -144,10 +144,9 @@ def _ns(ns: float) -> str:
 def _show(timings: dict[str, Timing]) -> None:
     width = max(len(t.label) for t in timings.values())
     for t in timings.values():
-        print(
-            f"    {t.label:<{width}}  median {_ns(t.median_ns)}  min {_ns(t.min_ns)}"
-            f"  {t.rate:>12,.0f} /s"
-        )
+        # calls per second, with the precision a slow call (a whole command) needs
+        rate = f"{t.rate:>12,.0f}" if t.rate >= 10 else f"{t.rate:>12,.2f}"
+        print(f"    {t.label:<{width}}  median {_ns(t.median_ns)}  min {_ns(t.min_ns)}  {rate} /s")
 
 
 def _ratio(
