@@ -31,12 +31,14 @@ __all__ = [
     "BUILTIN",
     "COMMUNITY_VERSION_KEY",
     "PYTHON",
+    "SHARED_FIELDS",
     "Audit",
     "CommunityVersion",
     "PendingAudit",
     "Provenance",
     "RulebookIdentity",
     "RulebookKind",
+    "canonical_json",
     "community_version_of",
     "input_digest",
 ]
@@ -205,7 +207,63 @@ def input_digest(subject: Any) -> str:
         >>> input_digest(S(id="x")) == hashlib.sha256(b'{"id":"x"}').hexdigest()
         True
     """
-    return hashlib.sha256(subject.model_dump_json().encode("utf-8")).hexdigest()
+    h = hashlib.sha256()
+    for part in _canonical_parts(subject):
+        h.update(part)
+    return h.hexdigest()
+
+
+#: Fields whose value may be one frozen model shared by many subjects (a community from a
+#: community store, reused by every line of a batch that names it): its JSON is written once
+#: and kept on the instance, and each subject's JSON is put together around it.
+SHARED_FIELDS = ("community",)
+#: Where a shared value keeps its JSON, UTF-8 (in its ``__dict__``: not a field, never
+#: compared; ``StrictModel.model_copy(update=...)`` drops it).
+_JSON_KEY = "_canonical_json"
+
+
+def canonical_json(subject: Any) -> str:
+    """``subject.model_dump_json()``, the same text, without writing a shared frozen value
+    (`SHARED_FIELDS`) again for every subject it is part of: its JSON is written the first
+    time and kept on it. A 20,000-household community costs its serialisation once per
+    batch, not once per Decision (`input_digest` hashes the same parts without joining
+    them).
+
+    Examples:
+        >>> from pydantic import BaseModel, ConfigDict
+        >>> class C(BaseModel):
+        ...     model_config = ConfigDict(frozen=True)
+        ...     id: str
+        >>> class S(BaseModel):
+        ...     id: str
+        ...     community: C
+        ...     n: int
+        >>> s = S(id="x", community=C(id="c"), n=1)
+        >>> canonical_json(s) == s.model_dump_json()
+        True
+    """
+    return b"".join(_canonical_parts(subject)).decode("utf-8")
+
+
+def _canonical_parts(subject: Any) -> list[bytes]:
+    """The UTF-8 bytes of ``subject.model_dump_json()`` in parts: the fields before a shared
+    value, the shared value's kept JSON, the fields after it."""
+    fields = list(type(subject).model_fields)
+    for name in SHARED_FIELDS:
+        value = getattr(subject, name, None) if name in fields else None
+        if value is None or not value.model_config.get("frozen"):
+            continue
+        shared = value.__dict__.get(_JSON_KEY)
+        if shared is None:
+            shared = value.model_dump_json().encode("utf-8")
+            value.__dict__[_JSON_KEY] = shared
+        i = fields.index(name)
+        before = subject.model_dump_json(include=set(fields[:i]))[1:-1] if i else ""
+        after = subject.model_dump_json(include=set(fields[i + 1 :]))[1:-1]
+        head = "{" + (before + "," if before else "") + f'"{name}":'
+        tail = ("," + after if after else "") + "}"
+        return [head.encode("utf-8"), shared, tail.encode("utf-8")]
+    return [subject.model_dump_json().encode("utf-8")]
 
 
 def _identities(rulebook: Any) -> tuple[RulebookIdentity, ...] | None:
