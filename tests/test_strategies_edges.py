@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from community_governance import (
@@ -26,6 +26,8 @@ from community_governance import (
     evaluate,
     get_rulebook,
 )
+
+from ._support import seeds_finding
 
 SEEDS = range(10)
 EXAMPLES = 200
@@ -142,26 +144,11 @@ def test_the_off_by_one_is_caught_in_9_of_10_seeds(case: str) -> None:
     of the rule's bound in at least 9 of 10 seeds."""
     model, book, rule, copy = CASES[case]
     rulebook = get_rulebook(book)
-    caught = 0
-    for s in SEEDS:
 
-        @seed(s)
-        @settings(
-            max_examples=EXAMPLES,
-            derandomize=False,
-            database=None,
-            deadline=None,
-            phases=[Phase.generate],
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(st.from_type(model))
-        def agrees(subject: Any) -> None:
-            assert copy(subject, rulebook, False) == _status(subject, rulebook, rule(subject))
+    def agrees(subject: Any) -> None:
+        assert copy(subject, rulebook, False) == _status(subject, rulebook, rule(subject))
 
-        try:
-            agrees()
-        except AssertionError:
-            caught += 1
+    caught = seeds_finding(st.from_type(model), agrees, SEEDS, EXAMPLES)
     assert caught >= 9, f"caught in {caught} of 10 seeds"
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis import Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from community_governance import Proposal, Rulebook, evaluate
@@ -25,6 +25,8 @@ from community_governance.strategies import (
     sponsorship_proposals,
 )
 from community_governance.strategies._internal.bounds import at_least, bases, near
+
+from ._support import seeds_finding
 
 SEEDS = range(10)
 EXAMPLES = 200
@@ -57,28 +59,12 @@ def planted_sponsorship(proposal: Proposal, jinjiang: Rulebook) -> str:
 
 def seeds_catching(strategy: st.SearchStrategy[Proposal], jinjiang: Rulebook) -> int:
     """In how many of the seeds Hypothesis finds a proposal the planted copy misjudges."""
-    caught = 0
-    for s in SEEDS:
 
-        @seed(s)
-        @settings(
-            max_examples=EXAMPLES,
-            derandomize=False,
-            database=None,
-            deadline=None,
-            phases=[Phase.generate],
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(strategy)
-        def agrees(proposal: Proposal) -> None:
-            status = evaluate(proposal, jinjiang).finding("proposal.sponsorship").status
-            assert planted_sponsorship(proposal, jinjiang) == status
+    def agrees(proposal: Proposal) -> None:
+        status = evaluate(proposal, jinjiang).finding("proposal.sponsorship").status
+        assert planted_sponsorship(proposal, jinjiang) == status
 
-        try:
-            agrees()
-        except AssertionError:
-            caught += 1
-    return caught
+    return seeds_finding(strategy, agrees, SEEDS, EXAMPLES)
 
 
 STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Proposal]]] = {
