@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -163,3 +164,57 @@ def test_a_sponsor_deprived_of_political_rights_does_not_count(jinjiang: Ruleboo
     assert f.status == "failed"
     assert f.evidence["not_counted"] == ["R0"]
     assert "deprived of political rights, not counted: R0" in f.message_en
+
+
+class TestStartUpGrantByTheDayPaid:
+    """A start-up grant is judged by the cap in force on the day it was paid, not on the day
+    the record is judged (regression: the 2026 cap judged a grant of 2009)."""
+
+    LOWER_CAP = """
+format = "cg.rulebook/2"
+id = "cn.sichuan.chengdu.jinjiang.test-cap"
+version = "2027.1"
+extends = "cn.sichuan.chengdu.jinjiang"
+title = { zh = "测试：2027年起备案组织扶持上限3000元", en = "test: cap 3000 from 2027" }
+
+[[parameters]]
+name = "social-organization.start-up-grant.filed.max"
+value = 3000
+valid_from = 2027-01-01
+citation = { source = "测试规则（虚构）", locator = "第一条" }
+"""
+
+    @staticmethod
+    def organisation(granted_on: str, as_of: str) -> Any:
+        from community_governance import SocialOrganization
+
+        return SocialOrganization.model_validate(
+            {
+                "id": "SO-1",
+                "name": "某社区老年协会（虚构）",
+                "as_of": as_of,
+                "active_since": "2026-03-01",
+                "registration": None,
+                "filing": {"filed_on": "2026-02-01", "filed_with": "street_office"},
+                "start_up_grants": [{"granted_on": granted_on, "amount_yuan": 4000}],
+            }
+        )
+
+    def book(self, tmp_path: Path) -> Any:
+        from community_governance import load_rulebook
+
+        path = tmp_path / "cap.toml"
+        path.write_text(self.LOWER_CAP, encoding="utf-8")
+        return load_rulebook(path)
+
+    def test_a_2026_grant_keeps_the_2026_cap_when_judged_in_2028(self, tmp_path: Path) -> None:
+        """4,000 yuan paid in 2026 (cap 5,000 then) passes when judged in 2028 (cap 3,000)."""
+        decision = evaluate(self.organisation("2026-04-01", "2028-01-01"), self.book(tmp_path))
+        assert decision.statuses()["social-organization.start-up-grant"] == "passed"
+
+    def test_a_2027_grant_is_judged_by_the_2027_cap(self, tmp_path: Path) -> None:
+        """4,000 yuan paid in 2027 (cap 3,000 then) fails, naming 3000."""
+        decision = evaluate(self.organisation("2027-04-01", "2028-01-01"), self.book(tmp_path))
+        finding = decision.finding("social-organization.start-up-grant")
+        assert finding.status == "failed"
+        assert "4000 yuan granted > 3000" in finding.message_en

@@ -94,15 +94,17 @@ def grant_copy(org: SocialOrganization, jinjiang: Rulebook, *, inclusive: bool) 
     grants = [g for g in org.start_up_grants if g.granted_on <= on]
     if not grants:
         return "not_applicable"
-    for g in grants:
+    rule = jinjiang.rule("social-organization.start-up-grant")
+    governed = [g for g in grants if rule.in_force(g.granted_on)]
+    for g in governed:
         track = org.track_on(g.granted_on)
         if track == "none":
             return "failed"
-        # the cap in force on the day judged (as the rule reads it), not on the grant's day
-        cap = jinjiang.count(f"social-organization.start-up-grant.{track}.max", on)
+        # the cap in force on the day the grant was paid
+        cap = jinjiang.count(f"social-organization.start-up-grant.{track}.max", g.granted_on)
         if not (g.amount_yuan <= cap if inclusive else g.amount_yuan < cap):
             return "failed"
-    return "passed"
+    return "passed" if governed else "not_applicable"
 
 
 #: model, rulebook, rule judged, copy of its check.

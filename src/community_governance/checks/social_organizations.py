@@ -59,38 +59,49 @@ def dual_track(org: SocialOrganization, ctx: RuleContext) -> Check:
 def start_up_grant(registered_max: Parameter, filed_max: Parameter) -> DeclaredCheck:
     """Make a check: each start-up grant is at most ``registered_max`` yuan for an organisation
     registered on the day of the grant, at most ``filed_max`` for one filed (最高…元/个); an
-    organisation on neither track gets none."""
+    organisation on neither track gets none. A grant is judged by the caps in force on the
+    day it was paid; one paid before any cap was in force is not governed by the rule."""
 
     @reads(registered_max, filed_max)
     def check(org: SocialOrganization, ctx: RuleContext) -> Check:
         grants = [g for g in org.start_up_grants if g.granted_on <= ctx.at]
         if not grants:
             return Check.not_applicable("未获开办扶持资金", "no start-up grant received")
-        caps = {"registered": ctx.count(registered_max), "filed": ctx.count(filed_max)}
         bad_zh: list[str] = []
         bad_en: list[str] = []
+        good_zh: list[str] = []
+        good_en: list[str] = []
         evidence: list[dict[str, object]] = []
         for g in grants:
-            track = org.track_on(g.granted_on)
             day = g.granted_on.isoformat()
+            then = ctx.as_of(g.granted_on)
+            if then is None:
+                evidence.append({"granted_on": day, "governed": False})
+                continue
+            track = org.track_on(g.granted_on)
             if track == "none":
                 bad_zh.append(f"{day}扶持时该组织既未登记也未备案")
                 bad_en.append(f"on {day} the organisation was neither registered nor filed")
                 evidence.append({"granted_on": day, "track": track, "passed": False})
                 continue
-            c = Threshold("at_most", caps[track], GRANT_YUAN).test(g.amount_yuan)
+            cap = then.count(registered_max if track == "registered" else filed_max)
+            c = Threshold("at_most", cap, GRANT_YUAN).test(g.amount_yuan)
             zh, en = c.text()
             evidence.append({"granted_on": day, "track": track, **c.to_evidence()})
-            if not c.passed:
-                bad_zh.append(f"{day}（{_TRACK_ZH[track]}）{zh}")
-                bad_en.append(f"{day} ({track}): {en}")
+            (bad_zh if not c.passed else good_zh).append(f"{day}（{_TRACK_ZH[track]}）{zh}")
+            (bad_en if not c.passed else good_en).append(f"{day} ({track}): {en}")
         if bad_zh:
             return Check.failed("；".join(bad_zh), "; ".join(bad_en), grants=evidence)
+        if all(e.get("governed") is False for e in evidence):
+            return Check.not_applicable(
+                "开办扶持资金均在扶持标准施行前给予",
+                "every start-up grant was paid before the standard was in force",
+                grants=evidence,
+            )
         return Check.passed(
-            f"开办扶持资金未超过标准（登记的最高{caps['registered']}元，备案的最高"
-            f"{caps['filed']}元）",
-            f"start-up support within the standard (registered: at most {caps['registered']} "
-            f"yuan; filed: at most {caps['filed']} yuan)",
+            "开办扶持资金未超过给予之日的标准：" + "；".join(good_zh),
+            "start-up support within the standard in force on the day it was paid: "
+            + "; ".join(good_en),
             grants=evidence,
         )
 

@@ -193,6 +193,33 @@ class RuleContext:
         self.used[name] = version
         return version
 
+    def as_of(self, day: dt.date) -> RuleContext | None:
+        """The same lookups as of another day — for a fact judged by the law in force when
+        it happened (a grant by the cap in force on the day it was paid) — or ``None`` if a
+        parameter the rule declares has no value in force that day (the law did not exist
+        yet: the fact is not governed by it). Versions read through it join this context's
+        ``used``.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from community_governance import get_rulebook
+            >>> book = get_rulebook("cn.sichuan.chengdu.jinjiang")
+            >>> ctx = RuleContext(book, dt.date(2026, 3, 1),
+            ...                   ("social-organization.start-up-grant.filed.max",))
+            >>> ctx.as_of(dt.date(2009, 1, 1)) is None
+            True
+            >>> ctx.as_of(dt.date(2012, 1, 1)).count("social-organization.start-up-grant.filed.max")
+            5000
+        """
+        other = RuleContext(self.source, day, self.declared, self.rule_id, self.tables)
+        for name in self.declared or ():
+            try:
+                self.source.parameter_version(name, day)
+            except LookupError:
+                return None
+        other.used = self.used
+        return other
+
     def param(self, p: Parameter | str) -> ParameterValue:
         """The value in force on ``self.at`` of a parameter (a handle or its name)."""
         return self._version(p if type(p) is str else p.name).value  # type: ignore[union-attr]

@@ -117,12 +117,11 @@ def _social_organizations(draw: st.DrawFn, as_of: st.SearchStrategy[dt.date]) ->
         active = min(active, on)
     grants: list[dict[str, Any]] = []
     for _ in range(draw(st.sampled_from((0, 1, 1, 2)))):
+        # around a track's first day, or around (mostly after) the day the caps came into
+        # force: a grant is judged by the caps in force on the day it was paid
         edges = [d + k * _DAY for d in tracks for k in (-1, 0, 1) if d + k * _DAY <= on]
-        day = draw(
-            st.sampled_from(edges) | dates_between(_FIRST, on)
-            if edges
-            else dates_between(_FIRST, on)
-        )
+        in_force = days_for("social_organization", _FIRST, on)
+        day = draw(st.sampled_from(edges) | in_force if edges else in_force)
         grants.append({"granted_on": day, "amount_yuan": draw(_amounts())})
     years = draw(st.lists(st.integers(_FIRST.year, on.year + 1), max_size=3, unique=True))
     assessments = [draw(organization_assessments(years=st.just(y))).model_dump() for y in years]
