@@ -140,4 +140,4 @@ class TestExplanation:
         assert "[不符合 failed] proposal.sponsorship" in text
         assert "联名居民代表5名" in text
         assert "5 sponsoring representatives < 10% of 51 representatives" in text
-        assert "依据 source: 004_63e647ccd94b093f.txt §二 成效“二是”" in text
+        assert "依据 source: 成都市锦江区基层社会管理体制改革（2011） §二 成效“二是”" in text

@@ -48,13 +48,22 @@ class TestDecisionExplain:
     """`Decision.explain(lang, sources=…)`."""
 
     def test_the_default_is_both_languages_as_before(self) -> None:
-        """No argument: Chinese first with English alongside, citations by id."""
+        """No argument: Chinese first with English alongside, citations by the titles of the
+        rulebook the decision was made with."""
         d = short()
         text = d.explain()
         assert text == d.explain("zh+en")
         assert "[不符合 failed] proposal.sponsorship" in text
-        assert f"依据 source: {SEED} §二" in text
+        assert f"依据 source: {JINJIANG_TITLE} §二" in text
+        assert SEED not in text
         assert d.finding("proposal.sponsorship").message_en in text
+
+    def test_a_decision_read_back_shows_ids_unless_given_the_rulebook(self) -> None:
+        """A Decision from JSON knows only its rulebook's id: citations by id, or by title
+        when the rulebook is given."""
+        d = Decision.from_json(short().to_json())
+        assert f"依据 source: {SEED} §二" in d.explain()
+        assert f"依据 source: {JINJIANG_TITLE} §二" in d.explain(sources=get_rulebook(JJ))
 
     def test_sources_show_the_document_title_instead_of_its_id(self) -> None:
         """Given the rulebook, the seed reads as the report it is; its file name is gone."""
@@ -122,12 +131,15 @@ class TestTextModule:
         assert SEED not in text
 
     def test_explain_of_an_unknown_rulebook_keeps_ids(self) -> None:
-        """A decision whose rulebook is not built in shows ids unless the rulebook is given."""
+        """A stored decision whose rulebook is not built in shows ids unless the rulebook is
+        given (one made in this process knows its rulebook)."""
         local = get_rulebook(JJ).extend("cn.example", "1")
         proposal = Proposal.model_validate_json(load_example("jinjiang/proposal-short.json"))
-        d = evaluate(proposal, local)
-        assert SEED in explain(d)
-        assert JINJIANG_TITLE in explain(d, rulebook=local)
+        made = evaluate(proposal, local)
+        stored = Decision.from_json(made.to_json())
+        assert JINJIANG_TITLE in explain(made)
+        assert SEED in explain(stored)
+        assert JINJIANG_TITLE in explain(stored, rulebook=local)
 
     def test_source_title(self) -> None:
         """A title by id, in Chinese unless asked for English; an unknown id as it is."""

@@ -609,15 +609,20 @@ class Decision:
 
         Args:
             lang: ``zh+en`` (default: Chinese first, English alongside), ``zh`` or ``en``.
-            sources: where to look up the documents cited — the rulebook the decision was made
-                with; each citation then shows the document's title (``成都市锦江区基层社会管理
-                体制改革（2011） §二…``) instead of its id. Ids no one registers are shown as
-                they are.
+            sources: where to look up the documents cited — by default the rulebook the
+                decision was made with, when the Decision was made in this process (one read
+                from JSON or unpickled knows only the rulebook's id: pass it, or use
+                `community_governance.text.explain`); each citation then shows the document's
+                title (``成都市锦江区基层社会管理体制改革（2011） §二…``) instead of its id. Ids
+                no one registers are shown as they are.
 
         Raises:
             ValueError: ``lang`` is not ``zh``, ``en`` or ``zh+en``.
         """
         lang = check_lang(lang)
+        if sources is None and isinstance(self._audit, PendingAudit):
+            made_with = self._audit.rulebook
+            sources = made_with if callable(getattr(made_with, "source", None)) else None
 
         def head(zh: str, en: str) -> str:
             # "依据 source: " / "依据：" / "source: "
