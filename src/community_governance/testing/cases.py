@@ -25,6 +25,7 @@ from ..engine import evaluate
 from ..models import SUBJECT_MODELS
 from ..rulebooks import Rulebook, get_rulebook, load_rulebook
 from ..rules.decision import Decision
+from ..store import CommunityStore, MemoryCommunityStore, validate_json
 
 __all__ = ["CASES_FORMAT", "Case", "CaseFailure", "CaseFile", "load_case_file", "run_case"]
 
@@ -48,10 +49,27 @@ Expected = Literal[
 ]
 
 
-class Expect(_Spec):
-    """What the Decision must say."""
+class ExpectedProblem(_Spec):
+    """A validation problem the input must have: at ``path`` (``community_id``,
+    ``sponsor_household_ids.3``), of ``type`` if given."""
 
-    verdict: Literal["allowed", "denied", "indeterminate"]
+    path: str = Field(description="The problem's path, dotted (as `cgov check` prints it).")
+    type: str | None = Field(default=None, description="The problem's stable type, if given.")
+
+
+class Expect(_Spec):
+    """What the Decision must say — or, with ``invalid``, that the input is refused."""
+
+    verdict: Literal["allowed", "denied", "indeterminate"] | None = Field(
+        default=None, description="The verdict; required unless the case expects `invalid`."
+    )
+    invalid: list[ExpectedProblem] | None = Field(
+        default=None,
+        strict=False,
+        min_length=1,
+        description="The input must be refused with (at least) these problems: nothing is "
+        "judged. Not with `verdict`.",
+    )
     findings: dict[str, Expected] = Field(
         default_factory=dict,
         description="Rules with their expected status; `out_of_scope` and `not_in_force` "
@@ -70,6 +88,14 @@ class Expect(_Spec):
         default=None, description="Whether the Decision must say that no binding rule covered it."
     )
     messages: dict[str, Messages] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _verdict_or_invalid(self) -> Expect:
+        if (self.verdict is None) == (self.invalid is None):
+            raise ValueError("give exactly one of verdict or invalid")
+        if self.invalid is not None and (self.findings or self.messages or self.uncovered):
+            raise ValueError("an invalid input has no findings, messages or coverage to expect")
+        return self
 
 
 class Case(_Spec):
@@ -99,11 +125,45 @@ class Case(_Spec):
         return self
 
 
+class CommunityFile(_Spec):
+    """A community the cases may name by ``community_id``: a community file (JSON, as
+    ``cgov store put`` reads it) registered as in force from ``valid_from``."""
+
+    file: str = Field(min_length=1, description="Path relative to the case file.")
+    valid_from: dt.date = Field(description="The first day this version is in force.")
+
+
 class CaseFile(_Spec):
     """A ``cg.cases/2`` (or ``/1``) YAML document."""
 
     format: Literal["cg.cases/1", "cg.cases/2"]
+    communities: list[CommunityFile] = Field(
+        default_factory=list,
+        strict=False,
+        description="Communities registered once for the file's cases: an input may give "
+        "community_id instead of the whole community.",
+    )
     cases: list[Case] = Field(strict=False, min_length=1)
+
+    def community_store(self, base: Path) -> CommunityStore | None:
+        """A store holding the file's ``communities`` (``None`` if it lists none).
+
+        Raises:
+            ValueError: a community file is unreadable or not a valid community, naming it.
+        """
+        if not self.communities:
+            return None
+        from ..models import Community
+
+        store = MemoryCommunityStore()
+        for i, entry in enumerate(self.communities):
+            path = base / entry.file
+            try:
+                community = Community.model_validate_json(path.read_bytes())
+            except (OSError, ValidationError) as e:
+                raise ValueError(f"communities[{i}].file: {path}: {_first_line(e)}") from None
+            store.put(community, valid_from=entry.valid_from)
+        return store
 
 
 class CaseFailure(AssertionError):
@@ -168,11 +228,15 @@ def _rulebook(ref: str, base: Path) -> Rulebook:
     return get_rulebook(ref)
 
 
-def run_case(case: Case, base: Path, *, closed: bool = False) -> Decision:
-    """Evaluate one case and compare; return the Decision.
+def run_case(
+    case: Case, base: Path, *, closed: bool = False, store: CommunityStore | None = None
+) -> Decision | None:
+    """Evaluate one case and compare; return the Decision (``None`` for a case whose input
+    must be refused, ``expect.invalid``).
 
     The input is validated exactly as JSON from another app would be (dates as ISO strings,
-    no coercion of numbers).
+    no coercion of numbers); one naming its community by ``community_id`` is looked up in
+    ``store`` (the case file's ``communities``, `CaseFile.community_store`).
 
     Raises:
         CaseFailure: the Decision differs from the expectation.
@@ -184,7 +248,11 @@ def run_case(case: Case, base: Path, *, closed: bool = False) -> Decision:
     if case.patch:
         data = _merge_patch(data, case.patch)
     model = SUBJECT_MODELS[case.subject]
-    subject = model.model_validate_json(json.dumps(data, default=_jsonable))
+    text = json.dumps(data, default=_jsonable)
+    if case.expect.invalid is not None:
+        _expect_invalid(case, model, text, store)
+        return None
+    subject = validate_json(model, text, store)
     rulebook = _rulebook(case.rulebook, base)
     decision = evaluate(subject, rulebook, case.at, raise_errors=True)
     problems: list[str] = []
@@ -232,3 +300,42 @@ def run_case(case: Case, base: Path, *, closed: bool = False) -> Decision:
             )
         )
     return decision
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _expect_invalid(case: Case, model: type[Any], text: str, store: CommunityStore | None) -> None:
+    """The input must be refused with every expected problem (by path, and type if given)."""
+    from ..errors import problems
+
+    expected = case.expect.invalid or []
+    try:
+        validate_json(model, text, store)
+    except ValidationError as e:
+        found = {(p.path, p.type) for p in problems(e)}
+        missing = [
+            x
+            for x in expected
+            if not any(path == x.path and x.type in (None, t) for path, t in found)
+        ]
+        if missing:
+            raise CaseFailure(
+                "\n".join(
+                    [
+                        f"case {case.name!r}:",
+                        *(
+                            f"  - invalid: expected a problem at {x.path}"
+                            + (f" of type {x.type}" if x.type else "")
+                            for x in missing
+                        ),
+                        "  the problems found:",
+                        *(f"    {path} ({t})" for path, t in sorted(found)),
+                    ]
+                )
+            ) from None
+        return
+    raise CaseFailure(
+        f"case {case.name!r}:\n  - invalid: expected the input to be refused, but it is valid"
+    )

@@ -74,24 +74,32 @@ class CaseFileItem(pytest.File):
         except ValueError as e:
             yield BrokenCaseFile.from_parent(self, name="<invalid case file>", error=str(e))
             return
+        try:
+            store = spec.community_store(self.path.parent)
+        except ValueError as e:
+            yield BrokenCaseFile.from_parent(self, name="<invalid case file>", error=str(e))
+            return
         for case in spec.cases:
             closed = spec.format == "cg.cases/1"
-            yield CaseItem.from_parent(self, name=case.name, case=case, closed=closed)
+            yield CaseItem.from_parent(self, name=case.name, case=case, closed=closed, store=store)
 
 
 class CaseItem(pytest.Item):
     """One case."""
 
-    def __init__(self, *, case: Case, closed: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *, case: Case, closed: bool = False, store: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.case = case
         self.closed = closed
+        self.store = store
 
     def runtest(self) -> None:
         """Evaluate the case and compare."""
         from .cases import run_case
 
-        run_case(self.case, self.path.parent, closed=self.closed)
+        run_case(self.case, self.path.parent, closed=self.closed, store=self.store)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         """Show the differences and the Decision's explanation, not a traceback."""

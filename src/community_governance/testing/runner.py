@@ -108,6 +108,7 @@ def _run_file(path: Path, tally: _Tally, out: TextIO, quiet: bool) -> None:
 
     try:
         spec = load_case_file(path)
+        store = spec.community_store(path.parent)
     except (ValueError, OSError) as e:
         tally.invalid += 1
         out.write(f"{path}\n  INVALID\n{_indent(str(e))}\n")
@@ -115,7 +116,7 @@ def _run_file(path: Path, tally: _Tally, out: TextIO, quiet: bool) -> None:
     lines: list[str] = []
     for case in spec.cases:
         try:
-            run_case(case, path.parent, closed=spec.format == "cg.cases/1")
+            run_case(case, path.parent, closed=spec.format == "cg.cases/1", store=store)
         except CaseFailure as e:
             tally.failed += 1
             lines.append(f"  FAILED  {case.name}\n{_indent(str(e))}")
