@@ -60,3 +60,18 @@ def test_a_decision_records_the_digest_of_the_whole_text() -> None:
     expected = hashlib.sha256(proposal.model_dump_json().encode("utf-8")).hexdigest()
     assert decision.audit is not None
     assert decision.audit.input_sha256 == expected
+
+
+def test_a_subject_that_is_not_a_pydantic_model_writes_its_own_json() -> None:
+    """A subject with a ``community`` attribute but no pydantic fields (a procedure step's
+    input) is digested from its own ``model_dump_json()`` (regression: the shortcut read
+    ``model_fields`` of any subject)."""
+
+    class Step:
+        community = object()
+
+        def model_dump_json(self) -> str:
+            return '{"step":"vote"}'
+
+    assert canonical_json(Step()) == '{"step":"vote"}'
+    assert input_digest(Step()) == hashlib.sha256(b'{"step":"vote"}').hexdigest()

@@ -248,7 +248,8 @@ def canonical_json(subject: Any) -> str:
 def _canonical_parts(subject: Any) -> list[bytes]:
     """The UTF-8 bytes of ``subject.model_dump_json()`` in parts: the fields before a shared
     value, the shared value's kept JSON, the fields after it."""
-    fields = list(type(subject).model_fields)
+    # pydantic models only: another subject (a procedure step's input) writes its own JSON
+    fields = list(getattr(type(subject), "model_fields", None) or ())
     for name in SHARED_FIELDS:
         value = getattr(subject, name, None) if name in fields else None
         if value is None or not value.model_config.get("frozen"):
