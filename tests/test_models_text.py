@@ -7,6 +7,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from community_governance import Election, Proposal, Recall, WorkItem, evaluate, get_rulebook
@@ -131,3 +133,36 @@ class TestTexts:
         data = example_data("elections/recall.json")
         data["reason"] = "\u3000\u3000"
         assert refused(Recall, data) == ["reason"]
+
+
+class TestRefusedCharacters:
+    """The refusal of invisible and control characters, read character by character."""
+
+    @staticmethod
+    def by_character(text: str, allowed: str = "") -> str | None:
+        """The rule as written: the first character (``allowed`` excepted) that renders as
+        nothing or is of category Cc, Cf, Cs, Co or Cn."""
+        import unicodedata
+
+        from community_governance.models._base import _INVISIBLE
+
+        for ch in text:
+            if ch in allowed:
+                continue
+            if _INVISIBLE.match(ch) or unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co", "Cn"}:
+                return f"U+{ord(ch):04X}"
+        return None
+
+    @settings(max_examples=300)
+    @given(
+        st.text(st.characters(codec=None), max_size=30)
+        | st.text(st.characters(max_codepoint=0x7F), max_size=30),
+        st.sampled_from(["", "\t\n\r"]),
+    )
+    def test_the_fast_paths_agree_with_the_rule(self, text: str, allowed: str) -> None:
+        """The ASCII scan and the per-character cache find what a character-by-character
+        reading finds, for any text (ASCII or not) and either set of allowed characters."""
+        from community_governance.models._base import _refused
+
+        assert _refused(text, allowed) == self.by_character(text, allowed)
+        assert _refused(text, allowed) == self.by_character(text, allowed)  # cached now

@@ -56,15 +56,29 @@ _REFUSED = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 _SPACES = re.compile(r"\s+")
 
 
+#: The only refused characters an ASCII text can hold: the C0 controls and DEL (category Cc).
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _refused(text: str, allowed: str = "") -> str | None:
     """The first invisible or control character of ``text`` (``allowed`` excepted), as
     ``U+XXXX``, or ``None``."""
+    if text.isascii():  # most ids and many texts: one regex scan instead of one per character
+        for m in _ASCII_CONTROL.finditer(text):
+            if m.group() not in allowed:
+                return f"U+{ord(m.group()):04X}"
+        return None
     for ch in text:
-        if ch in allowed:
-            continue
-        if _INVISIBLE.match(ch) or unicodedata.category(ch) in _REFUSED:
+        if ch not in allowed and _is_refused(ch):
             return f"U+{ord(ch):04X}"
     return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_refused(ch: str) -> bool:
+    """Whether the character ``ch`` renders as nothing or is a control, format, surrogate,
+    private-use or unassigned code point (kept per character: texts repeat theirs)."""
+    return _INVISIBLE.match(ch) is not None or unicodedata.category(ch) in _REFUSED
 
 
 def normalise_id(value: str) -> str:
