@@ -39,6 +39,24 @@ class TestExports:
         for name in names:
             assert hasattr(community_governance, name), name
 
+    def test_every_closed_vocabulary_of_the_models_is_exported(self) -> None:
+        """Every ``Literal`` alias the models define (a closed vocabulary a form offers:
+        `CommitteeKind`, `FundKind`…) is in ``community_governance.models.__all__``."""
+        import importlib
+        import pkgutil
+        import typing
+
+        from community_governance import models
+
+        defined = set()
+        for info in pkgutil.iter_modules(models.__path__):
+            module = importlib.import_module(f"community_governance.models.{info.name}")
+            for name, value in vars(module).items():
+                if not name.startswith("_") and typing.get_origin(value) is typing.Literal:
+                    defined.add(name)
+        assert len(defined) > 20
+        assert defined <= set(models.__all__), sorted(defined - set(models.__all__))
+
     def test_py_typed_is_shipped(self) -> None:
         """The package carries its py.typed marker."""
         from importlib import resources

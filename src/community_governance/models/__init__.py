@@ -17,14 +17,15 @@ from ._base import (
 )
 from .assembly_record import AssemblyRecord, HeldMeeting
 from .body import BodyComposition
-from .cadre_evaluation import CadreEvaluation
+from .cadre_evaluation import Announcement, CadreEvaluation, Evaluators
 from .collective import CollectiveOrganisation, CollectiveSeat, SeatRole
-from .collective_assets import CollectiveAssetSpending
+from .collective_assets import AssetDecider, AssetPurpose, CollectiveAssetSpending
 from .community import (
     Body,
     BodyKind,
     Community,
     CommunityKind,
+    ElectedBy,
     Gender,
     Household,
     Kinship,
@@ -34,12 +35,13 @@ from .community import (
     Relation,
     Role,
 )
-from .compound import Compound
+from .compound import Compound, CompoundKind
 from .constituency import Constituency, ConstituencyKind
 from .disclosure import Disclosure, DisclosureCategory, Posting
 from .dismissal import ContractNoticePeriod, DismissalNotice
 from .election import (
     Candidate,
+    CandidateBar,
     Election,
     ElectionMethod,
     ElectionRound,
@@ -52,8 +54,16 @@ from .election import (
 )
 from .evaluation import AnnualEvaluation, AnnualEvaluationRecord, Rating, RatingValue
 from .facility import CommunityFacilities
-from .funding import FundAllocation
-from .grid import FocusPerson, GridRecord, HomeVisit, ReportedIssue, ServiceNotice
+from .funding import FundAllocation, FundKind, FundRecipient
+from .grid import (
+    FocusCategory,
+    FocusPerson,
+    GridRecord,
+    HomeVisit,
+    ReportedIssue,
+    Reporter,
+    ServiceNotice,
+)
 from .meeting import (
     AttendanceBase,
     Matter,
@@ -68,17 +78,19 @@ from .meeting import (
 )
 from .meeting_proxy import MeetingProxy
 from .proposal import Proposal, ProposalCategory, Proposer
-from .report import WorkReport
-from .selection import BodySelection
+from .report import ReportAudience, WorkReport
+from .selection import BodySelection, Chooser
 from .service_station import ServiceStationStaffing, StationPay
 from .social_organization import (
     CivilAffairsRegistration,
     Filing,
+    FilingAuthority,
     OrganizationAssessment,
+    OrganizationTrack,
     SocialOrganization,
     StartUpGrant,
 )
-from .work_item import WorkItem
+from .work_item import CommitteeKind, CommitteeRole, RequesterLevel, WorkDomain, WorkItem
 
 #: Subject models by the subject type their rules are selected by.
 SUBJECT_MODELS: dict[str, type[Subject]] = {
@@ -106,9 +118,12 @@ SUBJECT_MODELS: dict[str, type[Subject]] = {
 
 __all__ = [
     "SUBJECT_MODELS",
+    "Announcement",
     "AnnualEvaluation",
     "AnnualEvaluationRecord",
     "AssemblyRecord",
+    "AssetDecider",
+    "AssetPurpose",
     "AttendanceBase",
     "Body",
     "BodyComposition",
@@ -116,14 +131,19 @@ __all__ = [
     "BodySelection",
     "CadreEvaluation",
     "Candidate",
+    "CandidateBar",
+    "Chooser",
     "CivilAffairsRegistration",
     "CollectiveAssetSpending",
     "CollectiveOrganisation",
     "CollectiveSeat",
+    "CommitteeKind",
+    "CommitteeRole",
     "Community",
     "CommunityFacilities",
     "CommunityKind",
     "Compound",
+    "CompoundKind",
     "Constituency",
     "ConstituencyKind",
     "ContractNoticePeriod",
@@ -131,12 +151,18 @@ __all__ = [
     "Disclosure",
     "DisclosureCategory",
     "DismissalNotice",
+    "ElectedBy",
     "Election",
     "ElectionMethod",
     "ElectionRound",
+    "Evaluators",
     "Filing",
+    "FilingAuthority",
+    "FocusCategory",
     "FocusPerson",
     "FundAllocation",
+    "FundKind",
+    "FundRecipient",
     "Gender",
     "GridRecord",
     "HeldMeeting",
@@ -155,6 +181,7 @@ __all__ = [
     "Nominator",
     "Objection",
     "OrganizationAssessment",
+    "OrganizationTrack",
     "OtherRegistration",
     "Person",
     "Posting",
@@ -167,9 +194,12 @@ __all__ = [
     "Recall",
     "Registration",
     "Relation",
+    "ReportAudience",
     "ReportedIssue",
+    "Reporter",
     "Request",
     "RequestBase",
+    "RequesterLevel",
     "Role",
     "SeatRole",
     "ServiceNotice",
@@ -182,6 +212,7 @@ __all__ = [
     "Subject",
     "Text",
     "Unit",
+    "WorkDomain",
     "WorkItem",
     "WorkReport",
     "located",
