@@ -251,8 +251,8 @@ def _canonical_parts(subject: Any) -> list[bytes]:
     # pydantic models only: another subject (a procedure step's input) writes its own JSON
     fields = list(getattr(type(subject), "model_fields", None) or ())
     for name in SHARED_FIELDS:
-        value = getattr(subject, name, None) if name in fields else None
-        if value is None or not value.model_config.get("frozen"):
+        value: Any = getattr(subject, name, None) if name in fields else None
+        if not getattr(value, "model_config", {}).get("frozen"):
             continue
         shared = value.__dict__.get(_JSON_KEY)
         if shared is None:

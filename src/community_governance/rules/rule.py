@@ -211,12 +211,12 @@ class RuleContext:
             >>> ctx.as_of(dt.date(2012, 1, 1)).count("social-organization.start-up-grant.filed.max")
             5000
         """
-        other = RuleContext(self.source, day, self.declared, self.rule_id, self.tables)
         for name in self.declared or ():
             try:
                 self.source.parameter_version(name, day)
             except LookupError:
                 return None
+        other = RuleContext(self.source, day, self.declared, self.rule_id, self.tables)
         other.used = self.used
         return other
 

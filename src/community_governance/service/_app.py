@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import json
 import logging
+import os
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any
@@ -301,8 +302,6 @@ def app_from_env() -> FastAPI:
         InputError: a limit is malformed, or ``CGOV_STORE`` names no file.
         StoreError: ``CGOV_STORE`` is not a community store.
     """
-    import os
-
     from ..store import SQLiteCommunityStore
 
     limits = Limits.from_env()
