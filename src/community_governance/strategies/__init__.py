@@ -44,6 +44,7 @@ from ._internal.grids import (
     service_notices,
 )
 from ._internal.meetings import (
+    any_meetings,
     collective_household_meetings,
     dismissal_meetings,
     meetings,
@@ -87,6 +88,7 @@ from ._internal.values import dates, shares
 __all__ = [
     "annual_evaluation_records",
     "annual_evaluations",
+    "any_meetings",
     "assembly_records",
     "bodies",
     "bodies_near_size_limit",

@@ -41,7 +41,7 @@ TYPE_STRATEGIES = {
     "HomeVisit": "home_visits",
     "Household": "households",
     "Kinship": "kinships",
-    "Meeting": "meetings",
+    "Meeting": "any_meetings",
     "MeetingProxy": "meeting_proxies",
     "Membership": "memberships",
     "Motion": "motions",

@@ -22,6 +22,7 @@ from ...rules.threshold import Term, Threshold
 from .bounds import bases
 
 __all__ = [
+    "any_meetings",
     "collective_household_meetings",
     "dismissal_meetings",
     "meetings",
@@ -288,6 +289,51 @@ def meetings(
         at=at,
         distance=st.integers(-3, 3),
     )
+
+
+#: Each assembly with an attendance base and a community kind it meets with (the bases and
+#: kinds its law counts by): what `any_meetings` draws from.
+_ASSEMBLIES: tuple[tuple[MeetingBody, AttendanceBase, CommunityKind | None], ...] = (
+    ("residents_assembly", "adults", "urban"),
+    ("residents_assembly", "households", "urban"),
+    ("residents_assembly", "households", "village_to_residence"),
+    ("villagers_assembly", "adults", "rural"),
+    ("villagers_assembly", "households", "rural"),
+    ("representatives_assembly", "members", "urban"),
+    ("representatives_assembly", "members", "rural"),
+    ("representatives_assembly", "members", "village_to_residence"),
+    ("villager_group", "adults", "rural"),
+    ("villager_group", "households", "rural"),
+    ("owners_assembly", "owners", None),
+    ("collective_members_assembly", "members", "rural"),
+    ("collective_representatives_assembly", "members", "rural"),
+    ("collective_council", "members", "rural"),
+)
+
+
+def any_meetings(*, at: st.SearchStrategy[dt.date] | None = None) -> st.SearchStrategy[Meeting]:
+    """Valid meeting records of every kind of assembly (居民会议, 村民会议, 代表会议, 村民小组会议,
+    业主大会, the collective's 成员大会, 成员代表大会 and 理事会), each counted by a base its law
+    uses, around the boundaries as `meetings`; a collective members' assembly carries up to
+    three proxies (委托代为参加会议) half of the time. What ``st.from_type(Meeting)`` draws."""
+    from .assemblies import meeting_proxies
+
+    def one(kind: tuple[MeetingBody, AttendanceBase, CommunityKind | None]) -> Any:
+        body, base, community_kind = kind
+        drawn = meetings(body=body, constituted_by=base, community_kind=community_kind, at=at)
+        if body != "collective_members_assembly":
+            return drawn
+        proxies = st.lists(meeting_proxies(), max_size=3, unique_by=lambda p: p.principal_id)
+        return st.tuples(drawn, proxies).map(_with_proxies)
+
+    return st.sampled_from(_ASSEMBLIES).flatmap(one)
+
+
+def _with_proxies(pair: tuple[Meeting, list[Any]]) -> Meeting:
+    meeting, proxies = pair
+    data = json.loads(meeting.model_dump_json())
+    data["proxies"] = [json.loads(p.model_dump_json()) for p in proxies]
+    return Meeting.model_validate_json(_json(data))
 
 
 @st.composite
