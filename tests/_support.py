@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,54 @@ def seeds_finding(
         except AssertionError:
             caught += 1
     return caught
+
+
+@contextlib.contextmanager
+def cgov_serve(*options: str, env: dict[str, str] | None = None, workers: int = 1) -> Iterator[str]:
+    """``cgov serve --port 0 OPTIONS`` in a child process: its base URL once it listens and
+    ``workers`` applications have started; stopped (SIGTERM, then killed if need be) after."""
+    import os
+    import queue
+    import re
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    argv = [sys.executable, "-m", "community_governance.cli", "serve", "--port", "0"]
+    proc = subprocess.Popen(
+        [*argv, *options],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    stream = proc.stderr
+    assert stream is not None
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in stream], daemon=True).start()
+    url, started, seen = None, 0, []
+    deadline = time.monotonic() + 60
+    while (url is None or started < workers) and time.monotonic() < deadline:
+        if proc.poll() is not None:
+            break
+        try:
+            line = lines.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        m = re.search(r"running on (http://127\.0\.0\.1:\d+)", line)
+        url = m.group(1) if m else url
+        started += "Application startup complete" in line
+    try:
+        assert url is not None, "the server did not start:\n" + "".join(seen)
+        assert started >= workers, "a worker did not start:\n" + "".join(seen)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:  # pragma: no cover - a hung server
+            proc.kill()
+            proc.wait(timeout=10)

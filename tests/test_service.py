@@ -5,12 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
-import queue
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -31,7 +27,7 @@ from community_governance.models.procedure_run import ProcedureRun  # noqa: E402
 from community_governance.procedures import replay  # noqa: E402
 from community_governance.rulebooks import load_rulebook  # noqa: E402
 
-from ._support import EXAMPLES, ROOT, example_data, load_example  # noqa: E402
+from ._support import EXAMPLES, ROOT, cgov_serve, example_data, load_example  # noqa: E402
 
 JINJIANG = "cn.sichuan.chengdu.jinjiang"
 #: The body limit the test server runs with (CGOV_MAX_INPUT_BYTES).
@@ -58,55 +54,14 @@ def rulebook_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
-def _read_lines(stream: io.TextIOBase, lines: queue.Queue[str]) -> None:
-    for line in stream:
-        lines.put(line)
-
-
 @pytest.fixture(scope="module")
 def server(rulebook_dir: Path) -> Iterator[str]:
     """``cgov serve --port 0`` in a child process: its base URL once it listens; stopped
     (SIGTERM, then killed if need be) after the module's tests."""
-    env = {**os.environ, "CGOV_MAX_INPUT_BYTES": str(LIMIT)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "community_governance.cli",
-            "serve",
-            "--port",
-            "0",
-            "--rulebook-dir",
-            str(rulebook_dir),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    assert proc.stderr is not None
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=_read_lines, args=(proc.stderr, lines), daemon=True).start()
-    url, seen, deadline = None, [], time.monotonic() + 60
-    while url is None and time.monotonic() < deadline and proc.poll() is None:
-        try:
-            line = lines.get(timeout=0.5)
-        except queue.Empty:
-            continue
-        seen.append(line)
-        m = re.search(r"running on (http://127\.0\.0\.1:\d+)", line)
-        url = m.group(1) if m else None
-    try:
-        assert url is not None, "the server did not start:\n" + "".join(seen)
+    with cgov_serve(
+        "--rulebook-dir", str(rulebook_dir), env={"CGOV_MAX_INPUT_BYTES": str(LIMIT)}
+    ) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # pragma: no cover - a hung server
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @pytest.fixture

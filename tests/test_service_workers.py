@@ -5,14 +5,7 @@ environment (`app_from_env`) with the rulebook directory, the community store an
 from __future__ import annotations
 
 import io
-import os
-import queue
-import re
 import shutil
-import subprocess
-import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +25,7 @@ from community_governance.service import (  # noqa: E402
 )
 from community_governance.store import SQLiteCommunityStore, resolve  # noqa: E402
 
-from ._support import EXAMPLES, example_data  # noqa: E402
+from ._support import EXAMPLES, cgov_serve, example_data  # noqa: E402
 
 JJ = "cn.sichuan.chengdu.jinjiang"
 BY_ID = "jinjiang/proposal-eligible-by-id.json"
@@ -63,42 +56,9 @@ def rulebook_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def pool(store_file: Path, rulebook_dir: Path) -> Iterator[str]:
     """``cgov serve --workers 2`` on a free port: its base URL once both workers started."""
-    argv = [sys.executable, "-m", "community_governance.cli", "serve", "--port", "0"]
     options = ["--workers", "2", "--store", str(store_file), "--rulebook-dir", str(rulebook_dir)]
-    proc = subprocess.Popen(
-        [*argv, *options],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "CGOV_MAX_INPUT_BYTES": "200000"},
-    )
-    assert proc.stderr is not None
-    lines: queue.Queue[str] = queue.Queue()
-    stream = proc.stderr
-    threading.Thread(target=lambda: [lines.put(x) for x in stream], daemon=True).start()
-    url, started, seen = None, 0, []
-    deadline = time.monotonic() + 60
-    while (url is None or started < 2) and time.monotonic() < deadline and proc.poll() is None:
-        try:
-            line = lines.get(timeout=0.5)
-        except queue.Empty:
-            continue
-        seen.append(line)
-        m = re.search(r"running on (http://127\.0\.0\.1:\d+)", line)
-        url = m.group(1) if m else url
-        started += "Application startup complete" in line
-    try:
-        assert url is not None, "the server did not start:\n" + "".join(seen)
-        assert started >= 2, "a worker did not start:\n" + "".join(seen)
+    with cgov_serve(*options, env={"CGOV_MAX_INPUT_BYTES": "200000"}, workers=2) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:  # pragma: no cover - a hung server
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 def test_every_worker_answers_the_library_decision_from_the_store(
