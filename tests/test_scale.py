@@ -345,6 +345,27 @@ class TestFailures:
         with pytest.raises(WorkerDied):
             list(check_jsonl(mixed_lines(5), "work-item", "cn", jobs=2))
 
+    def test_a_pool_broken_at_submit_is_worker_died(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Regression (CI, stop 15): a worker died between one chunk's result and the next
+        `submit`, which raised BrokenProcessPool past the handler. Any broken-pool report,
+        whichever call sees it first, is `WorkerDied`."""
+        import concurrent.futures
+        from concurrent.futures.process import BrokenProcessPool
+
+        class BreaksAtSubmit(concurrent.futures.ProcessPoolExecutor):
+            calls = 0
+
+            def submit(self, *args: Any, **kwargs: Any) -> Any:
+                type(self).calls += 1
+                if type(self).calls > 4:  # past the look-ahead of 2 jobs: a later submit
+                    raise BrokenProcessPool("A child process terminated abruptly")
+                return super().submit(*args, **kwargs)
+
+        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", BreaksAtSubmit)
+        with pytest.raises(WorkerDied, match="worker process died"):
+            list(check_jsonl(mixed_lines(40), "work-item", "cn", jobs=2, chunk_size=2))
+        assert BreaksAtSubmit.calls > 4
+
     @pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX")
     def test_ctrl_c_stops_the_workers_with_one_line(self, tmp_path: Path) -> None:
         """SIGINT while a pooled batch waits for input: exit 130, "cgov: interrupted" alone

@@ -130,15 +130,20 @@ def pooled(
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(checker,))
     finished = False
     try:
-        pending: deque[Future[list[T]]] = deque(
-            pool.submit(work, c) for c in islice(parts, jobs * _AHEAD)
-        )
+        # A dead worker breaks the pool: `result()` raises BrokenProcessPool, and so does any
+        # later `submit()`, which may come first. Both are the same failure.
+        try:
+            pending: deque[Future[list[T]]] = deque(
+                pool.submit(work, c) for c in islice(parts, jobs * _AHEAD)
+            )
+        except BrokenProcessPool as e:
+            raise WorkerDied(f"a batch worker process died: {e}") from e
         while pending:
             try:
                 done = pending.popleft().result()
+                pending.extend(pool.submit(work, c) for c in islice(parts, 1))
             except BrokenProcessPool as e:
                 raise WorkerDied(f"a batch worker process died: {e}") from e
-            pending.extend(pool.submit(work, c) for c in islice(parts, 1))
             yield from done
         finished = True
     finally:
