@@ -74,7 +74,8 @@ def cgov_serve(*options: str, env: dict[str, str] | None = None, workers: int = 
     stream = proc.stderr
     assert stream is not None
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(x) for x in stream], daemon=True).start()
+    reader = threading.Thread(target=lambda: [lines.put(x) for x in stream], daemon=True)
+    reader.start()
     url, started, seen = None, 0, []
     deadline = time.monotonic() + 60
     while (url is None or started < workers) and time.monotonic() < deadline:
@@ -99,3 +100,38 @@ def cgov_serve(*options: str, env: dict[str, str] | None = None, workers: int = 
         except subprocess.TimeoutExpired:  # pragma: no cover - a hung server
             proc.kill()
             proc.wait(timeout=10)
+        reader.join(timeout=5)  # at end of file once the server is gone
+        stream.close()
+
+
+class InProcessClient:
+    """An ASGI app called in this process through httpx, for tests that need an app built
+    in Python (a writable store, a patched environment) rather than a `cgov serve` child.
+
+    Starlette's ``TestClient`` would do, but with plain httpx it now warns that it is
+    deprecated; httpx's own ASGI transport is all these tests need. The app's lifespan is not
+    run (ours has none)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def request(self, method: str, url: str, **kwargs: Any) -> Any:
+        import asyncio
+
+        import httpx
+
+        async def call() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+                return await c.request(method, url, **kwargs)
+
+        return asyncio.run(call())
+
+    def get(self, url: str, **kwargs: Any) -> Any:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> Any:
+        return self.request("POST", url, **kwargs)
+
+    def put(self, url: str, **kwargs: Any) -> Any:
+        return self.request("PUT", url, **kwargs)

@@ -25,7 +25,7 @@ from community_governance.service import (  # noqa: E402
 )
 from community_governance.store import SQLiteCommunityStore, resolve  # noqa: E402
 
-from ._support import EXAMPLES, cgov_serve, example_data  # noqa: E402
+from ._support import EXAMPLES, InProcessClient, cgov_serve, example_data  # noqa: E402
 
 JJ = "cn.sichuan.chengdu.jinjiang"
 BY_ID = "jinjiang/proposal-eligible-by-id.json"
@@ -106,11 +106,9 @@ class TestAppFromEnv:
         self, monkeypatch: pytest.MonkeyPatch, store_file: Path, rulebook_dir: Path
     ) -> None:
         """``CGOV_STORE`` and ``CGOV_RULEBOOK_DIR`` configure the app as ``create_app`` would."""
-        from fastapi.testclient import TestClient
-
         monkeypatch.setenv(ENV_STORE, str(store_file))
         monkeypatch.setenv(ENV_RULEBOOK_DIR, str(rulebook_dir))
-        client = TestClient(app_from_env())
+        client = InProcessClient(app_from_env())
         assert client.get("/v1/communities").json()
         assert "file" in {b["kind"] for b in client.get("/v1/rulebooks").json()}
 

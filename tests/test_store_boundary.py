@@ -23,7 +23,7 @@ from community_governance.models import Community, Proposal
 from community_governance.store import SQLiteCommunityStore, resolve
 from community_governance.verify import verify_decision
 
-from ._support import EXAMPLES, example_data, load_example
+from ._support import EXAMPLES, InProcessClient, example_data, load_example
 
 JINJIANG = "cn.sichuan.chengdu.jinjiang"
 #: (by-id file, self-contained file, cgov subject, rulebook)
@@ -283,11 +283,10 @@ class TestService:
     def client(self, store_path: str) -> Any:
         """The app with the example store, writable, in process."""
         pytest.importorskip("fastapi")
-        from fastapi.testclient import TestClient
-
         from community_governance.service import create_app
 
-        return TestClient(create_app(store=SQLiteCommunityStore(store_path), store_writable=True))
+        app = create_app(store=SQLiteCommunityStore(store_path), store_writable=True)
+        return InProcessClient(app)
 
     def test_a_by_id_body_answers_the_self_contained_decision(self, client: Any) -> None:
         """``POST /v1/check/proposal`` with community_id: the whole file's Decision but for
@@ -305,11 +304,9 @@ class TestService:
     def test_without_a_store_the_problem_is_at_community_id(self) -> None:
         """A service without a store answers 422 with the problem at body.community_id."""
         pytest.importorskip("fastapi")
-        from fastapi.testclient import TestClient
-
         from community_governance.service import create_app
 
-        r = TestClient(create_app()).post(
+        r = InProcessClient(create_app()).post(
             "/v1/check/proposal", params={"rulebook": JINJIANG}, content=load_example(PAIRS[0][0])
         )
         assert r.status_code == 422
@@ -346,11 +343,9 @@ class TestService:
     def test_put_is_off_unless_writable(self, store_path: str) -> None:
         """Without ``store_writable`` the registering route does not exist."""
         pytest.importorskip("fastapi")
-        from fastapi.testclient import TestClient
-
         from community_governance.service import create_app
 
-        c = TestClient(create_app(store=SQLiteCommunityStore(store_path)))
+        c = InProcessClient(create_app(store=SQLiteCommunityStore(store_path)))
         r = c.put("/v1/communities/X/versions/2026-05-01", content=_community_json("X", "x"))
         assert r.status_code in (404, 405)
 
