@@ -130,22 +130,18 @@ def pooled(
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(checker,))
     finished = False
     try:
-        # A dead worker breaks the pool: `result()` raises BrokenProcessPool, and so does any
-        # later `submit()`, which may come first. Both are the same failure.
-        try:
-            pending: deque[Future[list[T]]] = deque(
-                pool.submit(work, c) for c in islice(parts, jobs * _AHEAD)
-            )
-        except BrokenProcessPool as e:
-            raise WorkerDied(f"a batch worker process died: {e}") from e
+        pending: deque[Future[list[T]]] = deque(
+            pool.submit(work, c) for c in islice(parts, jobs * _AHEAD)
+        )
         while pending:
-            try:
-                done = pending.popleft().result()
-                pending.extend(pool.submit(work, c) for c in islice(parts, 1))
-            except BrokenProcessPool as e:
-                raise WorkerDied(f"a batch worker process died: {e}") from e
+            done = pending.popleft().result()
+            pending.extend(pool.submit(work, c) for c in islice(parts, 1))
             yield from done
         finished = True
+    except BrokenProcessPool as e:
+        # A dead worker breaks the pool: `result()` raises this, and so does any later
+        # `submit()`, which may see it first. Either way it is the same failure.
+        raise WorkerDied(f"a batch worker process died: {e}") from e
     finally:
         if finished:
             pool.shutdown(wait=True)
